@@ -1,0 +1,83 @@
+package dev.wanctl.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach the router: the {@code router:} section of a config.
+ *
+ * @param transport which protocol carries the calls
+ * @param restPort {@code router.port}; REST uses HTTPS unless {@link #scheme} says otherwise
+ * @param scheme {@code router.scheme}; defaults to HTTPS on port 443 and HTTP elsewhere, as the
+ *     reference implementation did
+ * @param sshPort {@code router.ssh_port}, default 22
+ * @param verifySsl {@code router.verify_ssl}, default true; false still works but warns at start
+ * @param caFile {@code router.ca_file}: PEM file of the CA (or the router's certificate) to trust
+ *     instead of the system trust store; null when unset
+ * @param certFingerprint {@code router.cert_fingerprint}: SHA-256 of the router's certificate as 64
+ *     lower-case hex digits (colons removed); null when unset
+ * @param knownHosts {@code router.known_hosts}, default {@code /var/lib/wanctl/.ssh/known_hosts}
+ * @param sshKey {@code router.ssh_key}, private key file for SSH; null when unset
+ * @param connectTimeout {@code router.connect_timeout_ms}, default 2000 ms
+ * @param requestTimeout {@code router.timeout_ms}, default 1500 ms: the longest one call may take
+ */
+public record RouterConfig(
+        Transport transport,
+        String host,
+        String user,
+        Secret password,
+        Path sshKey,
+        int restPort,
+        Scheme scheme,
+        int sshPort,
+        boolean verifySsl,
+        Path caFile,
+        String certFingerprint,
+        Path knownHosts,
+        Duration connectTimeout,
+        Duration requestTimeout) {
+
+    public static final Path DEFAULT_KNOWN_HOSTS = Path.of("/var/lib/wanctl/.ssh/known_hosts");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(2000);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMillis(1500);
+
+    /** {@code router.transport}. */
+    public enum Transport {
+        /** RouterOS REST API over HTTPS (or HTTP). */
+        REST,
+        /** RouterOS CLI over one persistent SSH session. */
+        SSH,
+        /** REST first; SSH carries the calls while REST is failing, REST is re-probed with backoff. */
+        FAILOVER
+    }
+
+    /** URL scheme of the REST API. */
+    public enum Scheme {
+        HTTP,
+        HTTPS
+    }
+
+    public RouterConfig {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(user, "user");
+        password = password == null ? Secret.empty() : password;
+        scheme = scheme == null ? (restPort == 443 ? Scheme.HTTPS : Scheme.HTTP) : scheme;
+        knownHosts = knownHosts == null ? DEFAULT_KNOWN_HOSTS : knownHosts;
+        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+    }
+
+    /** A REST config with defaults for everything else; for tests and tools. */
+    public static RouterConfig rest(String host, int port, Scheme scheme, String user, Secret password) {
+        return new RouterConfig(
+                Transport.REST, host, user, password, null, port, scheme, 22, true, null, null, null, null, null);
+    }
+
+    /** This config with another transport. */
+    public RouterConfig withTransport(Transport t) {
+        return new RouterConfig(t, host, user, password, sshKey, restPort, scheme, sshPort, verifySsl, caFile,
+                certFingerprint, knownHosts, connectTimeout, requestTimeout);
+    }
+}
