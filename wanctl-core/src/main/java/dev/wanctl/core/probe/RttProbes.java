@@ -65,7 +65,7 @@ public final class RttProbes {
         return probe.start();
     }
 
-    private static IcmpTransport.Socket openIcmp(boolean v6, List<ProbeMethod> methods, List<String> problems) {
+    static IcmpTransport.Socket openIcmp(boolean v6, List<ProbeMethod> methods, List<String> problems) {
         for (ProbeMethod m : methods) {
             if (!m.isIcmp()) {
                 continue;
