@@ -85,52 +85,43 @@ public final class Libc {
         return (int) ERRNO.get(state, 0L);
     }
 
-    /** Opens a socket (close-on-exec) or throws with the C error named. */
-    public static int socket(int domain, int type, int protocol) throws ErrnoException {
+    /** A call returning an int that is negative on failure, with errno captured in {@code state}. */
+    @FunctionalInterface
+    private interface IntCall {
+        int call(MemorySegment state) throws Throwable;
+    }
+
+    /** Runs a set-up call (not on a hot path: it allocates its errno segment) and turns failure into an exception. */
+    private static int checked(String what, IntCall call) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = newErrnoState(arena);
-            int fd = (int) SOCKET.invokeExact(state, domain, type | SOCK_CLOEXEC, protocol);
-            if (fd < 0) {
-                throw new ErrnoException("socket(" + domain + ", " + type + ", " + protocol + ")",
-                        errno(state));
+            int rc = call.call(state);
+            if (rc < 0) {
+                throw new ErrnoException(what, errno(state));
             }
-            return fd;
+            return rc;
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw new IllegalStateException(what, t);
         }
+    }
+
+    /** Opens a socket (close-on-exec) or throws with the C error named. */
+    public static int socket(int domain, int type, int protocol) throws ErrnoException {
+        return checked("socket(" + domain + ", " + type + ", " + protocol + ")",
+                state -> (int) SOCKET.invokeExact(state, domain, type | SOCK_CLOEXEC, protocol));
     }
 
     /** Binds {@code fd} to the socket address in {@code addr}. */
     public static void bind(int fd, MemorySegment addr, int addrLen) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = newErrnoState(arena);
-            int rc = (int) BIND.invokeExact(state, fd, addr, addrLen);
-            if (rc != 0) {
-                throw new ErrnoException("bind", errno(state));
-            }
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        checked("bind", state -> (int) BIND.invokeExact(state, fd, addr, addrLen));
     }
 
     /** Sets a socket option whose value is the bytes of {@code value}. */
-    public static void setSockOpt(int fd, int level, int option, MemorySegment value)
-            throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = newErrnoState(arena);
-            int rc = (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize());
-            if (rc != 0) {
-                throw new ErrnoException("setsockopt(" + level + ", " + option + ")", errno(state));
-            }
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    public static void setSockOpt(int fd, int level, int option, MemorySegment value) throws ErrnoException {
+        checked("setsockopt(" + level + ", " + option + ")",
+                state -> (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize()));
     }
 
     /** {@code sendto(2)}: bytes sent, or -1 with errno in {@code state}. */
