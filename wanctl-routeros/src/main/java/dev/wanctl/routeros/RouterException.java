@@ -96,7 +96,8 @@ public final class RouterException extends Exception {
             kind = Kind.UNREACHABLE;
         }
         String verb = kind == Kind.TIMEOUT ? "no reply in time" : "cannot reach";
-        return new RouterException(kind, "router " + router + " (" + transport + "): " + verb + ": " + shorten(what), e);
+        return new RouterException(
+                kind, "router " + router + " (" + transport + "): " + verb + ": " + shorten(what), e);
     }
 
     /** {@code text} cut to at most 200 characters, control characters made visible. */

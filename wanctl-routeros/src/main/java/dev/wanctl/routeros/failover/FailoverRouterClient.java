@@ -81,7 +81,8 @@ public final class FailoverRouterClient implements RouterClient {
                 LOG.warn("router {}: REST failed ({}); SSH carries the calls, REST is tried again in {} s",
                         router, e.getMessage(), wait.toSeconds());
             } else {
-                LOG.info("router {}: REST still failing ({}); next try in {} s", router, e.getMessage(), wait.toSeconds());
+                LOG.info("router {}: REST still failing ({}); next try in {} s",
+                        router, e.getMessage(), wait.toSeconds());
             }
         }
     }

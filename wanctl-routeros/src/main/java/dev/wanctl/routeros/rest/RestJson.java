@@ -51,7 +51,8 @@ final class RestJson {
     static String string(String router, JsonNode item, String field) throws RouterException {
         String v = optString(item, field);
         if (v == null) {
-            throw RouterException.protocol("router " + router + ": REST reply lacks \"" + field + "\"", item.toString());
+            throw RouterException.protocol(
+                    "router " + router + ": REST reply lacks \"" + field + "\"", item.toString());
         }
         return v;
     }

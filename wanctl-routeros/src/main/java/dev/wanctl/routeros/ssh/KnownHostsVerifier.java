@@ -30,8 +30,8 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             @Override
             protected boolean hostKeyUnverifiableAction(String host, PublicKey key) {
                 refusal = "the SSH host key of " + host + " (" + describe(key) + ") is not in " + file
-                        + "; check that fingerprint on the router's console (/ip ssh print) and add the key, e.g. "
-                        + "ssh-keyscan " + keyscanTarget(host) + " >> " + file;
+                        + "; check that fingerprint against the router's host key (docs/TRANSPORTS.md) and add"
+                        + " the key, e.g. ssh-keyscan " + keyscanTarget(host) + " >> " + file;
                 return false;
             }
 

@@ -79,7 +79,8 @@ class RestRouterClientTest {
 
         QueueStats s = client.readQueueStats("WAN-Download");
 
-        assertThat(s).isEqualTo(new QueueStats("WAN-Download", 272_603_902_153L, 184_614_358L, 12, 3028, 2, 48_000_000L));
+        assertThat(s).isEqualTo(
+                new QueueStats("WAN-Download", 272_603_902_153L, 184_614_358L, 12, 3028, 2, 48_000_000L));
     }
 
     @Test
