@@ -121,6 +121,8 @@ final class SshSession implements AutoCloseable {
                 throw timeout(command);
             }
             throw new SessionLost(e);
+        } catch (IllegalStateException e) {
+            throw new SessionLost(e); // sshj: the transport died between our check and startSession
         }
         try {
             cmd.join(deadline.remainingMillisAtMost(config.requestTimeout()), TimeUnit.MILLISECONDS);
