@@ -1,5 +1,13 @@
 package dev.wanctl.routeros;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +23,11 @@ public final class RouterException extends Exception {
         UNREACHABLE,
         /** Connected, but no complete reply within the configured timeout. */
         TIMEOUT,
-        /** The router rejected the credentials (HTTP 401/403, SSH auth failure). */
+        /**
+         * The router rejected the credentials (HTTP 401/403, SSH auth failure), or the router failed
+         * our check of its identity (TLS certificate, pinned fingerprint, SSH host key): both need a
+         * person to change something, and neither may be hidden by falling back to another transport.
+         */
         AUTHENTICATION,
         /** The named queue, rule or item does not exist. */
         NOT_FOUND,
@@ -52,6 +64,40 @@ public final class RouterException extends Exception {
     /** A protocol error quoting the offending reply, shortened so a huge reply cannot flood a log. */
     public static RouterException protocol(String what, String offendingText) {
         return new RouterException(Kind.PROTOCOL, what + ": " + shorten(offendingText));
+    }
+
+    /** The queue-tree item named {@code name} does not exist on {@code router}. */
+    public static RouterException queueNotFound(String router, String name) {
+        return new RouterException(Kind.NOT_FOUND, "router " + router + ": no queue tree item named \"" + name + "\"");
+    }
+
+    /** No mangle rule has the comment {@code comment} on {@code router}. */
+    public static RouterException ruleNotFound(String router, String comment) {
+        return new RouterException(
+                Kind.NOT_FOUND, "router " + router + ": no firewall mangle rule with comment \"" + comment + "\"");
+    }
+
+    /**
+     * A failed network exchange with {@code router} classified by its exception: refused, no route,
+     * unknown host, a connect timeout or a connection closed before the reply are
+     * {@link Kind#UNREACHABLE}; a read or call timeout is {@link Kind#TIMEOUT}.
+     */
+    public static RouterException io(String router, String transport, IOException e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Kind kind;
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException || e instanceof PortUnreachableException) {
+            kind = Kind.UNREACHABLE;
+        } else if (e instanceof SocketTimeoutException && what.toLowerCase(Locale.ROOT).contains("connect")) {
+            kind = Kind.UNREACHABLE;
+        } else if (e instanceof InterruptedIOException) {
+            kind = Kind.TIMEOUT;
+        } else {
+            kind = Kind.UNREACHABLE;
+        }
+        String verb = kind == Kind.TIMEOUT ? "no reply in time" : "cannot reach";
+        return new RouterException(
+                kind, "router " + router + " (" + transport + "): " + verb + ": " + shorten(what), e);
     }
 
     /** {@code text} cut to at most 200 characters, control characters made visible. */

@@ -1,0 +1,36 @@
+package dev.wanctl.routeros;
+
+import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.routeros.failover.FailoverRouterClient;
+import dev.wanctl.routeros.rest.RestRouterClient;
+import dev.wanctl.routeros.ssh.SshRouterClient;
+
+/** The one place that turns {@code router.transport} into a client, so daemons and tools agree. */
+public final class RouterClients {
+
+    private RouterClients() {}
+
+    /**
+     * A client for the router of {@code config}; it connects on its first call. Throws
+     * IllegalArgumentException when the config cannot work (unreadable CA file or SSH key, a
+     * malformed pin, SSH without key or password).
+     */
+    public static RouterClient create(RouterConfig config) {
+        return switch (config.transport()) {
+            case REST -> new RestRouterClient(config);
+            case SSH -> new SshRouterClient(config);
+            case FAILOVER -> failover(config);
+        };
+    }
+
+    private static RouterClient failover(RouterConfig config) {
+        RestRouterClient rest = new RestRouterClient(config);
+        try {
+            return new FailoverRouterClient(config.host(), rest, new SshRouterClient(config), Clock.system());
+        } catch (RuntimeException e) {
+            rest.close();
+            throw e;
+        }
+    }
+}
