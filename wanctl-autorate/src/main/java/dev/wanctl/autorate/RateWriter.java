@@ -236,6 +236,19 @@ public final class RateWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * The router already has this pair (read at start, or restored from the state file): an
+     * unchanged rate is then not sent again.
+     */
+    public void assumeApplied(long dlBps, long ulBps) {
+        gate.assumeApplied(dlBps, ulBps);
+    }
+
+    /** The transport carrying the writes ({@code rest}, {@code ssh}). */
+    public String transport() {
+        return router.transport();
+    }
+
     /** What the writer is doing, for health, metrics and the status line. */
     public Snapshot snapshot() {
         long since = failingSinceNanos;
@@ -272,8 +285,8 @@ public final class RateWriter implements AutoCloseable {
             String lastError,
             long lastWriteMillis) {}
 
+    /** Whole Mbit/s, as in the reference's log lines (docs/LOGGING.md). */
     static String mbit(long bps) {
-        return bps % 1_000_000 == 0 ? bps / 1_000_000 + "M"
-                : String.format(Locale.ROOT, "%.1fM", bps / 1e6);
+        return Math.round(bps / 1e6) + "M";
     }
 }
