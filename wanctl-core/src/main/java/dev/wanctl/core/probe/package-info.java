@@ -1,7 +1,7 @@
 /**
  * RTT measurement: {@link dev.wanctl.core.probe.RttProbes#open} starts an asynchronous probe
  * (ICMP over a ping or raw socket through the foreign-function API, else TCP connect times) whose
- * newest samples the control cycle copies without blocking; {@link dev.wanctl.core.probe.FreshRtt}
+ * newest samples the control cycle copies without blocking; {@link dev.wanctl.core.control.RttSelector}
  * turns them into the cycle's RTT; {@link dev.wanctl.core.probe.ConnectivityCheck} tells silent
  * reflectors from a dead link.
  *
@@ -11,12 +11,10 @@
  * ConnectivityCheck connectivity = ConnectivityCheck.start(ConnectivityOptions.of(gatewayIp, tcpTargets), clock);
  * double[] rtt = new double[probe.reflectorCount()];
  * long[] at = new long[rtt.length];
- * double[] scratch = new double[rtt.length];
+ * RttSelector selector = new RttSelector(rtt.length, medianOfThree, maxSampleAgeNanos);
  * // every cycle:
  * probe.readLatest(rtt, at);
- * double rttMs = medianOfThree
- *         ? FreshRtt.median(rtt, at, clock.nanoTime(), maxSampleAgeNanos, scratch)
- *         : FreshRtt.first(rtt, at, clock.nanoTime(), maxSampleAgeNanos);
+ * double rttMs = selector.select(rtt, at, clock.nanoTime());
  * if (Double.isNaN(rttMs)) {
  *     connectivity.request();
  *     ConnectivityVerdict v = connectivity.latest(); // fallback mode decides with v.connectivity()
