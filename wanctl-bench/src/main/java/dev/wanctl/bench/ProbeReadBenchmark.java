@@ -1,6 +1,6 @@
 package dev.wanctl.bench;
 
-import dev.wanctl.core.probe.FreshRtt;
+import dev.wanctl.core.control.RttSelector;
 import dev.wanctl.core.probe.ProbeOptions;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
@@ -30,7 +30,7 @@ public class ProbeReadBenchmark {
     private RttProbe probe;
     private double[] rttMs;
     private long[] receivedAtNanos;
-    private final double[] scratch = new double[3];
+    private final RttSelector selector = new RttSelector(3, true, 100_000_000L);
 
     @Setup(Level.Trial)
     public void open() {
@@ -52,8 +52,8 @@ public class ProbeReadBenchmark {
     }
 
     @Benchmark
-    public double readLatestAndFreshMedian() {
+    public double readLatestAndSelect() {
         probe.readLatest(rttMs, receivedAtNanos);
-        return FreshRtt.median(rttMs, receivedAtNanos, System.nanoTime(), 100_000_000L, scratch);
+        return selector.select(rttMs, receivedAtNanos, System.nanoTime());
     }
 }

@@ -1,5 +1,7 @@
 package dev.wanctl.core.probe;
 
+import dev.wanctl.core.control.FallbackPolicy;
+
 import dev.wanctl.core.runtime.Clock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -93,20 +95,20 @@ public final class ConnectivityCheck implements AutoCloseable {
         StringBuilder tried = new StringBuilder();
         if (options.checksGateway()) {
             if (icmp != null && pingGateway()) {
-                return verdict(Connectivity.PRESENT, "gateway " + options.gatewayIp() + " answered a ping");
+                return verdict(FallbackPolicy.Connectivity.PRESENT, "gateway " + options.gatewayIp() + " answered a ping");
             }
             tried.append(icmp == null ? "gateway not checked (no ICMP)" : "gateway " + options.gatewayIp() + " silent");
         }
         for (HostPort t : options.tcpTargets()) {
             if (connects(t)) {
-                return verdict(Connectivity.PRESENT, "TCP connect to " + t + " succeeded");
+                return verdict(FallbackPolicy.Connectivity.PRESENT, "TCP connect to " + t + " succeeded");
             }
             tried.append(tried.isEmpty() ? "" : ", ").append("TCP ").append(t).append(" failed");
         }
-        return verdict(Connectivity.ABSENT, tried.isEmpty() ? "no fallback check configured" : tried.toString());
+        return verdict(FallbackPolicy.Connectivity.ABSENT, tried.isEmpty() ? "no fallback check configured" : tried.toString());
     }
 
-    private ConnectivityVerdict verdict(Connectivity c, String detail) {
+    private ConnectivityVerdict verdict(FallbackPolicy.Connectivity c, String detail) {
         return new ConnectivityVerdict(c, clock.nanoTime(), detail);
     }
 

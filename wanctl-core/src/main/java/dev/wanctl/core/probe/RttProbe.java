@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface RttProbe extends AutoCloseable {
 
-    /** Receive time of a slot that has no sample yet; {@link FreshRtt} treats it as stale. */
+    /** Receive time of a slot that has no sample yet; {@link dev.wanctl.core.control.RttSelector} treats it as stale. */
     long NO_SAMPLE = Long.MIN_VALUE;
 
     /** The method in use, chosen at start. */

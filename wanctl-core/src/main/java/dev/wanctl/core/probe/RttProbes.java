@@ -74,7 +74,7 @@ public final class RttProbes {
                 return IcmpTransport.Socket.open(v6, m == ProbeMethod.ICMP_RAW_SOCKET);
             } catch (ErrnoException e) {
                 problems.add((v6 ? "IPv6 " : "IPv4 ") + (m == ProbeMethod.ICMP_RAW_SOCKET ? "raw" : "ping")
-                        + " socket: " + e.getMessage() + hint(m, e));
+                        + " socket: " + e.reason() + hint(m, e));
             }
         }
         return null;
@@ -85,7 +85,8 @@ public final class RttProbes {
             return "";
         }
         if (m == ProbeMethod.ICMP_PING_SOCKET) {
-            return " (net.ipv4.ping_group_range is '" + pingGroupRange() + "', which must include our group)";
+            return " (net.ipv4.ping_group_range is '" + pingGroupRange() + "', which must include our group "
+                    + groupId() + ")";
         }
         return " (needs CAP_NET_RAW: AmbientCapabilities=CAP_NET_RAW)";
     }
@@ -99,6 +100,14 @@ public final class RttProbes {
             }
         } catch (IOException e) {
             return "unreadable";
+        }
+    }
+
+    private static String groupId() {
+        try {
+            return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:gid"));
+        } catch (IOException | RuntimeException e) {
+            return "(unknown)";
         }
     }
 

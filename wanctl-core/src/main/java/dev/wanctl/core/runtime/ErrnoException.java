@@ -16,6 +16,11 @@ public final class ErrnoException extends IOException {
         this.errno = errno;
     }
 
+    /** The C error alone, e.g. "Permission denied (errno 13)". */
+    public String reason() {
+        return Libc.strerror(errno) + " (errno " + errno + ")";
+    }
+
     /** The C error number. */
     public int errno() {
         return errno;

@@ -1,8 +1,10 @@
 package dev.wanctl.core.runtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * Unix signal handlers through {@code sun.misc.Signal} (module {@code jdk.unsupported}, which the
@@ -10,6 +12,9 @@ import sun.misc.Signal;
  * gracefully on SIGTERM/SIGINT through {@link GracefulShutdown}. When signals cannot be handled
  * (module missing, JVM started with {@code -Xrs}, signal reserved) the methods say so in a WARN
  * and return false, and the daemon runs on without that feature.
+ *
+ * <p>The API is reached reflectively: the build stays free of "internal proprietary API"
+ * warnings, and a runtime image without {@code jdk.unsupported} degrades instead of failing.
  */
 public final class Signals {
 
@@ -34,17 +39,35 @@ public final class Signals {
      */
     static boolean handle(String name, Runnable handler, String fallback) {
         try {
-            Signal.handle(new Signal(name), sig -> {
+            Class<?> signalType = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object signal = signalType.getConstructor(String.class).newInstance(name);
+            Object proxy = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerType},
+                    (self, method, args) -> dispatch(name, handler, self, method, args));
+            signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, proxy);
+            return true;
+        } catch (InvocationTargetException e) {
+            LOG.warn("cannot handle SIG{} ({}): {}", name, e.getCause().toString(), fallback);
+            return false; // e.g. IllegalArgumentException: the JVM reserves it or runs with -Xrs
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warn("cannot handle SIG{} ({}): {}", name, e.toString(), fallback);
+            return false;
+        }
+    }
+
+    private static Object dispatch(String name, Runnable handler, Object self, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "handle" -> {
                 try {
                     handler.run();
                 } catch (RuntimeException e) {
                     LOG.error("SIG{} handler failed", name, e);
                 }
-            });
-            return true;
-        } catch (IllegalArgumentException | LinkageError | SecurityException e) {
-            LOG.warn("cannot handle SIG{} ({}): {}", name, e.toString(), fallback);
-            return false;
-        }
+                yield null;
+            }
+            case "hashCode" -> System.identityHashCode(self);
+            case "equals" -> self == args[0];
+            default -> "SIG" + name + " handler";
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.wanctl.core.probe;
 
+import dev.wanctl.core.control.FallbackPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.runtime.Clock;
@@ -14,14 +16,14 @@ class ConnectivityCheckTest {
 
     private static ConnectivityVerdict checked(ConnectivityCheck c) {
         c.request();
-        Await.until(Duration.ofSeconds(10), "a finished check", () -> c.latest().connectivity() != Connectivity.UNKNOWN);
+        Await.until(Duration.ofSeconds(10), "a finished check", () -> c.latest().connectivity() != FallbackPolicy.Connectivity.UNKNOWN);
         return c.latest();
     }
 
     @Test
     void nothingIsKnownBeforeTheFirstRequest() {
         try (ConnectivityCheck c = ConnectivityCheck.start(ConnectivityOptions.of(null, List.of()), Clock.system())) {
-            assertThat(c.latest().connectivity()).isEqualTo(Connectivity.UNKNOWN);
+            assertThat(c.latest().connectivity()).isEqualTo(FallbackPolicy.Connectivity.UNKNOWN);
             assertThat(c.latest().checkedAtNanos()).isZero();
         }
     }
@@ -30,7 +32,7 @@ class ConnectivityCheckTest {
     void aGatewayThatAnswersMeansConnectivity() {
         try (ConnectivityCheck c = ConnectivityCheck.start(ConnectivityOptions.of("127.0.0.1", List.of()), Clock.system())) {
             ConnectivityVerdict v = checked(c);
-            assertThat(v.connectivity()).isEqualTo(Connectivity.PRESENT);
+            assertThat(v.connectivity()).isEqualTo(FallbackPolicy.Connectivity.PRESENT);
             assertThat(v.detail()).isEqualTo("gateway 127.0.0.1 answered a ping");
             assertThat(v.checkedAtNanos()).isPositive();
         }
@@ -41,7 +43,7 @@ class ConnectivityCheckTest {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ConnectivityCheck c = ConnectivityCheck.start(ConnectivityOptions.of(null,
                         List.of(new HostPort("127.0.0.1", listener.getLocalPort()))), Clock.system())) {
-            assertThat(checked(c).connectivity()).isEqualTo(Connectivity.PRESENT);
+            assertThat(checked(c).connectivity()).isEqualTo(FallbackPolicy.Connectivity.PRESENT);
         }
     }
 
@@ -54,7 +56,7 @@ class ConnectivityCheckTest {
         try (ConnectivityCheck c = ConnectivityCheck.start(ConnectivityOptions.of("",
                 List.of(new HostPort("127.0.0.1", closed))), Clock.system())) {
             ConnectivityVerdict v = checked(c);
-            assertThat(v.connectivity()).isEqualTo(Connectivity.ABSENT);
+            assertThat(v.connectivity()).isEqualTo(FallbackPolicy.Connectivity.ABSENT);
             assertThat(v.detail()).isEqualTo("TCP 127.0.0.1:" + closed + " failed");
         }
     }
@@ -63,7 +65,7 @@ class ConnectivityCheckTest {
     void withNoCheckConfiguredLossIsTotal() {
         try (ConnectivityCheck c = ConnectivityCheck.start(ConnectivityOptions.of(null, List.of()), Clock.system())) {
             assertThat(checked(c)).extracting(ConnectivityVerdict::connectivity, ConnectivityVerdict::detail)
-                    .containsExactly(Connectivity.ABSENT, "no fallback check configured");
+                    .containsExactly(FallbackPolicy.Connectivity.ABSENT, "no fallback check configured");
         }
     }
 }

@@ -37,7 +37,7 @@ class TcpProbeTest {
                 Await.until(Duration.ofSeconds(10), "answers from both targets", () -> {
                     p.readLatest(rtt, at);
                     long now = System.nanoTime();
-                    return FreshRtt.isFresh(rtt[0], at[0], now, 200 * MS) && FreshRtt.isFresh(rtt[1], at[1], now, 200 * MS);
+                    return !Double.isNaN(rtt[0]) && now - at[0] <= 200 * MS && !Double.isNaN(rtt[1]) && now - at[1] <= 200 * MS;
                 });
                 assertThat(java.util.Arrays.stream(rtt).boxed().toList()).allSatisfy(r -> assertThat(r).isGreaterThanOrEqualTo(0).isLessThan(1000));
                 assertThat(p.reflectorStatus()).extracting(ReflectorStatus::host)
