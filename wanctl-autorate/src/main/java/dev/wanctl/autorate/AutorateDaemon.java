@@ -4,39 +4,37 @@ import dev.wanctl.core.Version;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.ConfigProblem;
-import dev.wanctl.core.config.EndpointConfig;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.UploadParams;
-import dev.wanctl.core.runtime.AutorateMetrics;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonExit;
+import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
-import dev.wanctl.core.runtime.FixedRateLoop;
-import dev.wanctl.core.runtime.GracefulShutdown;
 import dev.wanctl.core.runtime.HealthServer;
 import dev.wanctl.core.runtime.InstanceLock;
-import dev.wanctl.core.runtime.LockHeldException;
 import dev.wanctl.core.runtime.MetricsServer;
-import dev.wanctl.core.runtime.Signals;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.SystemdNotifier;
 import dev.wanctl.core.runtime.WanctlMetrics;
-import java.io.IOException;
+import dev.wanctl.core.probe.RttProbe;
+import dev.wanctl.core.probe.RttProbes;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.RouterClients;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code wanctl autorate}: one WAN's daemon. Takes the WAN's lock, checks the router, restores
  * state, starts the probe, the writer and the endpoints, then runs {@link AutorateCycle} at the
- * configured interval until SIGTERM; reloads the config on SIGHUP (keeping the old one when the
- * new one is invalid); tells systemd READY after the first cycle and WATCHDOG while the loop runs,
- * whatever the router does.
+ * configured interval through {@link DaemonLoop} until SIGTERM; reloads the config on SIGHUP,
+ * keeping the old one when the new one is invalid.
  */
 public final class AutorateDaemon {
 
@@ -49,66 +47,98 @@ public final class AutorateDaemon {
      */
     public record Options(boolean dryRun, boolean once, boolean profile) {}
 
-    private final Path configFile;
-    private final Options options;
-    private final Clock clock;
-    private final SystemdNotifier notifier;
-    private final AtomicReference<AutorateWiring> wiring = new AtomicReference<>();
-    private volatile boolean reloadRequested;
-    private volatile FixedRateLoop loop;
-    private volatile boolean stopping;
+    /**
+     * What the daemon runs on: real time, systemd and the network in production; a virtual clock,
+     * a recording notifier and scripted parts in tests and the simulator.
+     *
+     * @param signals install SIGTERM/SIGHUP handlers (false when embedded)
+     * @param probes opens the RTT probe of a config
+     * @param routers connects to the router of a config
+     * @param inlineWriter write on the loop thread (deterministic virtual time) instead of the writer thread
+     */
+    public record Services(Clock clock, SystemdNotifier notifier, Sleeper sleeper, boolean signals,
+            Function<AutorateConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers,
+            boolean inlineWriter) {
 
-    public AutorateDaemon(Path configFile, Options options, Clock clock, SystemdNotifier notifier) {
-        this.configFile = configFile;
-        this.options = options;
-        this.clock = clock;
-        this.notifier = notifier;
+        /** The real clock, systemd, signals, ICMP probing and the configured router transport. */
+        public static Services production() {
+            Clock clock = Clock.system();
+            return new Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), true,
+                    c -> RttProbes.open(AutorateWiring.probeOptions(c), clock), RouterClients::create, false);
+        }
     }
 
-    /** Runs until stopped; returns the exit status or throws {@link DaemonExit} when it cannot run. */
+    private final Path configFile;
+    private final Options options;
+    private final Services services;
+    private final Clock clock;
+    private final SystemdNotifier notifier;
+    private final DaemonLoop loop;
+    private volatile AutorateWiring wiring;
+    private volatile AutorateHealth healthDoc;
+
+    public AutorateDaemon(Path configFile, Options options, Services services) {
+        this.configFile = configFile;
+        this.options = options;
+        this.services = services;
+        this.clock = services.clock();
+        this.notifier = services.notifier();
+        this.loop = new DaemonLoop(clock, notifier, services.sleeper(), "autorate");
+    }
+
+    /** Runs until stopped and returns the exit status; throws {@link DaemonExit} when it cannot run. */
     public int run(AutorateConfig config) throws DaemonExit {
         banner(config);
         WanctlMetrics metrics = new WanctlMetrics();
-        AutorateMetrics wanMetrics = metrics.autorate(config.wanName());
-        try (InstanceLock lock = lock(config)) {
-            AutorateWiring.Shared shared = new AutorateWiring.Shared(clock, wanMetrics, this::overruns, options);
-            AutorateWiring w = AutorateWiring.build(config, null, shared, options.once());
-            wiring.set(w);
+        AutorateWiring.Shared shared = new AutorateWiring.Shared(clock, metrics.autorate(config.wanName()),
+                loop::overruns, options, services.probes(), services.routers(),
+                services.inlineWriter() || options.once());
+        try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
+            AutorateWiring w = AutorateWiring.build(config, null, shared);
+            wiring = w;
+            healthDoc = new AutorateHealth(() -> wiring.cycle, clock, loop::overruns);
+            HealthServer health = null;
+            MetricsServer metricsServer = null;
             try {
                 restore(w);
                 RouterStartup.check(w.router, config).ifPresent(a -> {
                     if (!options.dryRun()) {
-                        w.cycle.writer().assumeApplied(a.downloadBps(), a.uploadBps());
+                        w.writer.assumeApplied(a.downloadBps(), a.uploadBps());
                     }
                 });
                 w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100), clock);
                 if (options.once()) {
                     return once(w);
                 }
-                return serve(shared, metrics);
+                health = DaemonSupport.health(config.health(), healthDoc);
+                metricsServer = DaemonSupport.metrics(config.metrics(), metrics.registry());
+                loop.run(w, current -> reload((AutorateWiring) current, shared), services.signals());
+                LOG.info("{}: stopping: saving state", config.wanName());
+                return ExitStatus.OK;
             } finally {
+                DaemonSupport.closeQuietly(health);
+                DaemonSupport.closeQuietly(metricsServer);
                 shutdown();
             }
         }
     }
 
-    private InstanceLock lock(AutorateConfig c) throws DaemonExit {
-        try {
-            return InstanceLock.acquire(c.lockFile());
-        } catch (LockHeldException e) {
-            throw new DaemonExit(ExitStatus.LOCKED, e.getMessage());
-        } catch (IOException e) {
-            throw new DaemonExit(ExitStatus.FAILURE, "cannot take the lock " + c.lockFile() + ": " + e.getMessage()
-                    + " (is /run/wanctl writable by this user? the unit creates it with RuntimeDirectory=wanctl)", e);
-        }
+    /** Stops after the cycle in progress (tests, embedding). */
+    public void stop() {
+        loop.stop();
+    }
+
+    /** Asks for a reload before the next cycle (what SIGHUP does). */
+    public void requestReload() {
+        loop.requestReload();
     }
 
     private void restore(AutorateWiring w) {
         w.state.load().ifPresentOrElse(json -> {
             AutorateStateCodec.Restored r = AutorateStateCodec.restore(json, w.cycle.controller());
             if (!r.ignored().isEmpty()) {
-                LOG.warn("{}: state file {} has unusable fields ({}): those start from the config", w.config.wanName(),
-                        w.state.file(), String.join(", ", r.ignored()));
+                LOG.warn("{}: state file has unusable fields ({}: {}): those start from the config",
+                        w.config.wanName(), w.state.file(), String.join(", ", r.ignored()));
             }
             if (r.any()) {
                 LOG.info("{}: resumed from {}: DL={} UL={}, baseline {} ms", w.config.wanName(), w.state.file(),
@@ -117,7 +147,7 @@ public final class AutorateDaemon {
                         CycleLine.one(w.cycle.controller().baselineMs()));
             }
             if (r.appliedDl().isPresent() && r.appliedUl().isPresent() && !options.dryRun()) {
-                w.cycle.writer().assumeApplied(r.appliedDl().getAsLong(), r.appliedUl().getAsLong());
+                w.writer.assumeApplied(r.appliedDl().getAsLong(), r.appliedUl().getAsLong());
             }
         }, () -> LOG.info("{}: no state file at {}: starting at the ceiling, baseline {} ms", w.config.wanName(),
                 w.state.file(), CycleLine.one(w.config.control().rtt().initialRttMs())));
@@ -125,131 +155,49 @@ public final class AutorateDaemon {
 
     private int once(AutorateWiring w) {
         w.cycle.runCycle(0, clock.nanoTime());
-        StringBuilder sb = CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.controller());
         PrintStream out = System.out;
-        out.println(sb);
+        out.println(CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.controller()));
         RateWriter.Snapshot s = w.writer.snapshot();
         if (s.lastError() != null) {
             out.println(w.config.wanName() + ": router write failed: " + s.lastError());
         }
-        w.cycle.saveState();
         return s.lastError() == null ? ExitStatus.OK : ExitStatus.FAILURE;
     }
 
-    private int serve(AutorateWiring.Shared shared, WanctlMetrics metrics) throws DaemonExit {
-        AutorateConfig c = wiring.get().config;
-        HealthServer health = null;
-        MetricsServer metricsServer = null;
-        GracefulShutdown graceful = GracefulShutdown.install(this::requestStop, Duration.ofSeconds(2));
-        try {
-            health = startHealth(c.health());
-            metricsServer = startMetrics(c.metrics(), metrics);
-            Signals.onHangup(() -> reloadRequested = true); // applied at the start of the next cycle
-            boolean ready = false;
-            long lastStatus = 0;
-            while (!stopping) {
-                AutorateWiring w = wiring.get();
-                FixedRateLoop l = new FixedRateLoop(clock, w.config.interval().toNanos(), Sleeper.parking(clock));
-                loop = l;
-                boolean[] readyBox = {ready};
-                long[] statusBox = {lastStatus};
-                l.run((cycle, scheduled) -> {
-                    if (reloadRequested) {
-                        reloadRequested = false;
-                        if (reload(shared)) {
-                            l.stop(); // the interval changed: restart the loop at the new rate
-                            return;
-                        }
-                    }
-                    AutorateWiring current = wiring.get();
-                    current.cycle.runCycle(cycle, scheduled);
-                    long now = clock.nanoTime();
-                    notifier.watchdogIfDue(now);
-                    if (!readyBox[0]) {
-                        readyBox[0] = true;
-                        notifier.ready(status(current));
-                        LOG.info("{}: running: first cycle done, {}", current.config.wanName(), status(current));
-                    } else if (now - statusBox[0] >= current.config.statusLogInterval().toNanos()) {
-                        statusBox[0] = now;
-                        notifier.status(status(current));
-                    }
-                });
-                ready = readyBox[0];
-                lastStatus = statusBox[0];
-            }
-            notifier.stopping();
-            LOG.info("{}: stopping: saving state", c.wanName());
-            return ExitStatus.OK;
-        } finally {
-            if (health != null) {
-                health.close();
-            }
-            if (metricsServer != null) {
-                metricsServer.close();
-            }
-            graceful.finished();
-        }
-    }
-
-    private void requestStop() {
-        stopping = true;
-        FixedRateLoop l = loop;
-        if (l != null) {
-            l.stop();
-        }
-    }
-
-    /** Stops the daemon from another thread (tests, embedding). */
-    public void stop() {
-        requestStop();
-    }
-
-    private long overruns() {
-        FixedRateLoop l = loop;
-        return l == null ? 0 : l.overruns();
-    }
-
-    /** Applies a new config; true when the loop must restart because the interval changed. */
-    private boolean reload(AutorateWiring.Shared shared) {
-        AutorateWiring old = wiring.get();
-        notifier.reloading();
+    /** Applies a new config, or keeps {@code old} when it is invalid or cannot change while running. */
+    private AutorateWiring reload(AutorateWiring old, AutorateWiring.Shared shared) {
+        String wan = old.config.wanName();
         Loaded<AutorateConfig> loaded = ConfigLoader.loadAutorate(configFile, ConfigLoader.Options.daemon());
         if (!loaded.ok()) {
-            LOG.error("{}: reload refused, {} is invalid; keeping the running config:", old.config.wanName(), configFile);
-            for (ConfigProblem p : loaded.errors()) {
-                LOG.error("{}:   {}", old.config.wanName(), p);
-            }
-            notifier.ready(status(old));
-            return false;
+            LOG.error("{}: reload refused, {} is invalid; keeping the running config:", wan, configFile);
+            loaded.errors().forEach(p -> LOG.error("{}:   {}", wan, p));
+            return old;
         }
         AutorateConfig c = loaded.config();
         for (ConfigProblem p : loaded.warnings()) {
-            LOG.warn("{}: config warning: {}", c.wanName(), p);
+            LOG.warn("{}: config warning: {}", wan, p);
         }
-        if (!c.wanName().equals(old.config.wanName()) || !c.lockFile().equals(old.config.lockFile())) {
-            LOG.error("{}: reload refused: wan_name and lock_file cannot change while running; restart the unit",
-                    old.config.wanName());
-            notifier.ready(status(old));
-            return false;
+        if (!c.wanName().equals(wan) || !c.lockFile().equals(old.config.lockFile())) {
+            LOG.error("{}: reload refused: wan_name and lock_file cannot change while running; restart the unit", wan);
+            return old;
         }
         if (!c.health().equals(old.config.health()) || !c.metrics().equals(old.config.metrics())) {
-            LOG.warn("{}: health_check/metrics changes apply at the next restart", c.wanName());
+            LOG.warn("{}: health_check and metrics changes apply at the next restart", wan);
         }
         try {
-            wiring.set(AutorateWiring.build(c, old, shared, false));
+            AutorateWiring w = AutorateWiring.build(c, old, shared);
+            wiring = w;
+            LOG.info("{}: reloaded {}", wan, configFile);
+            c.notes().forEach(n -> LOG.info("{}: {}", wan, n));
+            return w;
         } catch (RuntimeException e) {
-            LOG.error("{}: reload failed ({}); keeping the running config", c.wanName(), e.toString());
-            notifier.ready(status(old));
-            return false;
+            LOG.error("{}: reload failed ({}); keeping the running config", wan, e.toString());
+            return old;
         }
-        LOG.info("{}: reloaded {}", c.wanName(), configFile);
-        c.notes().forEach(n -> LOG.info("{}: {}", c.wanName(), n));
-        notifier.ready(status(wiring.get()));
-        return !c.interval().equals(old.config.interval());
     }
 
     private void shutdown() {
-        AutorateWiring w = wiring.get();
+        AutorateWiring w = wiring;
         if (w == null) {
             return;
         }
@@ -258,38 +206,6 @@ public final class AutorateDaemon {
             LOG.info("{}: state saved to {}", w.config.wanName(), w.state.file());
         }
         w.close();
-    }
-
-    private HealthServer startHealth(EndpointConfig e) throws DaemonExit {
-        if (!e.enabled()) {
-            return null;
-        }
-        try {
-            return HealthServer.start(e.host(), e.port(), true /* the config names the host; it warns when not loopback */,
-                    new AutorateHealth(() -> wiring.get().cycle, clock, this::overruns));
-        } catch (IOException | IllegalArgumentException ex) {
-            throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /health on " + e.host() + ":" + e.port() + " ("
-                    + ex.getMessage() + "): another process has the port? change health_check.port", ex);
-        }
-    }
-
-    private static MetricsServer startMetrics(EndpointConfig e, WanctlMetrics metrics) throws DaemonExit {
-        if (!e.enabled()) {
-            return null;
-        }
-        try {
-            return MetricsServer.start(e.host(), e.port(), true /* the config names the host; it warns when not loopback */,
-                    metrics.registry());
-        } catch (IOException | IllegalArgumentException ex) {
-            throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /metrics on " + e.host() + ":" + e.port() + " ("
-                    + ex.getMessage() + "): change metrics.port", ex);
-        }
-    }
-
-    private static String status(AutorateWiring w) {
-        CycleView v = w.cycle.view();
-        return String.format(Locale.ROOT, "%s/%s DL=%dM UL=%dM delta=%.1fms", v.downloadZone(), v.uploadZone(),
-                Math.round(v.downloadBps() / 1e6), Math.round(v.uploadBps() / 1e6), v.deltaMs());
     }
 
     /** The reference implementation's start-up lines, so operators see what the daemon will do. */
@@ -320,9 +236,19 @@ public final class AutorateDaemon {
         }
     }
 
-    /** For tests: the cycle currently running. */
-    AutorateCycle currentCycle() {
-        AutorateWiring w = wiring.get();
+    /** The /health document now (tests, embedding). */
+    public HealthServer.Response health() {
+        return healthDoc.get();
+    }
+
+    /** Cycles that missed their slot so far. */
+    public long overruns() {
+        return loop.overruns();
+    }
+
+    /** The cycle running now (tests). */
+    public AutorateCycle currentCycle() {
+        AutorateWiring w = wiring;
         return w == null ? null : w.cycle;
     }
 }

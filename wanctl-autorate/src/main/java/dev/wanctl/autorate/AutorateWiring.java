@@ -6,7 +6,6 @@ import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.FallbackPolicy;
 import dev.wanctl.core.control.RateLimiter;
 import dev.wanctl.core.control.WriteGate;
-import dev.wanctl.core.probe.Connectivity;
 import dev.wanctl.core.probe.ConnectivityCheck;
 import dev.wanctl.core.probe.ConnectivityOptions;
 import dev.wanctl.core.probe.HostPort;
@@ -15,6 +14,7 @@ import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.core.runtime.AutorateMetrics;
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.DaemonLoop;
 import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  * did not change (router connection, probe, state file) and the controller's state (rates,
  * EWMAs, streaks), so a SIGHUP never resets what the daemon has learned.
  */
-final class AutorateWiring implements AutoCloseable {
+final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
 
     final AutorateConfig config;
     final RouterClient router;
@@ -49,15 +49,25 @@ final class AutorateWiring implements AutoCloseable {
         this.cycle = cycle;
     }
 
-    /** Everything a wiring needs from the daemon. */
-    record Shared(Clock clock, AutorateMetrics metrics, LongSupplier overruns, AutorateDaemon.Options options) {}
+    /**
+     * Everything a wiring needs from the daemon.
+     *
+     * @param probes opens the RTT probe of a config (production: {@link RttProbes#open})
+     * @param routers connects to the router of a config (production: {@link RouterClients#create})
+     * @param inlineWriter write on the cycle's thread instead of the writer thread (virtual time)
+     */
+    record Shared(Clock clock, AutorateMetrics metrics, LongSupplier overruns, AutorateDaemon.Options options,
+            java.util.function.Function<AutorateConfig, RttProbe> probes,
+            java.util.function.Function<dev.wanctl.core.config.RouterConfig, RouterClient> routers,
+            boolean inlineWriter) {}
 
     /**
      * Builds the wiring for {@code config}, reusing the parts of {@code previous} (may be null)
      * whose configuration is unchanged. The controller starts from {@code previous}'s state, else
      * from the state file, else from the config.
      */
-    static AutorateWiring build(AutorateConfig config, AutorateWiring previous, Shared shared, boolean inlineWriter) {
+    static AutorateWiring build(AutorateConfig config, AutorateWiring previous, Shared shared) {
+        boolean inlineWriter = shared.inlineWriter();
         Clock clock = shared.clock();
         boolean sameRouter = previous != null && previous.config.router().equals(config.router());
         boolean sameProbe = previous != null && previous.config.probe().equals(config.probe())
@@ -66,8 +76,8 @@ final class AutorateWiring implements AutoCloseable {
         boolean sameState = previous != null && previous.config.stateFile().equals(config.stateFile())
                 && previous.config.stateWriteInterval().equals(config.stateWriteInterval());
 
-        RouterClient router = sameRouter ? previous.router : RouterClients.create(config.router());
-        RttProbe probe = sameProbe ? previous.probe : RttProbes.open(probeOptions(config), clock);
+        RouterClient router = sameRouter ? previous.router : shared.routers().apply(config.router());
+        RttProbe probe = sameProbe ? previous.probe : shared.probes().apply(config);
         ConnectivityCheck check = sameFallback ? previous.connectivityCheck
                 : config.fallback().enabled() ? ConnectivityCheck.start(connectivityOptions(config.fallback()), clock)
                 : null;
@@ -111,7 +121,7 @@ final class AutorateWiring implements AutoCloseable {
         ProbeOptions o = ProbeOptions.of(c.probe().hosts(), c.interval().toNanos())
                 .withSpareHosts(c.probe().spareHosts())
                 .withTimeoutNanos(c.probe().replyTimeout().toNanos())
-                .withTcpTargets(hostPorts(c.probe().tcpTargets()));
+                .withTcpTargets(c.probe().tcpTargets());
         return switch (c.probe().method()) {
             case AUTO -> o;
             case ICMP -> o.withMethods(dev.wanctl.core.probe.ProbeMethod.ICMP_PING_SOCKET,
@@ -122,12 +132,8 @@ final class AutorateWiring implements AutoCloseable {
 
     private static ConnectivityOptions connectivityOptions(FallbackConfig f) {
         String gateway = f.checkGateway() ? f.gatewayIp() : null;
-        List<HostPort> targets = f.checkTcp() ? hostPorts(f.tcpTargets()) : List.of();
+        List<HostPort> targets = f.checkTcp() ? f.tcpTargets() : List.of();
         return ConnectivityOptions.of(gateway, targets);
-    }
-
-    private static List<HostPort> hostPorts(List<dev.wanctl.core.config.HostPort> in) {
-        return in.stream().map(h -> new HostPort(h.host(), h.port())).toList();
     }
 
     private static ConnectivitySource source(ConnectivityCheck check) {
@@ -139,14 +145,32 @@ final class AutorateWiring implements AutoCloseable {
 
             @Override
             public FallbackPolicy.Connectivity current() {
-                Connectivity c = check.latest().connectivity();
-                return switch (c) {
-                    case PRESENT -> FallbackPolicy.Connectivity.PRESENT;
-                    case ABSENT -> FallbackPolicy.Connectivity.ABSENT;
-                    case UNKNOWN -> FallbackPolicy.Connectivity.UNKNOWN;
-                };
+                return check.latest().connectivity();
             }
         };
+    }
+
+    @Override
+    public void runCycle(long cycleIndex, long scheduledNanos) {
+        cycle.runCycle(cycleIndex, scheduledNanos);
+    }
+
+    @Override
+    public long intervalNanos() {
+        return config.interval().toNanos();
+    }
+
+    @Override
+    public long statusIntervalNanos() {
+        return config.statusLogInterval().toNanos();
+    }
+
+    /** {@code GREEN/GREEN DL=940M UL=38M delta=0.7ms}, for systemctl status. */
+    @Override
+    public String status() {
+        CycleView v = cycle.view();
+        return String.format(java.util.Locale.ROOT, "%s/%s DL=%dM UL=%dM delta=%.1fms", v.downloadZone(),
+                v.uploadZone(), Math.round(v.downloadBps() / 1e6), Math.round(v.uploadBps() / 1e6), v.deltaMs());
     }
 
     /** Waits until a reflector has answered, at most {@code max}; the first cycle then has an RTT. */

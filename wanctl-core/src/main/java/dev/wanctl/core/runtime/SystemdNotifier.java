@@ -24,13 +24,19 @@ public final class SystemdNotifier implements AutoCloseable {
     private final Arena arena;
     private final UnixAddress address;
     private final int fd;
+    private final java.util.function.Consumer<String> sink; // instead of the socket; null normally
     private long lastWatchdogNanos = Long.MIN_VALUE;
     private boolean failing;
     private boolean closed;
 
     private SystemdNotifier(String socketName, long watchdogIntervalNanos) {
+        this(socketName, watchdogIntervalNanos, null);
+    }
+
+    private SystemdNotifier(String socketName, long watchdogIntervalNanos, java.util.function.Consumer<String> sink) {
         this.socketName = socketName;
         this.watchdogIntervalNanos = watchdogIntervalNanos;
+        this.sink = sink;
         if (socketName == null) {
             arena = null;
             address = null;
@@ -52,6 +58,14 @@ public final class SystemdNotifier implements AutoCloseable {
     /** The notifier for this process, configured by systemd's environment variables. */
     public static SystemdNotifier fromEnvironment() {
         return fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+    }
+
+    /**
+     * A notifier that hands each message to {@code sink} instead of a socket, as if systemd
+     * expected a watchdog every {@code watchdogInterval}: for tests and the simulator.
+     */
+    public static SystemdNotifier recording(Duration watchdogInterval, java.util.function.Consumer<String> sink) {
+        return new SystemdNotifier(null, watchdogInterval.toNanos(), java.util.Objects.requireNonNull(sink));
     }
 
     static SystemdNotifier fromEnvironment(Map<String, String> env, long pid) {
@@ -82,7 +96,7 @@ public final class SystemdNotifier implements AutoCloseable {
 
     /** True when {@code $NOTIFY_SOCKET} was set and a socket could be opened. */
     public boolean enabled() {
-        return fd >= 0;
+        return fd >= 0 || sink != null;
     }
 
     /** The unit's {@code WatchdogSec}, when systemd expects {@code WATCHDOG=1} from us. */
@@ -106,7 +120,7 @@ public final class SystemdNotifier implements AutoCloseable {
      * meant to be called every cycle. Allocates nothing when nothing is due.
      */
     public void watchdogIfDue(long nowNanos) {
-        if (watchdogIntervalNanos <= 0 || fd < 0) {
+        if (watchdogIntervalNanos <= 0 || !enabled()) {
             return;
         }
         if (lastWatchdogNanos == Long.MIN_VALUE || nowNanos - lastWatchdogNanos >= watchdogIntervalNanos / 2) {
@@ -132,6 +146,10 @@ public final class SystemdNotifier implements AutoCloseable {
 
     /** Sends one raw notification; true when it was delivered to the socket. */
     public synchronized boolean send(String message) {
+        if (sink != null && !closed) {
+            sink.accept(message);
+            return true;
+        }
         if (fd < 0 || closed) {
             return false;
         }
