@@ -57,7 +57,8 @@ final class RestServer {
             }
         } catch (IOException e) {
             stop();
-            throw new UncheckedIOException("REST emulator cannot listen on 127.0.0.1 port " + httpPort + "/" + httpsPort, e);
+            throw new UncheckedIOException("REST emulator cannot listen on 127.0.0.1 (HTTP port " + httpPort
+                    + ", HTTPS port " + httpsPort + "; 0 is any, -1 none)", e);
         }
     }
 
