@@ -81,10 +81,6 @@ final class RestServer {
         }
     }
 
-    synchronized boolean running() {
-        return http != null || https != null;
-    }
-
     void close() {
         stop();
         executor.shutdownNow();
