@@ -50,8 +50,13 @@ class HttpsTest {
     }
 
     @Test
-    void clientWithDefaultTrustRefusesTheSelfSignedCertificate() {
-        Rest rest = new Rest(HttpClient.newHttpClient(), router.restTlsBaseUrl(), router.user(), router.password());
+    void clientThatDoesNotTrustTheCertificateRefusesIt() throws Exception {
+        RouterEmulator other = RouterEmulator.builder().restPort(-1).sshPort(-1).build();
+        other.start();
+        String otherPem = other.certificatePem();
+        other.close();
+        Rest rest = new Rest(HttpClient.newBuilder().sslContext(trusting(otherPem)).build(), router.restTlsBaseUrl(),
+                router.user(), router.password());
 
         assertThatThrownBy(() -> rest.get("/system/resource")).isInstanceOf(SSLHandshakeException.class);
     }
