@@ -14,6 +14,8 @@ import java.util.Base64;
  */
 final class RestHandler implements HttpHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestHandler.class);
+
     private final RouterState state;
     private final RestApi api;
     private final FaultState faults;
@@ -47,10 +49,20 @@ final class RestHandler implements HttpHandler {
                 reply = RestReply.unauthorized();
             } else {
                 int status = faults.takeServerError();
-                reply = status != 0 ? RestReply.serverError(status)
-                        : api.handle(method, path, ex.getRequestURI().getRawQuery(), body);
+                reply = status != 0 ? RestReply.serverError(status) : handleSafely(method, ex, path, body);
             }
             send(ex, method, reply);
+        }
+    }
+
+    /** A bug in the emulator shows as a 500 naming it, so a test fails loudly instead of seeing a reset. */
+    private RestReply handleSafely(String method, HttpExchange ex, String path, String body) {
+        try {
+            return api.handle(method, path, ex.getRequestURI().getRawQuery(), body);
+        } catch (RuntimeException bug) {
+            LOG.error("emulator bug handling {} {}", method, path, bug);
+            return new RestReply(500, "{\"error\":500,\"message\":\"Internal Server Error\",\"detail\":"
+                    + Json.write("emulator bug: " + bug) + "}");
         }
     }
 
