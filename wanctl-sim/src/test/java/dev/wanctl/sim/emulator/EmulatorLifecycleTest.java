@@ -58,7 +58,7 @@ class EmulatorLifecycleTest {
         }
         Await.until("no emulator thread is left", () -> Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .noneMatch(t -> t.getName().startsWith("emulator-") || t.getName().startsWith("HTTP-Dispatcher")
+                .noneMatch(t -> t.getName().startsWith("emulator-")
                         || t.getName().startsWith("sshd-")));
     }
 

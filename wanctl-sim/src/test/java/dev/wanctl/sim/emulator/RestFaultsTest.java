@@ -112,7 +112,7 @@ class RestFaultsTest {
             assertThat(raw.readResponse()).isNull();
         }
         Await.until("no emulator thread is left", () -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("emulator-") || t.getName().startsWith("HTTP-Dispatcher")));
+                .noneMatch(t -> t.getName().startsWith("emulator-")));
     }
 
     @Test
