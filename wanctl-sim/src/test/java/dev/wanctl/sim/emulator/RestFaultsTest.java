@@ -7,26 +7,10 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault as a REST client sees it on the wire. */
-class RestFaultsTest {
-
-    private RouterEmulator router;
-    private Rest rest;
-
-    @BeforeEach
-    void start() {
-        router = RouterEmulator.builder().restTlsPort(-1).sshPort(-1).start();
-        rest = new Rest(router);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
+class RestFaultsTest extends RestRouterTest {
 
     @Test
     void latencyDelaysEveryCall() throws Exception {
