@@ -106,7 +106,7 @@ public final class AutorateDaemon {
                         w.writer.assumeApplied(a.downloadBps(), a.uploadBps());
                     }
                 });
-                w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100), clock);
+                w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100));
                 if (options.once()) {
                     return once(w);
                 }
@@ -232,7 +232,7 @@ public final class AutorateDaemon {
         LOG.info("Starting daemon mode with {}s cycle interval", c.interval().toMillis() / 1000.0);
         if (notifier.enabled()) {
             LOG.info("Systemd watchdog support enabled{}", notifier.watchdogInterval()
-                    .map(d -> " (WatchdogSec=" + d.toSeconds() + "s)").orElse(""));
+                    .map(d -> " (WatchdogSec=" + d.toMillis() / 1000.0 + "s)").orElse(""));
         }
     }
 

@@ -173,17 +173,23 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 v.uploadZone(), Math.round(v.downloadBps() / 1e6), Math.round(v.uploadBps() / 1e6), v.deltaMs());
     }
 
-    /** Waits until a reflector has answered, at most {@code max}; the first cycle then has an RTT. */
-    void awaitFirstSample(Duration max, Clock clock) {
+    /**
+     * Waits until a reflector has answered, at most {@code max} of real time (a start-up wait for
+     * real sockets; a virtual clock does not move meanwhile), so the first cycle has an RTT.
+     */
+    void awaitFirstSample(Duration max) {
         double[] rtt = new double[probe.reflectorCount()];
         long[] at = new long[rtt.length];
-        long deadline = clock.nanoTime() + max.toNanos();
-        while (clock.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
             probe.readLatest(rtt, at);
             for (double r : rtt) {
                 if (!Double.isNaN(r)) {
                     return;
                 }
+            }
+            if (System.nanoTime() >= deadline) {
+                return;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
