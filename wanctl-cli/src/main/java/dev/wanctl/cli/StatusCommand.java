@@ -51,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public Integer call() throws IOException {
@@ -121,7 +121,7 @@ final class StatusCommand implements Callable<Integer> {
         String host = e.host().contains(":") ? "[" + e.host() + "]" : e.host();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + e.port()
-                    + "/health")).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/health")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return Optional.of(JSON.readTree(r.body()));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
