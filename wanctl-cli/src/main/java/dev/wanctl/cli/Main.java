@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {CheckConfigCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckConfigCommand.class, ReplayCommand.class, RouterCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
