@@ -40,12 +40,18 @@ final class CliAst {
         }
     }
 
-    sealed interface Value permits Literal, Sub {}
+    sealed interface Value permits Literal, Sub, Serialize {}
 
     record Literal(String text, CliToken at) implements Value {}
 
     /** {@code [ command ]}. */
     record Sub(Command command) implements Value {}
+
+    /**
+     * {@code [:serialize to=json <value>]}; numeric-looking strings and booleans become JSON numbers
+     * and booleans unless {@code options=json.no-string-conversion} ({@code keepStrings}).
+     */
+    record Serialize(Value value, boolean keepStrings) implements Value {}
 
     sealed interface Condition permits And, Or, Not, Compare, IsTrue {}
 

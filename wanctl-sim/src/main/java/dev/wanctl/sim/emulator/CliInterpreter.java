@@ -21,6 +21,9 @@ final class CliInterpreter {
     /** The result of one exec. */
     record Outcome(String output, boolean failed, RequestKind kind) {}
 
+    /** What {@code print as-value} returns: an array of items. */
+    record AsValue(List<Map<String, String>> items) {}
+
     private static final Map<String, List<String>> TABLE_COLUMNS = Map.of(
             "queue/tree", List.of("name", "parent", "packet-mark", "limit-at", "queue", "max-limit"),
             "queue/type", List.of("name", "kind"),
@@ -48,6 +51,12 @@ final class CliInterpreter {
             return RequestKind.READ;
         }
         return RequestKind.READ;
+    }
+
+    private static String arrayText(Map<String, String> item) {
+        List<String> parts = new ArrayList<>();
+        item.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(";", parts);
     }
 
     private static boolean writes(Statement s) {
@@ -96,21 +105,21 @@ final class CliInterpreter {
             }
         }
 
-        /** A value as text: literals as written, sub-commands by their result ({@code *1;*2} for item lists). */
+        /** A value as text: literals as written, results as {@code :put} shows them ({@code *1;*2} for item lists). */
         String text(Value v) throws CliError {
+            return switch (eval(v)) {
+                case null -> "";
+                case List<?> rows -> String.join(";", rows.stream().map(r -> ((Row) r).idText()).toList());
+                case AsValue a -> String.join(";", a.items().stream().map(CliInterpreter::arrayText).toList());
+                case Object o -> o.toString();
+            };
+        }
+
+        private Object eval(Value v) throws CliError {
             return switch (v) {
                 case Literal l -> l.text();
-                case Sub sub -> {
-                    Object result = execute(sub.command(), false);
-                    if (result instanceof List<?> rows) {
-                        List<String> ids = new ArrayList<>();
-                        for (Object r : rows) {
-                            ids.add(((Row) r).idText());
-                        }
-                        yield String.join(";", ids);
-                    }
-                    yield result == null ? "" : result.toString();
-                }
+                case Sub sub -> execute(sub.command(), false);
+                case CliAst.Serialize s -> CliJson.serialize(eval(s.value()), s.keepStrings());
             };
         }
 
@@ -227,12 +236,12 @@ final class CliInterpreter {
             return null;
         }
 
-        private String asValue(MenuTable t, List<Row> rows) {
-            List<String> parts = new ArrayList<>();
+        private AsValue asValue(MenuTable t, List<Row> rows) {
+            List<Map<String, String>> items = new ArrayList<>();
             for (Row r : rows) {
-                selection.view(t, r).forEach((k, v) -> parts.add(k + "=" + v));
+                items.add(selection.view(t, r));
             }
-            return String.join(";", parts);
+            return new AsValue(items);
         }
 
         private Object singleton(Command c) throws CliError {

@@ -223,15 +223,53 @@ final class CliParser {
     }
 
     private Value bracket(CliToken open) throws CliError {
-        Command c = command(currentContext);
+        Value v;
+        if (peekWord(":serialize")) {
+            v = serialize(next());
+        } else {
+            Command c = command(currentContext);
+            if (c == null) {
+                throw new CliError("syntax error " + open.where());
+            }
+            v = new Sub(c);
+        }
         CliToken close = next();
         if (close == null || !close.is(Type.CLOSE_BRACKET)) {
             throw close == null ? new CliError("syntax error " + open.where()) : unexpected(close);
         }
-        if (c == null) {
-            throw new CliError("syntax error " + open.where());
+        return v;
+    }
+
+    /** {@code :serialize to=json [options=json.no-string-conversion] [value=]<value>}. */
+    private Value serialize(CliToken at) throws CliError {
+        boolean json = false;
+        boolean keepStrings = false;
+        Value value = null;
+        while (peek() != null && !peek().is(Type.CLOSE_BRACKET) && !peek().is(Type.END)) {
+            CliToken t = peek();
+            String text = t.is(Type.WORD) ? t.text() : "";
+            if (text.startsWith("to=")) {
+                pos++;
+                if (!literal(valueAfterEquals(t, "to")).equals("json")) {
+                    throw new CliError("input does not match any value of to");
+                }
+                json = true;
+            } else if (text.startsWith("options=")) {
+                pos++;
+                keepStrings = literal(valueAfterEquals(t, "options")).contains("json.no-string-conversion");
+            } else if (text.startsWith("value=")) {
+                pos++;
+                value = valueAfterEquals(t, "value");
+            } else if (value == null) {
+                value = value();
+            } else {
+                throw unexpected(t);
+            }
         }
-        return new Sub(c);
+        if (!json) {
+            throw new CliError("expected end of command " + at.where());
+        }
+        return new CliAst.Serialize(value == null ? new Literal("", at) : value, keepStrings);
     }
 
     static String literal(Value v) throws CliError {

@@ -1,7 +1,5 @@
 package dev.wanctl.sim.emulator;
 
-import java.time.Duration;
-
 /** RouterOS durations: {@code 0s}, {@code 100ms}, {@code 24m26s}, {@code 2d20h12m20s}, {@code 1w2d}. */
 final class Durations {
 
@@ -55,9 +53,5 @@ final class Durations {
             }
         }
         return sb.isEmpty() ? "0s" : sb.toString();
-    }
-
-    static String format(Duration d) {
-        return format(d.toNanos());
     }
 }

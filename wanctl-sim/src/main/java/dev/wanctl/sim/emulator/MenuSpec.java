@@ -47,9 +47,4 @@ record MenuSpec(
     boolean isStat(String name) {
         return stats.contains(name);
     }
-
-    /** The last path word, e.g. {@code tree}. */
-    String leaf() {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 }

@@ -21,8 +21,9 @@ final class MenuSpecs {
     private static final List<Flag> DISABLED_INVALID =
             List.of(new Flag('X', "disabled", "disabled"), new Flag('I', "invalid", "invalid"));
     private static final List<Flag> DYNAMIC = List.of(new Flag('D', "dynamic", "dynamic"));
-    private static final Set<String> TABLE_COMMANDS = Set.of(
-            "add", "remove", "set", "unset", "get", "print", "enable", "disable", "find", "comment", "export", "edit");
+    /** The commands the emulator implements for every table (others are refused as RouterOS would refuse them). */
+    private static final Set<String> TABLE_COMMANDS =
+            Set.of("add", "remove", "set", "get", "print", "enable", "disable", "find");
 
     static final MenuSpec QUEUE_TREE = new MenuSpec(
             "queue/tree",
@@ -192,7 +193,7 @@ final class MenuSpecs {
         }
         return new MenuSpec("queue/type", props, List.of(), List.copyOf(cliOrder), List.of("name", "kind"), true,
                 1L, List.of(List.of(new Flag('*', "default", "default"))),
-                Set.of("add", "remove", "set", "unset", "get", "print", "find", "export", "edit"), List.of("name", "kind"),
+                Set.of("add", "remove", "set", "get", "print", "find"), List.of("name", "kind"),
                 false);
     }
 

@@ -13,6 +13,7 @@ public record RequestCounts(long atNanos, long[] counts) {
         counts = counts.clone();
     }
 
+    /** Requests over {@code t} of kind {@code k} at the snapshot. */
     public long count(Transport t, RequestKind k) {
         return counts[t.ordinal() * 2 + k.ordinal()];
     }

@@ -27,7 +27,7 @@ record RestReply(int status, String body) {
     }
 
     static RestReply serverError(int status) {
-        return new RestReply(status, "{\"error\":" + status + ",\"message\":\"" + reason(status) + "\"}");
+        return new RestReply(status, "{\"error\":" + status + ",\"message\":\"" + HttpListener.reason(status) + "\"}");
     }
 
     static RestReply error(RosError e) {
@@ -37,16 +37,6 @@ record RestReply(int status, String body) {
             case NOT_ACCEPTABLE -> new RestReply(406,
                     "{\"error\":406,\"message\":\"Not Acceptable\",\"detail\":" + detail + "}");
             case BAD_REQUEST -> new RestReply(400, "{\"detail\":" + detail + ",\"error\":400,\"message\":\"Bad Request\"}");
-        };
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Server Error";
         };
     }
 }

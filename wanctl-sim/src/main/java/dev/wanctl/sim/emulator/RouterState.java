@@ -117,7 +117,7 @@ public final class RouterState {
     /** The first mangle rule whose comment is exactly {@code comment}. */
     public Optional<RuleSnapshot> rule(String comment) {
         synchronized (lock) {
-            Row r = ruleRow(comment);
+            Row r = mangle().rows().stream().filter(x -> comment.equals(x.get("comment"))).findFirst().orElse(null);
             return r == null ? Optional.empty() : Optional.of(ruleSnapshot(r));
         }
     }
@@ -134,34 +134,30 @@ public final class RouterState {
         if (bytes < 0 || packets < 0 || dropped < 0) {
             throw new IllegalArgumentException("traffic cannot be negative: " + bytes + "/" + packets + "/" + dropped);
         }
-        synchronized (lock) {
-            Row r = tree().byName(queueName);
-            if (r != null) {
-                r.counters.add(bytes, packets, dropped);
-            }
-            return r != null;
-        }
+        return withCounters(queueName, c -> c.add(bytes, packets, dropped));
     }
 
     /** Sets a queue's instantaneous backlog; false when the queue does not exist. */
     public boolean setBacklog(String queueName, long queuedBytes, long queuedPackets) {
-        synchronized (lock) {
-            Row r = tree().byName(queueName);
-            if (r != null) {
-                r.counters.queuedBytes = queuedBytes;
-                r.counters.queuedPackets = queuedPackets;
-            }
-            return r != null;
-        }
+        return withCounters(queueName, c -> {
+            c.queuedBytes = queuedBytes;
+            c.queuedPackets = queuedPackets;
+        });
     }
 
     /** Sets a queue's average rate (bit/s) and packet rate (packets/s); false when the queue does not exist. */
     public boolean setRate(String queueName, long rateBps, long packetRate) {
+        return withCounters(queueName, c -> {
+            c.rateBps = rateBps;
+            c.packetRate = packetRate;
+        });
+    }
+
+    private boolean withCounters(String queueName, java.util.function.Consumer<Counters> change) {
         synchronized (lock) {
             Row r = tree().byName(queueName);
             if (r != null) {
-                r.counters.rateBps = rateBps;
-                r.counters.packetRate = packetRate;
+                change.accept(r.counters);
             }
             return r != null;
         }
@@ -174,24 +170,28 @@ public final class RouterState {
         }
     }
 
+    /** {@code /system/identity} name. */
     public String identity() {
         synchronized (lock) {
             return system.identity;
         }
     }
 
+    /** {@code /system/resource} version, e.g. {@code 7.16.2 (stable)}. */
     public String version() {
         synchronized (lock) {
             return system.get("version");
         }
     }
 
+    /** {@code /system/resource} board name, e.g. {@code RB5009UG+S+}. */
     public String boardName() {
         synchronized (lock) {
             return system.get("board-name");
         }
     }
 
+    /** {@code /system/resource} CPU load in percent. */
     public int cpuLoadPercent() {
         synchronized (lock) {
             return Integer.parseInt(system.get("cpu-load"));
@@ -339,10 +339,6 @@ public final class RouterState {
             }
             return any;
         }
-    }
-
-    Row ruleRow(String comment) {
-        return mangle().rows().stream().filter(r -> comment.equals(r.get("comment"))).findFirst().orElse(null);
     }
 
     private MenuTable tree() {

@@ -122,10 +122,6 @@ final class SshServerHost {
         }
     }
 
-    synchronized boolean running() {
-        return server != null;
-    }
-
     void close() {
         stop();
         executor.shutdownNow();

@@ -5,27 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The REST wire behaviour of routeros-api.md §1–4, over plain HTTP with the bundled fixture. */
-class RestApiTest {
-
-    private RouterEmulator router;
-    private Rest rest;
-
-    @BeforeEach
-    void start() {
-        router = RouterEmulator.builder().restTlsPort(-1).sshPort(-1).start();
-        rest = new Rest(router);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
+class RestApiTest extends RestRouterTest {
 
     @Test
     void queueTreeListHasStringValuesStatsAndNoEmptyComment() throws Exception {

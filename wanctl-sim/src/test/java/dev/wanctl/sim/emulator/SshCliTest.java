@@ -207,4 +207,32 @@ class SshCliTest {
         assertThat(ssh.exec("/queue tree set [find name=\"nope\"] max-limit=1M")).isEmpty();
         assertThat(router.state().writes()).isEmpty();
     }
+
+    @Test
+    void printAsValueSerializesToJsonWithNumbersAndBooleans() throws Exception {
+        String out = ssh.exec(":put [:serialize to=json [/queue tree print as-value where name=\"WAN-Upload-ATT\"]]");
+        String strings = ssh.exec(":put [:serialize to=json options=json.no-string-conversion "
+                + "[/queue tree print as-value where name=\"WAN-Upload-ATT\"]]");
+
+        assertThat(out).startsWith("[{\".id\":\"*1000003\",\"name\":\"WAN-Upload-ATT\"")
+                .contains("\"max-limit\":18000000", "\"disabled\":false").endsWith("}]\r\n");
+        assertThat(strings).contains("\"max-limit\":\"18000000\"");
+    }
+
+    @Test
+    void findAloneGivesTheItemIds() throws Exception {
+        assertThat(ssh.exec(":put [/queue tree find name=\"WAN-Download-ATT\"]")).isEqualTo("*1000002\r\n");
+        assertThat(ssh.exec(":put [/ip/firewall/mangle/find where comment~\"ADAPTIVE|LAN\"]")).isEqualTo("*1;*2\r\n");
+    }
+
+    @Test
+    void queueTypeAndSimpleQueueBandwidthsCanBeSet() throws Exception {
+        ssh.exec("/queue type set [find name=\"cake-down-att\"] cake-bandwidth=90M");
+        ssh.exec("/queue simple add name=wan target=ether2-att max-limit=20M/100M");
+        ssh.exec("/queue simple set [find name=\"wan\"] max-limit=25M/110M");
+
+        assertThat(ssh.exec(":put [/queue type get [find name=\"cake-down-att\"] cake-bandwidth]")).isEqualTo("90000000\r\n");
+        assertThat(ssh.exec("/queue simple print detail where name=\"wan\"")).contains("max-limit=25M/110M");
+        ssh.exec("/queue simple remove [find name=\"wan\"]");
+    }
 }
