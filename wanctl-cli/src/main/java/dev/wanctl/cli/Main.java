@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {CheckConfigCommand.class, ReplayCommand.class, RouterCommand.class,
-            EmulateRouterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckConfigCommand.class, EmulateRouterCommand.class, ReplayCommand.class,
+            RouterCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
