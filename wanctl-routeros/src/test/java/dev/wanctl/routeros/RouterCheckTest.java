@@ -78,7 +78,7 @@ class RouterCheckTest {
         assertThat(r.latency().minMs()).isLessThanOrEqualTo(r.latency().medianMs());
         assertThat(r.latency().medianMs()).isLessThanOrEqualTo(r.latency().maxMs());
         assertThat(r.toText())
-                .contains("RouterOS 7.16.2 (stable) on RB5009UG+S+")
+                .contains("RouterOS 7.16.2 (stable) on RB5009UG+S+, CPU load 4 %, up 3h5m0s")
                 .contains("max-limit 500.0 Mbit/s")
                 .contains("rule \"ADAPTIVE-STEER\": disabled")
                 .contains("readQueueStats(\"WAN-Download\") over 5 calls")
@@ -127,6 +127,23 @@ class RouterCheckTest {
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.problems()).singleElement().asString().contains("cannot reach");
+    }
+
+    @Test
+    void failoverIsCheckedOverRestAndOverSshSoNeitherHidesTheOther() {
+        RouterConfig failover = config().withTransport(RouterConfig.Transport.FAILOVER);
+
+        assertThat(RouterCheck.perTransport(failover)).extracting(RouterConfig::transport)
+                .containsExactly(RouterConfig.Transport.REST, RouterConfig.Transport.SSH);
+        assertThat(RouterCheck.perTransport(config())).containsExactly(config());
+    }
+
+    @Test
+    void rejectedCredentialsOutweighAnyOtherFinding() {
+        assertThat(RouterCheckResult.worse(1, 77)).isEqualTo(77);
+        assertThat(RouterCheckResult.worse(77, 78)).isEqualTo(77);
+        assertThat(RouterCheckResult.worse(0, 1)).isEqualTo(1);
+        assertThat(RouterCheckResult.worse(1, 78)).isEqualTo(78);
     }
 
     @Test
