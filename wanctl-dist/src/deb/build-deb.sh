@@ -116,7 +116,7 @@ for f in "$source"/configs/*.yaml; do
   echo "/etc/wanctl/$(basename "$f")" >> "$root/DEBIAN/conffiles"
 done
 [ -s "$root/DEBIAN/conffiles" ] || { rm "$root/DEBIAN/conffiles"; say "no configs/*.yaml yet: /etc/wanctl ships empty"; }
-install -m 0644 "$source/README.md" "$(dirname "$0")/secrets.example" "$doc/"
+install -m 0644 "$source/README.md" "$source/docs/secrets.example" "$doc/"
 for f in "$source"/docs/*.md; do [ -f "$f" ] && install -m 0644 "$f" "$doc/"; done
 if [ -d "$source/docs/grafana" ]; then mkdir -p "$doc/grafana"; install -m 0644 "$source"/docs/grafana/*.json "$doc/grafana/"; fi
 printf 'wanctl %s\n\nLicence: see the project repository. The Java runtime under /opt/wanctl/runtime is\nOpenJDK (GPL-2.0 with the Classpath Exception); its legal notices are in /opt/wanctl/runtime/legal.\n' \
