@@ -141,8 +141,8 @@ if [ -z "${WANCTL_NO_AOT:-}" ]; then
   if [ -f "${configs[0]}" ] && WANCTL_NO_AOT=1 "$opt/bin/wanctl" check-config --help >/dev/null 2>&1; then
     training=(check-config "${configs[@]}")
   elif WANCTL_NO_AOT=1 "$opt/bin/wanctl" soak-report --help >/dev/null 2>&1 \
-      && [ -f "$source/wanctl-cli/src/test/resources/soak/steady.log" ]; then
-    training=(soak-report "$source/wanctl-cli/src/test/resources/soak/steady.log")
+      && [ -f "$source/wanctl-cli/src/test/resources/soak/steady.txt" ]; then
+    training=(soak-report "$source/wanctl-cli/src/test/resources/soak/steady.txt")
   fi
   say "AOT training: wanctl ${training[*]}"
   ( cd "$work" && WANCTL_NO_AOT=1 JAVA_OPTS="$java_opts -XX:AOTCacheOutput=$opt/lib/wanctl.aot -Xlog:aot=warning" \

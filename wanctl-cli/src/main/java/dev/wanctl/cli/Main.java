@@ -1,5 +1,6 @@
 package dev.wanctl.cli;
 
+import dev.wanctl.cli.soak.SoakReportCommand;
 import dev.wanctl.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SoakReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
