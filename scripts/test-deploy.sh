@@ -166,8 +166,11 @@ with_health_port() { # file port: set health_check.port, adding the block when m
     END { if (!seen) { print "health_check:"; print "  enabled: true"; print "  port: " port } }
   ' "$1"
 }
-if "$repo/wanctl" check-config --help >/dev/null 2>&1 && [ -f "$repo/configs/spectrum.yaml" ] && [ -f "$repo/configs/steering.yaml" ]; then
-  validator="$repo/wanctl"
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$repo/pom.xml" | head -n 1)
+local_wanctl="$repo/wanctl-cli/target/wanctl-$version/wanctl-$version/bin/wanctl"  # built; ./wanctl may rebuild
+[ -x "$local_wanctl" ] || local_wanctl="$repo/wanctl"
+if "$local_wanctl" check-config --help >/dev/null 2>&1 && [ -f "$repo/configs/spectrum.yaml" ] && [ -f "$repo/configs/steering.yaml" ]; then
+  validator="$local_wanctl"
   with_health_port "$repo/configs/spectrum.yaml" "$health_port" > "$T/configs/spectrum.yaml"
   with_health_port "$repo/configs/steering.yaml" "$steering_port" > "$T/configs/steering.yaml"
   echo "validator: wanctl check-config, configs from configs/"
