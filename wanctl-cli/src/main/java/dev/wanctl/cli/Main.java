@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {CommandLine.HelpCommand.class, SoakReportCommand.class})
+        subcommands = {
+            CheckConfigCommand.class,
+            ReplayCommand.class,
+            SoakReportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -23,9 +28,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers that capture its output. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -1,0 +1,279 @@
+package dev.wanctl.autorate;
+
+import dev.wanctl.core.control.WriteGate;
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.RouterException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the controller's rates to the router off the control loop, so a slow or dead router never
+ * delays a cycle. The newest offered pair wins; a pair equal to the last one applied is never
+ * sent; the {@link WriteGate}'s rate limit holds a pair back as pending; a failed write keeps the
+ * newest pair pending and is retried every {@code retryNanos} until the router answers.
+ *
+ * <p>{@link #start()} runs it on its own thread; the simulator instead calls {@link #service()}
+ * after each {@link #offer} on its virtual clock. Logs follow docs/LOGGING.md.
+ */
+public final class RateWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateWriter.class);
+    /** Retry cadence after a failure that is not transient (queue missing, credentials refused). */
+    private static final long SLOW_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Health turns degraded after writes have failed this long. */
+    private static final long DEGRADED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    private final RouterClient router;
+    private final String wan;
+    private final String downloadQueue;
+    private final String uploadQueue;
+    private final WriteGate gate;
+    private final Clock clock;
+    private final long retryNanos;
+    private final boolean dryRun;
+
+    // offered by the loop thread, taken by the writer (guarded by this)
+    private long offeredDl;
+    private long offeredUl;
+    private long offeredSeq;
+    private long takenSeq;
+    private long wakeAtNanos = Long.MIN_VALUE; // a retry or rate-limit deadline; MIN_VALUE: none
+    private boolean running;
+
+    // writer-side state, read by snapshot() (volatile: read from other threads)
+    private volatile boolean pending;
+    private volatile long failingSinceNanos = Long.MIN_VALUE;
+    private volatile long writes;
+    private volatile long failures;
+    private volatile long lastWriteMillis;
+    private volatile RouterException lastError;
+    private Thread thread;
+
+    /**
+     * @param retryNanos delay between attempts while the router fails transiently (the control
+     *     interval: a pending pair reaches a returning router within one cycle)
+     * @param dryRun decide and log, never send
+     */
+    public RateWriter(RouterClient router, String wan, String downloadQueue, String uploadQueue, WriteGate gate,
+            Clock clock, long retryNanos, boolean dryRun) {
+        this.router = router;
+        this.wan = wan;
+        this.downloadQueue = downloadQueue;
+        this.uploadQueue = uploadQueue;
+        this.gate = gate;
+        this.clock = clock;
+        this.retryNanos = retryNanos;
+        this.dryRun = dryRun;
+    }
+
+    /** Hands the newest pair to the writer; never blocks on the router. */
+    public synchronized void offer(long dlBps, long ulBps) {
+        if (dlBps == offeredDl && ulBps == offeredUl && offeredSeq > 0) {
+            return; // nothing new; keeps the writer asleep
+        }
+        offeredDl = dlBps;
+        offeredUl = ulBps;
+        offeredSeq++;
+        notifyAll();
+    }
+
+    /**
+     * Considers the newest pair now, on the caller's thread: sends it, holds it back, or finds
+     * nothing to do. Returns the time (on the clock) at which it wants to be called again, or
+     * {@link Long#MAX_VALUE} when only a new offer can change anything.
+     */
+    public long service() {
+        long dl;
+        long ul;
+        synchronized (this) {
+            if (offeredSeq == 0) {
+                return Long.MAX_VALUE;
+            }
+            dl = offeredDl;
+            ul = offeredUl;
+            takenSeq = offeredSeq;
+        }
+        long now = clock.nanoTime();
+        WriteGate.Decision d = gate.decide(dl, ul, now);
+        long next = switch (d) {
+            case UNCHANGED -> {
+                pending = false;
+                yield Long.MAX_VALUE;
+            }
+            case RATE_LIMITED -> {
+                pending = true;
+                yield gate.nextAllowedNanos(now);
+            }
+            case WRITE -> write(dl, ul, now);
+        };
+        synchronized (this) {
+            wakeAtNanos = next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
+        }
+        return next;
+    }
+
+    private long write(long dl, long ul, long now) {
+        if (dryRun) {
+            LOG.info("{}: dry run, would write DL={} UL={}", wan, mbit(dl), mbit(ul));
+            gate.applied(dl, ul, now);
+            pending = false;
+            return Long.MAX_VALUE;
+        }
+        pending = true;
+        long start = clock.nanoTime();
+        try {
+            router.setMaxLimit(downloadQueue, dl);
+            router.setMaxLimit(uploadQueue, ul);
+        } catch (RouterException e) {
+            return failed(e, dl, ul, now);
+        } catch (RuntimeException e) {
+            // a bug in a transport must not kill the writer thread
+            return failed(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e), dl, ul, now);
+        }
+        long end = clock.nanoTime();
+        gate.applied(dl, ul, end);
+        pending = false;
+        writes++;
+        lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
+        if (failingSinceNanos != Long.MIN_VALUE) {
+            LOG.info("{}: router answers again after {} s and {} failed attempts: wrote DL={} UL={}", wan,
+                    String.format(Locale.ROOT, "%.1f", (end - failingSinceNanos) / 1e9), failures, mbit(dl), mbit(ul));
+            failingSinceNanos = Long.MIN_VALUE;
+            lastError = null;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: router write DL={} UL={} ({}, {} ms)", wan, mbit(dl), mbit(ul), router.transport(),
+                    String.format(Locale.ROOT, "%.1f", (end - start) / 1e6));
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private long failed(RouterException e, long dl, long ul, long now) {
+        failures++;
+        boolean first = failingSinceNanos == Long.MIN_VALUE;
+        if (first) {
+            failingSinceNanos = now;
+        }
+        RouterException previous = lastError;
+        lastError = e;
+        if (first || previous == null || previous.kind() != e.kind()) {
+            String what = switch (e.kind()) {
+                case UNREACHABLE -> "router unreachable";
+                case TIMEOUT -> "router timed out";
+                case AUTHENTICATION -> "router rejected the credentials";
+                case NOT_FOUND -> "queue not found on the router";
+                case PROTOCOL -> "router reply not understood";
+                case ROUTER_ERROR -> "router refused the write";
+            };
+            String action = e.kind().isTransient() ? "retrying every " + retryNanos / 1_000_000 + " ms"
+                    : "retrying every " + SLOW_RETRY_NANOS / 1_000_000_000 + " s; fix the router or the config";
+            if (e.kind().isTransient()) {
+                LOG.warn("{}: {} ({}): keeping DL={} UL={} pending, {}", wan, what, e.getMessage(), mbit(dl), mbit(ul),
+                        action);
+            } else {
+                LOG.error("{}: {} ({}): keeping DL={} UL={} pending, {}", wan, what, e.getMessage(), mbit(dl),
+                        mbit(ul), action);
+            }
+        }
+        return now + (e.kind().isTransient() ? retryNanos : SLOW_RETRY_NANOS);
+    }
+
+    /** Starts the writer thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("rate-writer").daemon(true).start(this::run);
+    }
+
+    private void run() {
+        while (true) {
+            synchronized (this) {
+                while (running && takenSeq == offeredSeq && !due()) {
+                    long waitNanos = wakeAtNanos == Long.MIN_VALUE ? Long.MAX_VALUE
+                            : Math.max(1, wakeAtNanos - clock.nanoTime());
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, Math.min(waitNanos, TimeUnit.SECONDS.toNanos(60)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (!running) {
+                    return;
+                }
+            }
+            service();
+        }
+    }
+
+    private boolean due() {
+        return wakeAtNanos != Long.MIN_VALUE && clock.nanoTime() >= wakeAtNanos;
+    }
+
+    /**
+     * Stops the thread after at most one more attempt (an attempt in flight finishes within the
+     * router timeout; the caller bounds how long it waits).
+     */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            notifyAll();
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What the writer is doing, for health, metrics and the status line. */
+    public Snapshot snapshot() {
+        long since = failingSinceNanos;
+        long now = clock.nanoTime();
+        RouterException e = lastError;
+        long dl;
+        long ul;
+        synchronized (this) {
+            dl = offeredDl;
+            ul = offeredUl;
+        }
+        return new Snapshot(pending, dl, ul, gate.anyApplied() ? gate.appliedDownloadBps() : -1,
+                gate.anyApplied() ? gate.appliedUploadBps() : -1, writes, failures, gate.rateLimitedCount(),
+                since == Long.MIN_VALUE ? 0 : now - since, since != Long.MIN_VALUE && now - since >= DEGRADED_AFTER_NANOS,
+                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis);
+    }
+
+    /**
+     * @param appliedDlBps last pair the router accepted, -1 before the first
+     * @param failingForNanos how long writes have been failing, 0 when they succeed
+     * @param degraded writes have failed for 3 s or more
+     */
+    public record Snapshot(
+            boolean pending,
+            long wantedDlBps,
+            long wantedUlBps,
+            long appliedDlBps,
+            long appliedUlBps,
+            long writes,
+            long failures,
+            long rateLimited,
+            long failingForNanos,
+            boolean degraded,
+            String lastError,
+            long lastWriteMillis) {}
+
+    static String mbit(long bps) {
+        return bps % 1_000_000 == 0 ? bps / 1_000_000 + "M"
+                : String.format(Locale.ROOT, "%.1fM", bps / 1e6);
+    }
+}

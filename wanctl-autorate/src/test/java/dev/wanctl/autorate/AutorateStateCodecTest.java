@@ -1,0 +1,74 @@
+package dev.wanctl.autorate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.config.ConfigEnvironment;
+import dev.wanctl.core.config.ConfigLoader;
+import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.Zone;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class AutorateStateCodecTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static AutorateController controller() {
+        AutorateConfig c = ConfigLoader.loadAutorate(Path.of("..", "configs", "spectrum.yaml"),
+                new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
+        return new AutorateController(c.control());
+    }
+
+    @Test
+    void writesTheReferenceKeysPlusCongestion() {
+        AutorateController c = controller();
+        for (int i = 0; i < 3; i++) {
+            c.update(200); // delta 69 ms (SOFT_RED), then 111 and 138 ms (RED, RED)
+        }
+        ObjectNode s = AutorateStateCodec.encode(c, 799_000_000L, 34_200_000L, 0, ZoneOffset.UTC);
+        assertThat(s.path("download").path("red_streak").asInt()).isEqualTo(2);
+        assertThat(s.path("download").path("current_rate").asLong()).isEqualTo(c.downloadRateBps());
+        assertThat(s.path("ewma").path("baseline_rtt").asDouble()).isEqualTo(c.baselineMs());
+        assertThat(s.path("last_applied").path("dl_rate").asLong()).isEqualTo(799_000_000L);
+        assertThat(s.path("timestamp").asString()).isEqualTo("1970-01-01T00:00:00");
+        assertThat(s.path("congestion").path("dl_state").asString()).isEqualTo("RED");
+    }
+
+    @Test
+    void aReferenceStateFileIsRestoredAndClampedToTheCurrentConfig() throws Exception {
+        JsonNode ref = JSON.readTree("""
+                {"download": {"green_streak": 7, "soft_red_streak": 0, "red_streak": 0, "current_rate": 2000000000},
+                 "upload": {"green_streak": 0, "soft_red_streak": 0, "red_streak": 2, "current_rate": 20000000},
+                 "ewma": {"baseline_rtt": 22.5, "load_rtt": 31.0},
+                 "last_applied": {"dl_rate": 900000000, "ul_rate": 20000000},
+                 "timestamp": "2026-01-11T10:20:54.783000"}""");
+        AutorateController c = controller();
+        AutorateStateCodec.Restored r = AutorateStateCodec.restore(ref, c);
+        assertThat(r.any()).isTrue();
+        assertThat(r.ignored()).isEmpty();
+        assertThat(c.downloadRateBps()).isEqualTo(940_000_000L); // clamped to the ceiling
+        assertThat(c.uploadRateBps()).isEqualTo(20_000_000L);
+        assertThat(c.uploadZone()).isEqualTo(Zone.RED);
+        assertThat(c.baselineMs()).isEqualTo(22.5);
+        assertThat(c.loadMs()).isEqualTo(31.0);
+        assertThat(r.appliedDl()).hasValue(900_000_000L);
+    }
+
+    @Test
+    void malformedFieldsAreNamedAndKeepTheirDefaults() throws Exception {
+        JsonNode bad = JSON.readTree("""
+                {"download": {"current_rate": "fast"}, "ewma": {"baseline_rtt": -3, "load_rtt": 20}}""");
+        AutorateController c = controller();
+        AutorateStateCodec.Restored r = AutorateStateCodec.restore(bad, c);
+        assertThat(r.any()).isFalse();
+        assertThat(r.ignored()).containsExactly("download.current_rate (\"fast\")", "ewma.baseline_rtt (-3)");
+        assertThat(c.downloadRateBps()).isEqualTo(940_000_000L);
+        assertThat(c.baselineMs()).isEqualTo(24);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.wanctl.bench;
+
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.config.ConfigEnvironment;
+import dev.wanctl.core.config.ConfigLoader;
+import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.AutorateStep;
+import dev.wanctl.core.control.FallbackPolicy;
+import dev.wanctl.core.control.RateLimiter;
+import dev.wanctl.core.control.RttSelector;
+import dev.wanctl.core.control.WriteGate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One autorate control cycle as the daemon runs it: pick this cycle's RTT from three reflectors,
+ * step the controller (fallback included), decide the router write. Goal: under 1 µs and no
+ * allocation ({@code scripts/bench.sh ControlCycle -prof gc}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ControlCycleBenchmark {
+
+    private static final long INTERVAL_NANOS = 50_000_000L;
+    private static final int SAMPLES = 4096;
+
+    private RttSelector selector;
+    private AutorateStep step;
+    private AutorateController controller;
+    private WriteGate gate;
+    private final double[] rtt = new double[3];
+    private final long[] receivedAt = new long[3];
+    private double[][] recorded;
+    private long cycle;
+
+    @Setup
+    public void setUp() throws IOException {
+        AutorateConfig c = ConfigLoader.parseAutorate(spectrumConfig(), Path.of("spectrum.yaml"),
+                new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
+        controller = new AutorateController(c.control());
+        step = new AutorateStep(controller, new FallbackPolicy(c.fallback().mode(), c.fallback().maxFallbackCycles()));
+        selector = new RttSelector(3, true, c.probe().maxSampleAge().toNanos());
+        gate = new WriteGate(new RateLimiter(c.rateLimit().maxChanges(), c.rateLimit().window().toNanos()));
+        // idle, loaded and bloated RTTs so every zone and branch is exercised
+        SplittableRandom r = new SplittableRandom(42);
+        recorded = new double[SAMPLES][3];
+        for (int i = 0; i < SAMPLES; i++) {
+            double load = (i / 512) % 2 == 0 ? 0 : r.nextDouble(0, 120);
+            for (int j = 0; j < 3; j++) {
+                recorded[i][j] = 24 + load + r.nextDouble(-1, 1);
+            }
+        }
+    }
+
+    private static String spectrumConfig() throws IOException {
+        try (InputStream in = ControlCycleBenchmark.class.getResourceAsStream("/spectrum.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Benchmark
+    public long controlCycle() {
+        long now = cycle * INTERVAL_NANOS;
+        double[] sample = recorded[(int) (cycle & (SAMPLES - 1))];
+        for (int j = 0; j < 3; j++) {
+            rtt[j] = sample[j];
+            receivedAt[j] = now - 10_000_000L;
+        }
+        double selected = selector.select(rtt, receivedAt, now);
+        step.update(selected, FallbackPolicy.Connectivity.PRESENT);
+        long dl = controller.downloadRateBps();
+        long ul = controller.uploadRateBps();
+        if (gate.decide(dl, ul, now) == WriteGate.Decision.WRITE) {
+            gate.applied(dl, ul, now);
+        }
+        cycle++;
+        return dl + ul;
+    }
+}

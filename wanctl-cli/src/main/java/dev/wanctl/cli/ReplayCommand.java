@@ -1,0 +1,64 @@
+package dev.wanctl.cli;
+
+import dev.wanctl.autorate.Replay;
+import dev.wanctl.autorate.ReplayInputException;
+import dev.wanctl.autorate.ReplaySummary;
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.config.ConfigLoader;
+import dev.wanctl.core.config.Loaded;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wanctl replay}: what the controller decides for a recorded RTT series. */
+@Command(name = "replay", description = {
+    "Run the autorate controller over a recorded RTT series (one row per cycle) on a virtual clock",
+    "and print one CSV row per cycle to stdout, then a summary to stderr. Nothing is sent anywhere."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Autorate config.")
+    Path config;
+
+    @Option(names = "--rtt", required = true, paramLabel = "FILE",
+            description = "CSV with a header; first column rtt_ms; an empty value is a lost measurement.")
+    Path rtt;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Loaded<AutorateConfig> loaded = ConfigLoader.loadAutorate(config, ConfigLoader.Options.check());
+        if (!loaded.ok()) {
+            err.print(loaded.errorReport());
+            err.flush();
+            return ExitCodes.CONFIG;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader in = Files.newBufferedReader(rtt, StandardCharsets.UTF_8)) {
+            ReplaySummary summary = new Replay(loaded.config()).run(in, out);
+            out.flush();
+            err.print(summary.describe());
+            err.flush();
+            return ExitCodes.OK;
+        } catch (ReplayInputException e) {
+            out.flush();
+            err.println(rtt + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        } catch (IOException e) {
+            err.println(rtt + ": cannot read: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+}

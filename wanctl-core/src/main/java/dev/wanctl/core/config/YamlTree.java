@@ -1,0 +1,144 @@
+package dev.wanctl.core.config;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/** Parses YAML text into {@link YamlNode}s with line numbers; syntax errors become problems. */
+final class YamlTree {
+
+    private YamlTree() {}
+
+    /**
+     * Parses {@code text}. Returns the root mapping, or empty after adding the reason to
+     * {@code problems} (a syntax error, a duplicate key, or a document that is not a mapping).
+     */
+    static Optional<YamlNode.Mapping> parse(String text, Problems problems) {
+        LoadSettings settings = LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(true) // reported below with both lines
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit(1 << 20)
+                .build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            problems.error("", line, "not valid YAML: " + e.getProblem()
+                    + e.getProblemMark().map(m -> " at column " + (m.getColumn() + 1)).orElse(""));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            problems.error("", 0, "not valid YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (root.isEmpty()) {
+            problems.error("", 0, "the file is empty; a config is a YAML mapping of keys to values");
+            return Optional.empty();
+        }
+        YamlNode node = convert(root.get(), "", problems, line(root.get().getStartMark()));
+        if (node instanceof YamlNode.Mapping m) {
+            return Optional.of(m);
+        }
+        problems.error("", node.line(), "the file must be a YAML mapping of keys to values, got " + node.describe());
+        return Optional.empty();
+    }
+
+    /** Converts {@code node}; {@code line} is its key's line (where a person looks for it). */
+    private static YamlNode convert(Node node, String path, Problems problems, int line) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            for (NodeTuple t : mapping.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                YamlNode previous = entries.get(key);
+                if (previous != null) {
+                    problems.error(childPath, line(t.getKeyNode().getStartMark()),
+                            "duplicate key (also on line " + previous.line() + "); remove one of them");
+                    continue;
+                }
+                entries.put(key, convert(t.getValueNode(), childPath, problems, line(t.getKeyNode().getStartMark())));
+            }
+            return new YamlNode.Mapping(entries, line);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<YamlNode> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                items.add(convert(item, path, problems, line(item.getStartMark())));
+            }
+            return new YamlNode.Sequence(List.copyOf(items), line);
+        }
+        ScalarNode s = (ScalarNode) node;
+        return new YamlNode.Scalar(scalarValue(s), s.getValue(), line);
+    }
+
+    private static Object scalarValue(ScalarNode s) {
+        Tag tag = s.getTag();
+        String text = s.getValue();
+        try {
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (Tag.INT.equals(tag)) {
+                BigInteger v = parseInt(text);
+                return v.bitLength() < 64 ? (Object) v.longValue() : (Object) v.doubleValue();
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return parseFloat(text);
+            }
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        return text;
+    }
+
+    private static BigInteger parseInt(String text) {
+        String t = text.replace("_", "");
+        int sign = 1;
+        if (t.startsWith("-") || t.startsWith("+")) {
+            sign = t.startsWith("-") ? -1 : 1;
+            t = t.substring(1);
+        }
+        BigInteger v;
+        if (t.startsWith("0x")) {
+            v = new BigInteger(t.substring(2), 16);
+        } else if (t.startsWith("0o")) {
+            v = new BigInteger(t.substring(2), 8);
+        } else {
+            v = new BigInteger(t);
+        }
+        return sign < 0 ? v.negate() : v;
+    }
+
+    private static Double parseFloat(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return switch (t) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> Double.parseDouble(t);
+        };
+    }
+
+    private static int line(Optional<Mark> mark) {
+        return mark.map(m -> m.getLine() + 1).orElse(0);
+    }
+}
