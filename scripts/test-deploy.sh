@@ -169,7 +169,7 @@ with_health_port() { # file port: set health_check.port, adding the block when m
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$repo/pom.xml" | head -n 1)
 local_wanctl="$repo/wanctl-cli/target/wanctl-$version/wanctl-$version/bin/wanctl"  # built; ./wanctl may rebuild
 [ -x "$local_wanctl" ] || local_wanctl="$repo/wanctl"
-if "$local_wanctl" check-config --help >/dev/null 2>&1 && [ -f "$repo/configs/spectrum.yaml" ] && [ -f "$repo/configs/steering.yaml" ]; then
+if "$local_wanctl" help check-config >/dev/null 2>&1 && [ -f "$repo/configs/spectrum.yaml" ] && [ -f "$repo/configs/steering.yaml" ]; then
   validator="$local_wanctl"
   with_health_port "$repo/configs/spectrum.yaml" "$health_port" > "$T/configs/spectrum.yaml"
   with_health_port "$repo/configs/steering.yaml" "$steering_port" > "$T/configs/steering.yaml"

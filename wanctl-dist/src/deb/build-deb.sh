@@ -34,7 +34,9 @@ done
 if [ -z "$version" ] || [ -z "$dist" ] || [ -z "$source" ] || [ -z "$out" ]; then
   usage >&2; exit 2
 fi
-say() { echo "[deb] $*"; }
+build_start=$(date +%s%N)
+# Each message carries the seconds since the script started, to see where the build time goes.
+say() { echo "[deb] $(( ($(date +%s%N) - build_start) / 1000000000 ))s $*"; }
 die() { echo "build-deb.sh: $*" >&2; exit 1; }
 
 [ -x "$dist/bin/wanctl" ] || die "no distribution at $dist (build wanctl-cli first: mvn -pl wanctl-dist -am package)"
@@ -69,13 +71,35 @@ optional_modules=" java.sql java.security.jgss java.net.http jdk.management jdk.
 excluded_modules=" java.desktop java.rmi "
 work="$out/deb-work"
 rm -rf "$work"; mkdir -p "$work/classes"
+# jdeps over the libraries takes half a minute (BouncyCastle alone is 7 MB of classes), and a
+# library jar of a given version never changes: their result is cached by the jars' sha256 and
+# the JDK, outside target/ so that it survives mvn clean. wanctl's own jars are analysed every time.
+jdk_version=$("$jdk/bin/java" -version 2>&1 | head -n 1)
+libraries=() own=()
 for jar in "$dist"/lib/*.jar; do
-  unzip -qq -o "$jar" -d "$work/classes" -x 'module-info.class' 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+  case $(basename "$jar") in wanctl-*) own+=("$jar") ;; *) libraries+=("$jar") ;; esac
 done
-wanted=$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 "$work/classes" 2>/dev/null | tail -n 1)
-[ -n "$wanted" ] || die "jdeps printed no module list"
+key=$( (echo "$jdk_version"; sha256sum "${libraries[@]}" | cut -d' ' -f1) | sha256sum | cut -c1-24)
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/wanctl/jdeps-$key"
+if [ -s "$cache" ]; then
+  library_modules=$(cat "$cache")
+  say "jdeps: libraries from cache ($cache)"
+else
+  for jar in "${libraries[@]}"; do
+    # okhttp is a named module whose module-info jdeps would resolve: read the classes only
+    unzip -qq -o "$jar" -d "$work/classes" -x 'module-info.class' 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+  done
+  library_modules=$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 "$work/classes" 2>/dev/null | tail -n 1)
+  [ -n "$library_modules" ] || die "jdeps printed no module list for the libraries"
+  mkdir -p "$(dirname "$cache")" && echo "$library_modules" > "$cache"
+  say "jdeps: libraries analysed"
+fi
+own_modules=$("$jdk/bin/jdeps" -s --ignore-missing-deps --multi-release 25 "${own[@]}" 2>/dev/null \
+  | sed -n 's/.* -> \(java\.[A-Za-z.]*\|jdk\.[A-Za-z.]*\)$/\1/p' | sort -u | paste -sd, -)
+wanted="$library_modules,$own_modules"
 modules=$base_modules
 for m in ${wanted//,/ }; do
+  [ -n "$m" ] || continue
   case ",$modules," in *",$m,"*) continue ;; esac
   if [[ "$optional_modules" == *" $m "* ]]; then modules="$modules,$m"
   elif [[ "$excluded_modules" == *" $m "* ]]; then say "jdeps also lists $m: left out on purpose"
@@ -84,7 +108,6 @@ for m in ${wanted//,/ }; do
 done
 say "modules: $modules"
 
-jdk_version=$("$jdk/bin/java" -version 2>&1 | head -n 1)
 runtime_cache="$out/jlink-runtime"
 stamp="$jdk_version|$modules"
 if [ ! -f "$runtime_cache.stamp" ] || [ "$(cat "$runtime_cache.stamp")" != "$stamp" ]; then
@@ -138,9 +161,9 @@ if [ -z "${WANCTL_NO_AOT:-}" ]; then
   [ -n "$java_opts" ] || die "no Environment=\"JAVA_OPTS=...\" line in systemd/wanctl@.service"
   training=(--version)
   configs=("$source"/configs/*.yaml)
-  if [ -f "${configs[0]}" ] && WANCTL_NO_AOT=1 "$opt/bin/wanctl" check-config --help >/dev/null 2>&1; then
+  if [ -f "${configs[0]}" ] && WANCTL_NO_AOT=1 "$opt/bin/wanctl" help check-config >/dev/null 2>&1; then
     training=(check-config "${configs[@]}")
-  elif WANCTL_NO_AOT=1 "$opt/bin/wanctl" soak-report --help >/dev/null 2>&1 \
+  elif WANCTL_NO_AOT=1 "$opt/bin/wanctl" help soak-report >/dev/null 2>&1 \
       && [ -f "$source/wanctl-cli/src/test/resources/soak/steady.txt" ]; then
     training=(soak-report "$source/wanctl-cli/src/test/resources/soak/steady.txt")
   fi
