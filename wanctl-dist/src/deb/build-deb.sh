@@ -11,7 +11,8 @@ usage() {
 usage: build-deb.sh --version V --dist DIR --source DIR --out DIR [--timestamp ISO8601]
   --dist       wanctl-cli's assembled distribution (bin/, lib/, libexec/)
   --source     the repository root (systemd/, configs/, docs/, README.md)
-  --out        where the .deb goes (also holds the cached jlink runtime)
+  --out        where the .deb goes
+The jdeps result and the jlink runtime are cached in ${XDG_CACHE_HOME:-~/.cache}/wanctl.
   --timestamp  mtime for every packaged file (reproducible builds; default: now)
 Environment: WANCTL_JDK  a JDK 25 home to take jlink and jdeps from (default: JAVA_HOME, PATH,
              then /usr/lib/jvm/*, the same places the Maven toolchain looks).
@@ -108,17 +109,20 @@ for m in ${wanted//,/ }; do
 done
 say "modules: $modules"
 
-runtime_cache="$out/jlink-runtime"
-stamp="$jdk_version|$modules"
-if [ ! -f "$runtime_cache.stamp" ] || [ "$(cat "$runtime_cache.stamp")" != "$stamp" ]; then
-  rm -rf "$runtime_cache"
-  start=$(date +%s)
-  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --compress=zip-6 --output "$runtime_cache"
-  echo "$stamp" > "$runtime_cache.stamp"
-  say "jlink: $(du -sh "$runtime_cache" | cut -f1) in $(( $(date +%s) - start )) s"
-else
+# The runtime depends only on the JDK and the module list: it is cached beside the jdeps result
+# (built in a temporary directory and moved into place, so an interrupted jlink leaves no half).
+runtime_key=$(printf '%s|%s|%s' "$jdk" "$jdk_version" "$modules" | sha256sum | cut -c1-24)
+runtime_cache="${XDG_CACHE_HOME:-$HOME/.cache}/wanctl/runtime-$runtime_key"
+if [ -x "$runtime_cache/bin/java" ]; then
   say "jlink: reusing $runtime_cache ($(du -sh "$runtime_cache" | cut -f1))"
+else
+  mkdir -p "$(dirname "$runtime_cache")"
+  rm -rf "$runtime_cache.tmp"
+  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+    --compress=zip-6 --output "$runtime_cache.tmp"
+  rm -rf "$runtime_cache"
+  mv "$runtime_cache.tmp" "$runtime_cache"
+  say "jlink: built $runtime_cache ($(du -sh "$runtime_cache" | cut -f1))"
 fi
 
 # --- the file tree ---------------------------------------------------------------------------
