@@ -1,5 +1,6 @@
 package dev.wanctl.core.config;
 
+import dev.wanctl.core.probe.HostPort;
 import static dev.wanctl.core.config.ConfigKey.key;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.wanctl.core.config;
 
+import dev.wanctl.core.probe.HostPort;
 import dev.wanctl.core.control.FallbackPolicy;
 import java.util.List;
 

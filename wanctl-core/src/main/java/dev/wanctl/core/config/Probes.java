@@ -1,5 +1,6 @@
 package dev.wanctl.core.config;
 
+import dev.wanctl.core.probe.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

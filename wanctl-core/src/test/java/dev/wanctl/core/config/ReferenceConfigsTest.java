@@ -1,5 +1,6 @@
 package dev.wanctl.core.config;
 
+import dev.wanctl.core.probe.HostPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.control.DownloadParams;

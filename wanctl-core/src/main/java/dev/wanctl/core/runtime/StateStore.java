@@ -1,0 +1,283 @@
+package dev.wanctl.core.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A daemon's state file (rates, EWMAs, streaks) as JSON, so a restart continues where it left off.
+ * Public: both daemons persist through it.
+ *
+ * <p>Writes are atomic (temp file in the same directory, fsync, rename, fsync of the directory)
+ * so a crash or power cut leaves the old or the new file, never half of one. They are throttled:
+ * {@link #offer} writes only when the content changed (ignoring {@code timestamp} and the
+ * configured volatile keys) and at most every {@code minInterval}; {@link #flush} at shutdown
+ * always writes. A corrupt file is moved aside and the daemon starts from defaults. Nothing here
+ * throws: failures are logged once per episode and the daemon keeps running.
+ *
+ * <p>Not thread-safe: the loop thread owns it.
+ */
+public final class StateStore {
+
+    /** Settings of a store. */
+    public record Settings(Duration minInterval, boolean groupReadable, Set<String> ignoredForChange) {
+
+        /** At most one write every 5 s, mode 0600, every key counts. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(5), false, Set.of());
+        }
+
+        /** The same settings with another minimum interval between writes. */
+        public Settings withMinInterval(Duration d) {
+            return new Settings(d, groupReadable, ignoredForChange);
+        }
+
+        /** The same settings with keys whose changes alone do not cause a write. */
+        public Settings ignoringForChange(String... keys) {
+            return new Settings(minInterval, groupReadable, Set.of(keys));
+        }
+
+        /** The same settings with mode 0640 (for a monitoring group) instead of 0600. */
+        public Settings groupReadable(boolean on) {
+            return new Settings(minInterval, on, ignoredForChange);
+        }
+    }
+
+    static final String TIMESTAMP = "timestamp";
+    private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final DateTimeFormatter CORRUPT_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    private final Path file;
+    private final Path dir;
+    private final Clock clock;
+    private final Settings settings;
+    private ObjectNode lastWritten;
+    private ObjectNode latest;
+    private long lastWriteNanos;
+    private boolean everWritten;
+    private boolean failing;
+    private long writes;
+
+    /** A store for {@code file} with {@link Settings#defaults()}. */
+    public StateStore(Path file, Clock clock) {
+        this(file, clock, Settings.defaults());
+    }
+
+    /** A store for {@code file}. */
+    public StateStore(Path file, Clock clock, Settings settings) {
+        this.file = file.toAbsolutePath();
+        this.dir = this.file.getParent();
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The state file's path. */
+    public Path file() {
+        return file;
+    }
+
+    /** Successful writes so far. */
+    public long writes() {
+        return writes;
+    }
+
+    /**
+     * The saved state, or empty when there is none or it was unreadable (then the reason is logged
+     * and a corrupt file is moved to {@code <name>.corrupt-<timestamp>}).
+     */
+    public Optional<ObjectNode> load() {
+        removeLeftoverTempFiles();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            LOG.info("no state file at {}: starting from defaults", file);
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("cannot read state file {} ({}): starting from defaults", file, e.toString());
+            return Optional.empty();
+        }
+        String problem;
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node instanceof ObjectNode object) {
+                lastWritten = object;
+                return Optional.of(object);
+            }
+            problem = bytes.length == 0 ? "the file is empty" : "it holds JSON but not an object";
+        } catch (JacksonException e) {
+            problem = "it is not valid JSON: " + e.getOriginalMessage();
+        }
+        moveAside(problem);
+        return Optional.empty();
+    }
+
+    private void moveAside(String problem) {
+        String stamp = LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.wallMillis()), ZoneId.systemDefault())
+                .format(CORRUPT_SUFFIX);
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("state file {} is unusable ({}); moved it to {} and starting from defaults",
+                    file, problem, aside);
+        } catch (IOException e) {
+            LOG.warn("state file {} is unusable ({}) and could not be moved aside ({}); starting from "
+                    + "defaults, it will be overwritten", file, problem, e.toString());
+        }
+    }
+
+    private void removeLeftoverTempFiles() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, tempPrefix() + "*.tmp")) {
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not clean temp files in {}: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * Offers the current state (the store keeps {@code state}: do not change it afterwards).
+     * Written when it differs from the last written state and {@code minInterval} has passed
+     * since the last write; a change offered too early is written by a later offer or by
+     * {@link #flush()}. True when this call wrote the file.
+     */
+    public boolean offer(ObjectNode state) {
+        latest = state;
+        if (lastWritten != null && sameIgnoringVolatile(state, lastWritten)) {
+            return false;
+        }
+        long now = clock.nanoTime();
+        if (everWritten && now - lastWriteNanos < settings.minInterval().toNanos()) {
+            return false;
+        }
+        return write(state, now);
+    }
+
+    /** Writes the latest offered state now, changed or not (shutdown). True when written. */
+    public boolean flush() {
+        return latest != null && write(latest, clock.nanoTime());
+    }
+
+    /** True when an offered change has not been written yet. */
+    public boolean hasPendingChange() {
+        return latest != null && (lastWritten == null || !sameIgnoringVolatile(latest, lastWritten));
+    }
+
+    private boolean sameIgnoringVolatile(ObjectNode a, ObjectNode b) {
+        int counted = 0;
+        for (var e : a.properties()) {
+            String key = e.getKey();
+            if (key.equals(TIMESTAMP) || settings.ignoredForChange().contains(key)) {
+                continue;
+            }
+            if (!Objects.equals(e.getValue(), b.get(key))) {
+                return false;
+            }
+            counted++;
+        }
+        int other = 0;
+        for (String key : b.propertyNames()) {
+            if (!key.equals(TIMESTAMP) && !settings.ignoredForChange().contains(key)) {
+                other++;
+            }
+        }
+        return counted == other;
+    }
+
+    private boolean write(ObjectNode state, long now) {
+        ObjectNode stamped = state.deepCopy();
+        stamped.remove(TIMESTAMP);
+        stamped.put(TIMESTAMP, LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.wallMillis()),
+                ZoneId.systemDefault()).toString());
+        Path tmp = null;
+        try {
+            ensureDirectory();
+            byte[] bytes = JSON.writeValueAsBytes(stamped);
+            tmp = Files.createTempFile(dir, tempPrefix(), ".tmp", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString(settings.groupReadable() ? "rw-r-----" : "rw-------")));
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true); // makes the rename itself durable
+            }
+        } catch (IOException | JacksonException | UnsupportedOperationException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warn("cannot write state file {}: {} (retrying; further failures not logged until "
+                        + "a write succeeds)", file, e.toString());
+            }
+            deleteQuietly(tmp);
+            return false;
+        }
+        if (failing) {
+            failing = false;
+            LOG.info("state file {} written again", file);
+        }
+        lastWritten = state;
+        lastWriteNanos = now;
+        everWritten = true;
+        writes++;
+        return true;
+    }
+
+    private void ensureDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            LOG.info("created state directory {}", dir);
+        } catch (IOException e) {
+            throw new IOException("state directory " + dir + " does not exist and cannot be created ("
+                    + e + "); create it or make it writable (systemd: StateDirectory= or ReadWritePaths=)", e);
+        }
+    }
+
+    private String tempPrefix() {
+        return "." + file.getFileName() + ".";
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // the next load removes leftovers
+            }
+        }
+    }
+}
