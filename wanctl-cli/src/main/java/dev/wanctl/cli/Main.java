@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
         subcommands = {
             CheckConfigCommand.class,
+            EmulateRouterCommand.class,
             ReplayCommand.class,
             SoakReportCommand.class,
             CommandLine.HelpCommand.class
