@@ -5,6 +5,8 @@
 # must not get a raw socket. Needs root, the installed .deb and a JDK 25 (to compile the probe
 # driver; the package's runtime has no compiler).
 set -euo pipefail
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
 
 case "${1:-}" in
   -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; echo "usage: scripts/test-capabilities.sh"; exit 0 ;;
@@ -58,9 +60,6 @@ with_cap=$(probe --inh-caps -all,+net_raw --ambient-caps +net_raw --bounding-set
 without=$(probe --inh-caps -all --bounding-set -all)
 echo "CAP_NET_RAW only: $with_cap"
 echo "no capability:    $without"
-passed=0 failed=0
-check() { if "${@:2}"; then passed=$((passed + 1)); echo "PASS: $1"; else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 check "with CAP_NET_RAW only, the probe uses ICMP" grep -qE '^ICMP_(RAW|PING)_SOCKET RTT [0-9.]+$' <<<"$with_cap"
 check "without capabilities, no raw socket" grep -qvE '^ICMP_RAW_SOCKET' <<<"${without:-none}"
-echo "capabilities test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish capabilities

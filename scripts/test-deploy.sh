@@ -39,10 +39,8 @@ if [ ! -x /usr/sbin/sshd ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server >/dev/null
 fi
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
 
 T=$(mktemp -d /tmp/wanctl-deploy-test.XXXXXX)
 chmod 0755 "$T"
@@ -70,14 +68,6 @@ ssh-keygen -q -t ed25519 -N '' -C test-host -f "$T/host_key"
 ssh-keygen -q -t ed25519 -N '' -C test-client -f "$T/client_key"
 cp "$T/client_key.pub" "$T/authorized_keys"; chmod 0644 "$T/authorized_keys"
 
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 ssh_port=$(free_port); health_port=$(free_port); steering_port=$(free_port)
 cat > "$T/sshd_config" <<EOF
 ListenAddress 127.0.0.1
@@ -266,5 +256,4 @@ check "a unit that does not start fails the deploy (exit $rc)" test "$rc" -eq 1
 check "  and the output names the unit" sh -c "grep -q 'FAILED: .*wanctl@spectrum' '$T/out'"
 
 echo
-echo "deploy test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish deploy

@@ -3,6 +3,8 @@
 # same directory modes, and that --uninstall removes the program but keeps configs and state.
 # Installs below a temporary root directory; needs the assembled distribution and the .deb.
 set -euo pipefail
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
 
 usage() { echo "usage: scripts/test-install.sh [--dist DIR] [--package FILE]"; }
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,8 +27,6 @@ fi
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-passed=0 failed=0
-check() { local what=$1; shift; if "$@"; then passed=$((passed + 1)); echo "PASS: $what"; else failed=$((failed + 1)); echo "FAIL: $what"; fi; }
 
 WANCTL_ROOT="$T/root" "$dist/scripts/install.sh" >"$T/out" 2>&1 || { cat "$T/out"; exit 1; }
 # The .deb's paths, less what only the .deb has (its runtime, AOT cache, copyright file).
@@ -50,5 +50,4 @@ check "  and leaves an operator's config alone" grep -q edited "$T/root/etc/wanc
 WANCTL_ROOT="$T/root" "$dist/scripts/install.sh" --uninstall >"$T/out" 2>&1
 check "--uninstall removes the program" test ! -e "$T/root/opt/wanctl" -a ! -e "$T/root/usr/bin/wanctl"
 check "  and keeps configs and state" test -f "$T/root/etc/wanctl/site.yaml" -a -d "$T/root/var/lib/wanctl"
-echo "install test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish install

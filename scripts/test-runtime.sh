@@ -4,6 +4,8 @@
 # HTTPS (TLS, self-signed certificate) and an SSH console (key exchange, host key). Everything
 # listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
 
 case "${1:-}" in
   -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; echo "usage: scripts/test-runtime.sh [WANCTL]"; exit 0 ;;
@@ -15,14 +17,6 @@ if ! "$wanctl" help emulate-router >/dev/null 2>&1; then
   exit 0
 fi
 
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  return 1
-}
 http=$(free_port); https=$(free_port); ssh_port=$(free_port)
 T=$(mktemp -d)
 pid=""
@@ -31,8 +25,6 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' E
 pid=$!
 for _ in $(seq 100); do grep -q 'SSH ' "$T/log" && break; sleep 0.2; done
 
-passed=0 failed=0
-check() { if "${@:2}"; then passed=$((passed + 1)); echo "PASS: $1"; else failed=$((failed + 1)); echo "FAIL: $1"; fi; }
 user=$(sed -n 's/^ *user \([^,]*\), password \(.*\)$/\1:\2/p' "$T/log" | head -n 1)
 check "the emulator started on the packaged runtime" grep -q 'RouterOS emulator' "$T/log"
 check "REST over HTTP answers" sh -c "curl -fsS -m 5 -u '$user' http://127.0.0.1:$http/rest/system/resource | grep -q version"
@@ -40,5 +32,4 @@ check "REST over HTTPS answers (TLS)" sh -c "curl -fsSk -m 5 -u '$user' https://
 check "the SSH console completes a key exchange" sh -c "ssh-keyscan -T 5 -p $ssh_port 127.0.0.1 2>/dev/null | grep -q ssh-"
 check "no class or module is missing" sh -c "! grep -qE 'NoClassDefFoundError|ClassNotFoundException|ServiceConfigurationError' '$T/log'"
 [ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/log"
-echo "runtime test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish runtime
