@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, PlotCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

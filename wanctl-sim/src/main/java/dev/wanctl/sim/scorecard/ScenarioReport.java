@@ -39,6 +39,15 @@ public record ScenarioReport(String scenario, String description, String configP
         return w.endArray().endObject().toJson();
     }
 
+    /** Several reports as one JSON array. */
+    public static String toJsonArray(List<ScenarioReport> reports) {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < reports.size(); i++) {
+            sb.append(reports.get(i).toJson().stripTrailing()).append(i + 1 < reports.size() ? ",\n" : "\n");
+        }
+        return sb.append("]\n").toString();
+    }
+
     private static void direction(JsonWriter w, String key, DirectionResult d) {
         w.beginObject(key)
                 .value("loaded_s", d.loadedSeconds())
