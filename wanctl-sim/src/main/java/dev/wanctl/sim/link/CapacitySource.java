@@ -24,4 +24,15 @@ public interface CapacitySource {
 
     /** The line's nominal capacity in bit/s (sizes the FIFO). */
     double nominalBps();
+
+    /**
+     * How long, in ms from the end of the current millisecond, the bottleneck needs to deliver
+     * {@code bytes} more bytes, from the source's own future capacity (a generator's levels, a
+     * trace's opportunities): the exact FIFO sojourn of a byte with {@code bytes} queued ahead of
+     * it and including it. At most {@link #MAX_DRAIN_MS} (a link that never comes back).
+     */
+    double drainMs(double bytes);
+
+    /** Longest drain time reported: a minute. */
+    double MAX_DRAIN_MS = 60_000;
 }

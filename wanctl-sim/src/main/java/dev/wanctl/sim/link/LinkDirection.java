@@ -15,6 +15,9 @@ package dev.wanctl.sim.link;
  *       mahimahi), holds the rest up to its byte limit and tail-drops beyond it.</li>
  * </ul>
  *
+ * <p>The FIFO's delay is exact for its discipline: the time the capacity ahead (the trace's
+ * future opportunities, a generator's future levels) needs to deliver the bytes queued now.
+ *
  * <p>Traffic is given per millisecond as a fixed number of bytes plus, when {@code greedy}, the
  * offer of saturating flows: {@value #GREEDY_OVERDRIVE} x the first bottleneck's rate (the
  * smaller of shaper rate and true capacity). That keeps the first bottleneck busy, as loss-based
@@ -29,8 +32,6 @@ public final class LinkDirection {
     public static final double SHAPER_TARGET_MS = 5.0;
     /** How far greedy flows offer above the first bottleneck's rate. */
     public static final double GREEDY_OVERDRIVE = 1.25;
-    /** FIFO delay is computed at no less than this fraction of nominal, so a capacity gap is finite. */
-    private static final double MIN_DRAIN_FRACTION = 0.01;
 
     private final Direction direction;
     private final CapacitySource capacity;
@@ -100,8 +101,7 @@ public final class LinkDirection {
         double left = available - deliveredBytes;
         fifoDroppedBytes = Math.max(0.0, left - fifoLimitBytes);
         fifoBytes = left - fifoDroppedBytes;
-        double drainPerMs = Math.max(capacityPerMs, MIN_DRAIN_FRACTION * nominalBps / 8000.0);
-        fifoDelayMs = fifoBytes / drainPerMs;
+        fifoDelayMs = fifoBytes > 0 ? capacity.drainMs(fifoBytes) : 0.0;
     }
 
     /** Which direction this is. */

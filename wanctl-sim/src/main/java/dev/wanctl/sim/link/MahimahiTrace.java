@@ -35,17 +35,18 @@ public final class MahimahiTrace {
     private final String name;
     private final int[] opportunitiesPerMs;
     private final float[] smoothedBps;
+    private final long[] cumulative;
     private final double meanBps;
 
     private MahimahiTrace(String name, int[] opportunitiesPerMs) {
         this.name = name;
         this.opportunitiesPerMs = opportunitiesPerMs;
         this.smoothedBps = centredMeanBps(opportunitiesPerMs);
-        long total = 0;
-        for (int n : opportunitiesPerMs) {
-            total += n;
+        this.cumulative = new long[opportunitiesPerMs.length + 1];
+        for (int i = 0; i < opportunitiesPerMs.length; i++) {
+            cumulative[i + 1] = cumulative[i] + opportunitiesPerMs[i];
         }
-        this.meanBps = total * PACKET_BYTES * 8.0 * 1000.0 / opportunitiesPerMs.length;
+        this.meanBps = cumulative[opportunitiesPerMs.length] * PACKET_BYTES * 8.0 * 1000.0 / opportunitiesPerMs.length;
     }
 
     /** The traces shipped with the simulator (gzip-compressed resources). */
@@ -163,6 +164,49 @@ public final class MahimahiTrace {
 
     int opportunitiesAt(long ms) {
         return opportunitiesPerMs[(int) (ms % opportunitiesPerMs.length)];
+    }
+
+    /**
+     * Ms after the end of millisecond {@code ms} until {@code packets} (fractional) more
+     * opportunities have passed; the last millisecond counts in proportion.
+     */
+    double drainMs(long ms, double packets) {
+        if (packets <= 0) {
+            return 0;
+        }
+        int period = opportunitiesPerMs.length;
+        long total = cumulative[period];
+        int p = (int) ((ms + 1) % period);
+        double offset = 0;
+        double left = packets;
+        double restOfLoop = total - cumulative[p];
+        if (left > restOfLoop) {
+            left -= restOfLoop;
+            offset = period - p;
+            long loops = (long) Math.floor((left - 1e-9) / total);
+            offset += (double) loops * period;
+            left -= (double) loops * total;
+            p = 0;
+            if (offset > CapacitySource.MAX_DRAIN_MS) {
+                return CapacitySource.MAX_DRAIN_MS;
+            }
+        }
+        // smallest j >= p with cumulative[j + 1] - cumulative[p] >= left
+        double target = cumulative[p] + left;
+        int lo = p + 1;
+        int hi = period;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] >= target - 1e-9) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        int j = lo - 1;
+        double before = cumulative[j] - cumulative[p];
+        double fraction = (left - before) / opportunitiesPerMs[j];
+        return Math.min(CapacitySource.MAX_DRAIN_MS, offset + (j - p) + fraction);
     }
 
     double smoothedBpsAt(long ms) {

@@ -16,6 +16,7 @@ final class StepCapacity implements CapacitySource {
     private final double jitter;
     private final SplittableRandom random;
     private int index;
+    private long now;
     private double bytesNow;
 
     /**
@@ -45,6 +46,7 @@ final class StepCapacity implements CapacitySource {
 
     @Override
     public void moveTo(long ms) {
+        now = ms;
         while (index + 1 < startMs.length && startMs[index + 1] <= ms) {
             index++;
         }
@@ -63,6 +65,31 @@ final class StepCapacity implements CapacitySource {
     @Override
     public double capacityBps() {
         return levelBps[index];
+    }
+
+    /** Drains at the levels ahead (their mean; the per-millisecond grain averages out). */
+    @Override
+    public double drainMs(double bytes) {
+        double left = bytes;
+        double elapsed = 0;
+        for (int i = index; i < startMs.length; i++) {
+            double perMs = levelBps[i] / 8000.0;
+            double span = i + 1 < startMs.length
+                    ? startMs[i + 1] - Math.max(startMs[i], now + 1)
+                    : Double.POSITIVE_INFINITY;
+            if (span <= 0) {
+                continue;
+            }
+            if (perMs > 0 && left <= perMs * span) {
+                return Math.min(MAX_DRAIN_MS, elapsed + left / perMs);
+            }
+            left -= perMs * span;
+            elapsed += span;
+            if (elapsed >= MAX_DRAIN_MS) {
+                break;
+            }
+        }
+        return MAX_DRAIN_MS;
     }
 
     @Override

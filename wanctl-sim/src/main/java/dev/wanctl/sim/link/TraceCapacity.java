@@ -34,6 +34,11 @@ final class TraceCapacity implements CapacitySource {
     }
 
     @Override
+    public double drainMs(double bytes) {
+        return trace.drainMs(ms, bytes / (MahimahiTrace.PACKET_BYTES * scale));
+    }
+
+    @Override
     public double nominalBps() {
         return trace.meanBps() * scale;
     }

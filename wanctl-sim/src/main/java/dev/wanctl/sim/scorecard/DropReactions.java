@@ -4,14 +4,18 @@ import java.util.Arrays;
 
 /**
  * Finds every drop of the true capacity by 20 % or more while the direction is loaded, and
- * measures how long the added latency takes to be back under 15 ms for good.
+ * measures how long the added latency takes to be back under 15 ms.
  *
  * <p>Capacity is averaged over 100 ms blocks; a drop is a block whose mean is at most 80 % of
  * the mean of the ten blocks (1 s) before it, and is dated at the block's start. After a drop
- * the detector waits 1 s before it can fire again (a ramp down counts once). The reaction ends at
- * the start of the first stretch of at least 1 s during which added latency stays under 15 ms; a
- * drop whose latency never rose above 15 ms has a reaction of 0. Drops still unsettled at the end
- * of the run count with the time they had so far and are reported as unsettled.
+ * the detector waits 1 s before it can fire again (a ramp down counts once).
+ *
+ * <p>Reaction: if added latency reaches 15 ms between the drop and 10 s after it (or already
+ * had), the reaction lasts until latency is back under 15 ms and stays there for 200 ms (so a
+ * single quiet millisecond in a noisy queue does not count); the reaction time is from the drop
+ * to the start of that quiet stretch. If latency stays under 15 ms for those 10 s, the drop was
+ * absorbed: reaction 0. Drops still unsettled at the end of the run count with the time they
+ * had so far and are reported as unsettled.
  */
 final class DropReactions {
 
@@ -19,7 +23,9 @@ final class DropReactions {
     static final double SETTLED_MS = 15.0;
     private static final int BLOCK_MS = 100;
     private static final int HISTORY_BLOCKS = 10;
-    private static final long SETTLE_FOR_MS = 1000;
+    private static final long QUIET_AFTER_DROP_MS = 1000;
+    private static final long EXCURSION_WINDOW_MS = 10_000;
+    private static final long SETTLE_FOR_MS = 200;
     private static final int MAX_PENDING = 256;
 
     private final double[] history = new double[HISTORY_BLOCKS];
@@ -31,7 +37,9 @@ final class DropReactions {
     private long quietUntilMs;
 
     private long belowSinceMs = -1;
+    private long lastAboveMs = -1;
     private final long[] pending = new long[MAX_PENDING];
+    private final boolean[] excursion = new boolean[MAX_PENDING];
     private int pendingCount;
 
     private double[] reactionsMs = new double[16];
@@ -46,6 +54,7 @@ final class DropReactions {
             }
         } else {
             belowSinceMs = -1;
+            lastAboveMs = ms;
         }
         if (blockFill == 0) {
             blockStartMs = ms;
@@ -69,7 +78,7 @@ final class DropReactions {
             before /= HISTORY_BLOCKS;
             if (mean <= DROP_FRACTION * before) {
                 addPending(blockStartMs);
-                quietUntilMs = blockStartMs + SETTLE_FOR_MS;
+                quietUntilMs = blockStartMs + QUIET_AFTER_DROP_MS;
             }
         }
         history[blocksSeen % HISTORY_BLOCKS] = mean;
@@ -80,29 +89,34 @@ final class DropReactions {
 
     private void addPending(long dropMs) {
         if (pendingCount == MAX_PENDING) {
-            // Never in practice (one drop per second at most, each settles or ages out); keep the newest.
-            record(SETTLE_FOR_MS * MAX_PENDING, false);
-            System.arraycopy(pending, 1, pending, 0, --pendingCount);
+            // Only on a link whose latency never settles: the oldest is given up as unsettled.
+            record(blockStartMs - pending[0], false);
+            System.arraycopy(pending, 1, pending, 0, pendingCount - 1);
+            System.arraycopy(excursion, 1, excursion, 0, pendingCount - 1);
+            pendingCount--;
         }
+        // Already above 15 ms since (or just before) the drop: the excursion has begun.
+        excursion[pendingCount] = lastAboveMs >= dropMs - 1;
         pending[pendingCount++] = dropMs;
     }
 
     private void settle(long ms) {
-        if (belowSinceMs < 0 || pendingCount == 0) {
-            return;
-        }
         int kept = 0;
         for (int i = 0; i < pendingCount; i++) {
             long drop = pending[i];
-            if (ms + 1 - Math.max(belowSinceMs, drop) >= SETTLE_FOR_MS) {
-                record(Math.max(0, belowSinceMs - drop), true);
+            boolean inExcursion = excursion[i] || lastAboveMs >= drop;
+            if (inExcursion && belowSinceMs >= 0 && belowSinceMs > drop && ms + 1 - belowSinceMs >= SETTLE_FOR_MS) {
+                record(belowSinceMs - drop, true);
+            } else if (!inExcursion && ms - drop >= EXCURSION_WINDOW_MS) {
+                record(0, true);
             } else {
-                pending[kept++] = drop;
+                pending[kept] = drop;
+                excursion[kept] = inExcursion;
+                kept++;
             }
         }
         pendingCount = kept;
     }
-
     /** Closes the run at {@code endMs}: drops still pending count as unsettled. */
     void finish(long endMs) {
         for (int i = 0; i < pendingCount; i++) {

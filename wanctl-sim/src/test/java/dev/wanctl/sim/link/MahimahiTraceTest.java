@@ -42,6 +42,20 @@ class MahimahiTraceTest {
     }
 
     @Test
+    void drainTimeFollowsTheOpportunitiesAheadAcrossTheLoop() throws IOException {
+        TraceCapacity c = new TraceCapacity(trace("2\n2\n4\n"), 1.0);
+        c.moveTo(0);
+        // ahead: ms 1 none, ms 2 two packets, ms 3 none, ms 4 (next loop) one
+        assertThat(c.drainMs(750)).isEqualTo(1.25);
+        assertThat(c.drainMs(3000)).isEqualTo(2.0);
+        assertThat(c.drainMs(4500)).isEqualTo(4.0);
+        assertThat(c.drainMs(3 * 4500 + 4500)).isEqualTo(16.0);
+        TraceCapacity twelve = new TraceCapacity(trace("1\n"), 1.0);
+        twelve.moveTo(5);
+        assertThat(twelve.drainMs(150_000)).isEqualTo(100.0);
+    }
+
+    @Test
     void scalingMultipliesTheCapacity() throws IOException {
         TraceCapacity c = new TraceCapacity(trace("1\n"), 10.0);
         c.moveTo(0);
