@@ -101,11 +101,14 @@ final class SimulateCommand implements Callable<Integer> {
         boolean recording = plot != null || record != null;
         List<ScenarioReport> reports = new ArrayList<>();
         for (Scenario s : scenarios) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             List<RunResult> runs = ScenarioRunner.runAll(s, controllers, recording);
             if (timing) {
-                err.printf(Locale.ROOT, "%s: %d run(s) of %.0f simulated s in %.2f s wall%n", s.name(),
-                        runs.size(), s.durationMs() / 1000.0, (System.nanoTime() - start) / 1e9);
+                err.printf(Locale.ROOT, "%s: %d run(s) of %.0f simulated s in %.2f s wall, %.2f s CPU%n", s.name(),
+                        runs.size(), s.durationMs() / 1000.0, (System.nanoTime() - start) / 1e9,
+                        (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             }
             reports.add(ScenarioRunner.report(s, runs));
             for (RunResult r : runs) {
