@@ -49,6 +49,8 @@ public final class LinkDirection {
     private double fifoDroppedBytes;
     private double shaperDelayMs;
     private double fifoDelayMs;
+    private double shaperSentTotal;
+    private double shaperDroppedTotal;
 
     /**
      * @param fifoMs the FIFO's size as milliseconds of the capacity source's nominal rate
@@ -88,6 +90,7 @@ public final class LinkDirection {
             double backlog = shaperQueueBytes + offered;
             sent = Math.min(backlog, shaperPerMs);
             shaperQueueBytes = Math.min(backlog - sent, SHAPER_TARGET_MS * shaperPerMs);
+            shaperDroppedTotal += backlog - sent - shaperQueueBytes;
             shaperDelayMs = shaperQueueBytes / shaperPerMs;
         } else {
             sent = offered + shaperQueueBytes;
@@ -95,6 +98,7 @@ public final class LinkDirection {
             shaperDelayMs = 0;
         }
         shaperSentBytes = sent;
+        shaperSentTotal += sent;
 
         double available = fifoBytes + sent;
         deliveredBytes = Math.min(available, capacityBytes);
@@ -162,6 +166,16 @@ public final class LinkDirection {
     /** Bytes offered by the traffic in the last millisecond. */
     public double offeredBytes() {
         return offeredBytes;
+    }
+
+    /** Bytes the shaper has passed on since the start (its queue's byte counter). */
+    public double shaperSentTotalBytes() {
+        return shaperSentTotal;
+    }
+
+    /** Bytes the shaper has dropped since the start (its queue's drop counter, in bytes). */
+    public double shaperDroppedTotalBytes() {
+        return shaperDroppedTotal;
     }
 
     /** Bytes the shaper passed to the FIFO in the last millisecond. */

@@ -144,7 +144,7 @@ final class FlightPlot {
         double ceiling = r.metaNumber(ceilingKey, 0);
         double max = Math.max(ceiling, Math.max(robustMax(rate), robustMax(capacity))) / 1e6;
         String title = name + " shaper rate" + (r.has(capacity) ? " vs true capacity" : "");
-        return new Slot(180, p -> ratePanel(p, rate, capacity, ceiling, color), 0, Ticks.niceCeil(1.08 * max), "Mbit/s", title);
+        return new Slot(180, p -> ratePanel(p, rate, capacity, ceiling, color), 0, Ticks.niceCeil(1.2 * max), "Mbit/s", title);
     }
 
     private void rttPanel(Panel p) {

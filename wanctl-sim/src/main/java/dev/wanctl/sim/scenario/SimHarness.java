@@ -2,6 +2,7 @@ package dev.wanctl.sim.scenario;
 
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.sim.link.Direction;
+import dev.wanctl.sim.link.Link;
 import dev.wanctl.sim.link.ReflectorBank;
 
 /**
@@ -11,7 +12,8 @@ import dev.wanctl.sim.link.ReflectorBank;
  *   <li>{@link #reflectors()}: per reflector the newest RTT and its receive time (what an
  *       {@code RttProbe} adapter serves);</li>
  *   <li>{@link #router()}: the simulator's router, whose max-limits the link shapes at, unless
- *       {@link #attachRouter} put another one (the RouterOS emulator) in its place;</li>
+ *       {@link #attachRouter} put another one (the RouterOS emulator) in its place; the same
+ *       router as a {@code RouterClient} from {@link #routerClient};</li>
  *   <li>{@link #ceilingBps}, {@link #floorBps}: the scenario's own rate bounds, until controllers
  *       read the scenario's wanctl config ({@link #configPath()});</li>
  *   <li>{@link #truth()}: the true capacity, for bounds only.</li>
@@ -24,14 +26,16 @@ public final class SimHarness {
     private final ReflectorBank reflectors;
     private final SimRouter router;
     private final LinkTruth truth;
+    private final Link link;
     private SimulatedRouter shaper;
 
-    SimHarness(Scenario scenario, VirtualClock clock, ReflectorBank reflectors, SimRouter router, LinkTruth truth) {
+    SimHarness(Scenario scenario, VirtualClock clock, Link link, SimRouter router) {
         this.scenario = scenario;
         this.clock = clock;
-        this.reflectors = reflectors;
+        this.link = link;
+        this.reflectors = link.reflectors();
         this.router = router;
-        this.truth = truth;
+        this.truth = d -> link.direction(d).capacityBps();
         this.shaper = router;
     }
 
@@ -48,6 +52,14 @@ public final class SimHarness {
     /** The simulator's own router (what the baselines write to). */
     public SimRouter router() {
         return router;
+    }
+
+    /**
+     * The simulator's router as a {@code RouterClient} (no network): what a real daemon writes
+     * through, with its config's queue names and the mangle rules it toggles (comment, enabled).
+     */
+    public SimRouterClient routerClient(String downloadQueue, String uploadQueue, java.util.Map<String, Boolean> rules) {
+        return new SimRouterClient(router, link, downloadQueue, uploadQueue, rules);
     }
 
     /**

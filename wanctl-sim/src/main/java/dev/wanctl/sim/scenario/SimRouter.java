@@ -9,9 +9,10 @@ import dev.wanctl.sim.link.Direction;
  */
 public final class SimRouter implements SimulatedRouter {
 
-    private long downloadBps;
-    private long uploadBps;
-    private boolean reachable = true;
+    // Written by a controller (possibly a writer thread of a real daemon), read by the link every ms.
+    private volatile long downloadBps;
+    private volatile long uploadBps;
+    private volatile boolean reachable = true;
     private long failedWrites;
 
     /** A router whose queues start at the given max-limits. */
@@ -25,7 +26,7 @@ public final class SimRouter implements SimulatedRouter {
      *
      * @return false (and nothing changes) while the router is unreachable
      */
-    public boolean setMaxLimits(long dlBps, long ulBps) {
+    public synchronized boolean setMaxLimits(long dlBps, long ulBps) {
         if (dlBps < 0 || ulBps < 0) {
             throw new IllegalArgumentException("max-limit must be >= 0, got " + dlBps + " / " + ulBps);
         }
@@ -36,6 +37,15 @@ public final class SimRouter implements SimulatedRouter {
         downloadBps = dlBps;
         uploadBps = ulBps;
         return true;
+    }
+
+    /**
+     * Sets one queue's max-limit (a RouterOS write of one queue).
+     *
+     * @return false (and nothing changes) while the router is unreachable
+     */
+    public synchronized boolean setMaxLimit(Direction direction, long bps) {
+        return direction == Direction.DOWNLOAD ? setMaxLimits(bps, uploadBps) : setMaxLimits(downloadBps, bps);
     }
 
     @Override
@@ -54,7 +64,7 @@ public final class SimRouter implements SimulatedRouter {
     }
 
     /** Writes refused during outages. */
-    public long failedWrites() {
+    public synchronized long failedWrites() {
         return failedWrites;
     }
 }

@@ -33,8 +33,7 @@ public final class Simulation {
         VirtualClock clock = new VirtualClock();
         Link link = LinkBuilder.build(scenario);
         SimRouter router = new SimRouter(scenario.download().ceilingBps(), scenario.upload().ceilingBps());
-        LinkTruth truth = d -> link.direction(d).capacityBps();
-        SimHarness harness = new SimHarness(scenario, clock, link.reflectors(), router, truth);
+        SimHarness harness = new SimHarness(scenario, clock, link, router);
         Controller c = controller.factory().create(harness);
         SimulatedRouter shaper = harness.shaper();
         int cycleMs = c.intervalMs();
