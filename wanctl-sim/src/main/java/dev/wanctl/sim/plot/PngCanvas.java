@@ -48,14 +48,9 @@ final class PngCanvas implements Canvas {
         if (n < 2) {
             return;
         }
-        Path2D.Double p = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
-        p.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) {
-            p.lineTo(xs[i], ys[i]);
-        }
         g.setColor(color);
         g.setStroke(stroke(width, false));
-        g.draw(p);
+        g.draw(path(xs, ys, n));
     }
 
     @Override
@@ -63,11 +58,7 @@ final class PngCanvas implements Canvas {
         if (n < 3) {
             return;
         }
-        Path2D.Double p = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
-        p.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) {
-            p.lineTo(xs[i], ys[i]);
-        }
+        Path2D.Double p = path(xs, ys, n);
         p.closePath();
         g.setColor(color);
         g.fill(p);
@@ -103,6 +94,15 @@ final class PngCanvas implements Canvas {
     @Override
     public void unclip() {
         g.setClip(null);
+    }
+
+    private static Path2D.Double path(double[] xs, double[] ys, int n) {
+        Path2D.Double p = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
+        p.moveTo(xs[0], ys[0]);
+        for (int i = 1; i < n; i++) {
+            p.lineTo(xs[i], ys[i]);
+        }
+        return p;
     }
 
     private static BasicStroke stroke(double width, boolean dashed) {

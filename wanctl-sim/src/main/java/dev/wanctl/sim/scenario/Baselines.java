@@ -33,38 +33,19 @@ public final class Baselines {
 
     /** Writes the given rates, and again whenever the router has other rates (after an outage). */
     private static Controller fixed(SimHarness h, long dlBps, long ulBps) {
-        return new Controller() {
-            @Override
-            public int intervalMs() {
-                return 1000;
-            }
-
-            @Override
-            public void cycle(long nowNanos) {
-                SimRouter r = h.router();
-                if (r.maxLimitBps(Direction.DOWNLOAD) != dlBps || r.maxLimitBps(Direction.UPLOAD) != ulBps) {
-                    r.setMaxLimits(dlBps, ulBps);
-                }
-            }
-        };
+        return Controller.every(1000, now -> write(h.router(), dlBps, ulBps));
     }
 
     private static Controller oracle(SimHarness h) {
-        return new Controller() {
-            @Override
-            public int intervalMs() {
-                return 1;
-            }
+        return Controller.every(1, now -> write(h.router(),
+                Math.max(ORACLE_MIN_BPS, Math.round(ORACLE_FRACTION * h.truth().capacityBps(Direction.DOWNLOAD))),
+                Math.max(ORACLE_MIN_BPS, Math.round(ORACLE_FRACTION * h.truth().capacityBps(Direction.UPLOAD)))));
+    }
 
-            @Override
-            public void cycle(long nowNanos) {
-                long dl = Math.max(ORACLE_MIN_BPS, Math.round(ORACLE_FRACTION * h.truth().capacityBps(Direction.DOWNLOAD)));
-                long ul = Math.max(ORACLE_MIN_BPS, Math.round(ORACLE_FRACTION * h.truth().capacityBps(Direction.UPLOAD)));
-                SimRouter r = h.router();
-                if (r.maxLimitBps(Direction.DOWNLOAD) != dl || r.maxLimitBps(Direction.UPLOAD) != ul) {
-                    r.setMaxLimits(dl, ul);
-                }
-            }
-        };
+    /** Writes the pair when the router has other rates (so a write refused in an outage is retried). */
+    private static void write(SimRouter r, long dlBps, long ulBps) {
+        if (r.maxLimitBps(Direction.DOWNLOAD) != dlBps || r.maxLimitBps(Direction.UPLOAD) != ulBps) {
+            r.setMaxLimits(dlBps, ulBps);
+        }
     }
 }

@@ -24,4 +24,19 @@ public interface Controller {
      */
     default void report(FlightRecorder.Cycle cycle) {
     }
+
+    /** A controller that runs {@code cycle} every {@code intervalMs} and reports nothing (baselines, tests). */
+    static Controller every(int intervalMs, java.util.function.LongConsumer cycle) {
+        return new Controller() {
+            @Override
+            public int intervalMs() {
+                return intervalMs;
+            }
+
+            @Override
+            public void cycle(long nowNanos) {
+                cycle.accept(nowNanos);
+            }
+        };
+    }
 }

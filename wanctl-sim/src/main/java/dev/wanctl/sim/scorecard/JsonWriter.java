@@ -14,11 +14,7 @@ final class JsonWriter {
     private boolean first = true;
 
     JsonWriter beginObject(String key) {
-        prefix(key);
-        out.append('{');
-        depth++;
-        first = true;
-        return this;
+        return open(key, '{');
     }
 
     JsonWriter endObject() {
@@ -26,11 +22,7 @@ final class JsonWriter {
     }
 
     JsonWriter beginArray(String key) {
-        prefix(key);
-        out.append('[');
-        depth++;
-        first = true;
-        return this;
+        return open(key, '[');
     }
 
     JsonWriter endArray() {
@@ -72,6 +64,14 @@ final class JsonWriter {
 
     String toJson() {
         return out.toString() + "\n";
+    }
+
+    private JsonWriter open(String key, char c) {
+        prefix(key);
+        out.append(c);
+        depth++;
+        first = true;
+        return this;
     }
 
     private JsonWriter close(char c) {

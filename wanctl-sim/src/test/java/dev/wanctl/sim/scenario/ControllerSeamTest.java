@@ -86,17 +86,7 @@ class ControllerSeamTest {
         };
         NamedController attach = new NamedController("attach", "", h -> {
             h.attachRouter(external);
-            return new Controller() {
-                @Override
-                public int intervalMs() {
-                    return 50;
-                }
-
-                @Override
-                public void cycle(long nowNanos) {
-                    assertThat(h.clock().nanoTime()).isEqualTo(nowNanos);
-                }
-            };
+            return Controller.every(50, now -> assertThat(h.clock().nanoTime()).isEqualTo(now));
         });
         DirectionResult dl = Simulation.run(s, attach, false).scorecard().download();
         assertThat(dl.throughputFraction()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-3));
