@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plot",
         mixinStandardHelpOptions = true,
-        description = {
-            "Draws a flight recording (CSV from the daemon or from wanctl simulate --record) as stacked panels",
-            "on one time axis: RTT and baseline, delta and thresholds, zones, rates against capacity."
-        })
+        versionProvider = Main.VersionProvider.class,
+        description = "Draws a flight recording (CSV from a daemon or from wanctl simulate --record) as stacked "
+                + "panels on one time axis: RTT and baseline, delta and thresholds, zones, rates against capacity.")
 final class PlotCommand implements Callable<Integer> {
 
     @Spec

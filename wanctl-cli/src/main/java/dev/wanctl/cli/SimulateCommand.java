@@ -25,11 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs a scenario (a simulated link, its traffic and events) against controllers on a virtual clock",
-            "and prints their scorecards side by side: added latency under load, throughput, bufferbloat,",
-            "reaction to capacity drops, router writes. Same seed, same numbers."
-        })
+        versionProvider = Main.VersionProvider.class,
+        description = "Runs a scenario (a simulated link, its traffic and events) against controllers on a virtual "
+                + "clock and prints their scorecards side by side: added latency under load, throughput, bufferbloat, "
+                + "reaction to capacity drops, router writes. Same seed, same numbers.")
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -67,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Simulated duration, e.g. 90s, 10m, 1h (default: the scenario's).")
     String duration;
 
-    @Option(names = "--timing", description = "Print how long each run took in wall-clock time (to stderr).")
+    @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")
     boolean timing;
 
     @Override
