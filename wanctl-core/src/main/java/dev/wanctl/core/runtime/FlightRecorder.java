@@ -223,6 +223,11 @@ public final class FlightRecorder {
             Path tmp = Files.createTempFile(dir, ".flight", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 writeCsv(w, metadata);
+                w.close();
+                // a temporary file is owner-only; a recording is for reading by people and tools
+                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;

@@ -92,7 +92,7 @@ public final class Simulation {
 
     private static void score(DirectionScore score, long ms, Link link, LinkDirection d, long shaperBps) {
         boolean loaded = link.greedy(d.direction())
-                || d.offeredBytes() * 8000.0 >= LOADED_FRACTION * d.capacityBps() && d.offeredBytes() > 0;
+                || d.capacityBps() > 0 && d.offeredBytes() * 8000.0 >= LOADED_FRACTION * d.capacityBps();
         score.sample(ms, loaded, d.addedLatencyMs(), d.deliveredBytes(), d.capacityBytes(), d.capacityBps(), shaperBps);
     }
 
