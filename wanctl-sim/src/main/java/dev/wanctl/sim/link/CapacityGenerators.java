@@ -2,7 +2,10 @@ package dev.wanctl.sim.link;
 
 import java.util.SplittableRandom;
 
-/** The seeded processes behind the generated capacity shapes (documented on their specs). */
+/**
+ * The seeded processes behind the generated capacity shapes (documented on their specs). They use
+ * {@link StrictMath} so that a seed gives the same shape on every machine.
+ */
 final class CapacityGenerators {
 
     /** Resolution of generated level changes: fine enough for 15 s Starlink periods and DSL retrains. */
@@ -35,7 +38,7 @@ final class CapacityGenerators {
         int first = 0;
         for (long ms = 0; ms < length; ms += STEP_MS) {
             double phase = (double) ms / length;
-            double evening = 1.0 - spec.eveningDepth() * 0.5 * (1 - Math.cos(2 * Math.PI * phase));
+            double evening = 1.0 - spec.eveningDepth() * 0.5 * (1 - StrictMath.cos(2 * Math.PI * phase));
             double dipFactor = 1.0;
             while (first < dips && dipEnd[first] <= ms) {
                 first++;

@@ -99,7 +99,7 @@ public final class ScenarioLoader {
         try {
             return new Scenario(
                     root.string("name"),
-                    root.string("description", ""),
+                    root.string("description", "").strip(),
                     root.string("config", "(none)"),
                     duration,
                     (long) root.number("seed", 1),
