@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
             AutorateCommand.class,
             CheckConfigCommand.class,
             EmulateRouterCommand.class,
+            PlotCommand.class,
             ReplayCommand.class,
             RouterCommand.class,
+            SimulateCommand.class,
             SoakReportCommand.class,
             StatusCommand.class,
             CommandLine.HelpCommand.class
