@@ -16,6 +16,7 @@ final class LogOptions {
 
     /** Configures logging; {@code wan} names the WAN in every line once the config is read (null before). */
     void apply(String wan) {
+        Logging.toStdout(); // daemons log to stdout, for journald
         Logging.configure(format(), wan, debug);
     }
 

@@ -69,10 +69,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")
     boolean timing;
 
+    @Option(names = "--verbose", description = "Show the simulated daemon's log lines (zone changes, status).")
+    boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!verbose) {
+            // an hour of simulated zone changes would bury the scorecard; warnings still show
+            dev.wanctl.cli.logging.Logging.configure(dev.wanctl.cli.logging.LogFormat.PLAIN, "sim", "WARN");
+        }
         if (allScenarios == (scenario != null)) {
             err.println("wanctl simulate: give either --scenario S or --all-scenarios");
             return 2;

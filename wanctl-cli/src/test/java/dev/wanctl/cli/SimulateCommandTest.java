@@ -36,7 +36,7 @@ class SimulateCommandTest {
         Outcome o = wanctl("simulate", "--scenario", "cable-prime-time", "--controller", "all", "--duration", "3m");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("cable-prime-time", "download", "upload", "p99 ms");
-        assertThat(o.out().lines().filter(l -> l.matches("^(none|static|oracle)\\s.*"))).hasSize(6);
+        assertThat(o.out().lines().filter(l -> l.matches("^(wanctl|none|static|oracle)\\s.*"))).hasSize(8);
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class Logging {
     static final String LEVEL_PROPERTY = "wanctl.log.level";
     static final String WAN_PROPERTY = "wanctl.wan";
     static final String PREFIX_PROPERTY = "wanctl.log.syslog-prefix";
+    static final String TARGET_PROPERTY = "wanctl.log.target";
 
     private Logging() {}
 
@@ -25,12 +26,25 @@ public final class Logging {
      * {@code debug}, and {@code wan} as the [wan] field / "wan" JSON key (null keeps the current one).
      */
     public static void configure(LogFormat format, String wan, boolean debug) {
+        configure(format, wan, debug ? "DEBUG" : "INFO");
+    }
+
+    /** As above with wanctl's loggers at {@code level} (TRACE, DEBUG, INFO, WARN, ERROR). */
+    public static void configure(LogFormat format, String wan, String level) {
         System.setProperty(FORMAT_PROPERTY, format.id());
-        System.setProperty(LEVEL_PROPERTY, debug ? "DEBUG" : "INFO");
+        System.setProperty(LEVEL_PROPERTY, level);
         if (wan != null && !wan.isBlank()) {
             System.setProperty(WAN_PROPERTY, wan);
         }
         reload();
+    }
+
+    /**
+     * Sends log lines to stdout, where systemd hands them to the journal: the daemons' choice.
+     * Tools keep the default, stderr, so that what they print on stdout stays clean.
+     */
+    public static void toStdout() {
+        System.setProperty(TARGET_PROPERTY, "System.out");
     }
 
     /** Re-reads logback.xml with the current system properties. */

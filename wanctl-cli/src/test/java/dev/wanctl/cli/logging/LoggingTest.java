@@ -28,11 +28,36 @@ class LoggingTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void asTheDaemonsDo() {
+        Logging.toStdout();
+    }
+
     @AfterEach
     void restoreDefaults() {
+        System.clearProperty(Logging.TARGET_PROPERTY);
         System.clearProperty(Logging.PREFIX_PROPERTY);
         System.clearProperty(Logging.WAN_PROPERTY);
         Logging.configure(LogFormat.PLAIN, null, false);
+    }
+
+    @Test
+    void toolsLogToStderrSoTheirOutputStaysClean() {
+        System.clearProperty(Logging.TARGET_PROPERTY);
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String out;
+        try {
+            out = logAndCapture(() -> {
+                Logging.configure(LogFormat.PLAIN, "sim", false);
+                LoggerFactory.getLogger("dev.wanctl.autorate").warn("a warning from a tool");
+            });
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(out).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("a warning from a tool");
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The controller choices of {@code wanctl simulate --controller}: the baselines now; the real
- * wanctl controller joins this list once its daemon can run on the virtual clock.
+ * The controller choices of {@code wanctl simulate --controller}: the real wanctl daemon, then the
+ * baselines it is measured against (no shaping, a static shaper, the oracle bound).
  */
 public final class Controllers {
 
@@ -14,7 +14,10 @@ public final class Controllers {
 
     /** Every controller, in report order. */
     public static List<NamedController> available() {
-        return Baselines.all();
+        List<NamedController> all = new ArrayList<>();
+        all.add(WanctlController.named());
+        all.addAll(Baselines.all());
+        return List.copyOf(all);
     }
 
     /** The controllers {@code name} selects: one by name, or every one for {@code all}. */
