@@ -12,8 +12,8 @@ import dev.wanctl.sim.link.ReflectorBank;
  *   <li>{@link #reflectors()}: per reflector the newest RTT and its receive time (what an
  *       {@code RttProbe} adapter serves);</li>
  *   <li>{@link #router()}: the simulator's router, whose max-limits the link shapes at, unless
- *       {@link #attachRouter} put another one (the RouterOS emulator) in its place; the same
- *       router as a {@code RouterClient} from {@link #routerClient};</li>
+ *       {@link #attachRouter} put another one (the RouterOS emulator, which the real daemon
+ *       writes through) in its place;</li>
  *   <li>{@link #ceilingBps}, {@link #floorBps}: the scenario's own rate bounds, until controllers
  *       read the scenario's wanctl config ({@link #configPath()});</li>
  *   <li>{@link #truth()}: the true capacity, for bounds only.</li>
@@ -54,13 +54,6 @@ public final class SimHarness {
         return router;
     }
 
-    /**
-     * The simulator's router as a {@code RouterClient} (no network): what a real daemon writes
-     * through, with its config's queue names and the mangle rules it toggles (comment, enabled).
-     */
-    public SimRouterClient routerClient(String downloadQueue, String uploadQueue, java.util.Map<String, Boolean> rules) {
-        return new SimRouterClient(router, link, downloadQueue, uploadQueue, rules);
-    }
 
     /**
      * Makes the link shape at what {@code other} says (e.g. the RouterOS emulator's queue state
