@@ -4,7 +4,6 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.FallbackConfig;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.FallbackPolicy;
-import dev.wanctl.core.control.RateLimiter;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.probe.ConnectivityCheck;
 import dev.wanctl.core.probe.ConnectivityOptions;
@@ -86,8 +85,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                         .ignoringForChange(AutorateStateCodec.VOLATILE_KEYS));
 
         AutorateController controller = new AutorateController(config.control());
-        WriteGate gate = new WriteGate(config.rateLimit().enabled()
-                ? new RateLimiter(config.rateLimit().maxChanges(), config.rateLimit().window().toNanos()) : null);
+        WriteGate gate = WriteGates.of(config.rateLimit());
         if (previous != null) {
             // carry over what the running daemon learned; the new config's bounds apply
             AutorateStateCodec.restore(AutorateStateCodec.encode(previous.cycle.controller(), -1, -1, 0,

@@ -105,7 +105,7 @@ public final class RateWriter implements AutoCloseable {
             }
             case RATE_LIMITED -> {
                 pending = true;
-                yield gate.nextAllowedNanos(now);
+                yield gate.nextAllowedNanos(now, dl, ul);
             }
             case WRITE -> write(dl, ul, now);
         };

@@ -4,7 +4,6 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.AutorateStep;
 import dev.wanctl.core.control.FallbackPolicy;
-import dev.wanctl.core.control.RateLimiter;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.control.Zone;
 import java.io.BufferedReader;
@@ -38,9 +37,7 @@ public final class Replay {
         AutorateController controller = new AutorateController(config.control());
         AutorateStep step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
-        RateLimiter limiter = config.rateLimit().enabled()
-                ? new RateLimiter(config.rateLimit().maxChanges(), config.rateLimit().window().toNanos()) : null;
-        WriteGate gate = new WriteGate(limiter);
+        WriteGate gate = WriteGates.of(config.rateLimit());
         long intervalNanos = config.interval().toNanos();
         ReplaySummary.Builder summary = new ReplaySummary.Builder(intervalNanos);
 

@@ -23,9 +23,15 @@ class ReplayTest {
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
     }
 
+    /** The reference implementation's cable example: 5 writes per 10 s, RED floor 200M. */
+    private static AutorateConfig referenceCable() {
+        return ConfigLoader.loadAutorate(Path.of("..", "wanctl-core", "src", "test", "resources", "reference-configs",
+                "cable.yaml"), new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
+    }
+
     private static List<String[]> replay(String csv, ReplaySummary[] summary) throws IOException {
         StringWriter out = new StringWriter();
-        ReplaySummary s = new Replay(spectrum()).run(new BufferedReader(new StringReader(csv)), new PrintWriter(out));
+        ReplaySummary s = new Replay(referenceCable()).run(new BufferedReader(new StringReader(csv)), new PrintWriter(out));
         if (summary != null) {
             summary[0] = s;
         }

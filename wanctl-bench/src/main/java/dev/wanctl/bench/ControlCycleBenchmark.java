@@ -6,7 +6,6 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.AutorateStep;
 import dev.wanctl.core.control.FallbackPolicy;
-import dev.wanctl.core.control.RateLimiter;
 import dev.wanctl.core.control.RttSelector;
 import dev.wanctl.core.control.WriteGate;
 import java.io.IOException;
@@ -59,7 +58,7 @@ public class ControlCycleBenchmark {
         controller = new AutorateController(c.control());
         step = new AutorateStep(controller, new FallbackPolicy(c.fallback().mode(), c.fallback().maxFallbackCycles()));
         selector = new RttSelector(3, true, c.probe().maxSampleAge().toNanos());
-        gate = new WriteGate(new RateLimiter(c.rateLimit().maxChanges(), c.rateLimit().window().toNanos()));
+        gate = dev.wanctl.autorate.WriteGates.of(c.rateLimit());
         // idle, loaded and bloated RTTs so every zone and branch is exercised
         SplittableRandom r = new SplittableRandom(42);
         recorded = new double[SAMPLES][3];

@@ -66,6 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Simulated duration, e.g. 90s, 10m, 1h (default: the scenario's).")
     String duration;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run the wanctl controller with this config instead of the scenario's (tune yours).")
+    Path config;
+
     @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")
     boolean timing;
 
@@ -98,7 +102,8 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--duration must be at least 1ms");
             }
             for (String name : allScenarios ? ScenarioLoader.bundledNames() : List.of(scenario)) {
-                scenarios.add(ScenarioLoader.load(name).with(seed, durationMs));
+                Scenario sc = ScenarioLoader.load(name).with(seed, durationMs);
+                scenarios.add(config == null ? sc : sc.withConfig(config.toString()));
             }
         } catch (RuntimeException e) {
             err.println("wanctl simulate: " + e.getMessage());

@@ -33,8 +33,7 @@ final class AutorateConfigBuilder {
         CommonKeys c = COMMON;
         String wan = r.string(c.wanName);
         RouterConfig router = RouterSection.read(r, c, options);
-        RateLimitConfig rateLimit = new RateLimitConfig(r.bool(RATE_LIMIT_ENABLED), r.integer(RATE_LIMIT_MAX),
-                seconds(r.number(RATE_LIMIT_WINDOW)));
+        RateLimitConfig rateLimit = rateLimit();
         QueueConfig queues = new QueueConfig(r.string(QUEUE_DL), r.string(QUEUE_UL), r.string(QUEUE_DL_TYPE),
                 r.string(QUEUE_UL_TYPE));
         r.bool(ENABLED);
@@ -60,6 +59,15 @@ final class AutorateConfigBuilder {
         }
         return new AutorateConfig(source, wan, router, rateLimit, queues, Duration.ofMillis(intervalMs), control,
                 probe, fallback, stateFile, stateWrite, lockFile, health, metrics, status, notes);
+    }
+
+    private RateLimitConfig rateLimit() {
+        int max = r.integer(RATE_LIMIT_MAX);
+        int reserve = r.integer(RATE_LIMIT_RESERVE);
+        if (reserve >= max && r.present(RATE_LIMIT_RESERVE)) {
+            r.error(RATE_LIMIT_RESERVE, "must be below max_changes (" + max + "), got " + reserve);
+        }
+        return new RateLimitConfig(r.bool(RATE_LIMIT_ENABLED), max, seconds(r.number(RATE_LIMIT_WINDOW)), reserve);
     }
 
     private ControllerParams control() {

@@ -16,6 +16,7 @@ public final class AutorateSchema {
     static final ConfigKey RATE_LIMIT_ENABLED;
     static final ConfigKey RATE_LIMIT_MAX;
     static final ConfigKey RATE_LIMIT_WINDOW;
+    static final ConfigKey RATE_LIMIT_RESERVE;
     static final ConfigKey QUEUE_DL;
     static final ConfigKey QUEUE_UL;
     static final ConfigKey QUEUE_DL_TYPE;
@@ -76,6 +77,10 @@ public final class AutorateSchema {
                 .defaultValue(5L).later().doc("Writes allowed per window"));
         RATE_LIMIT_WINDOW = s.add(key("router.rate_limiter.window_seconds", ValueType.NUMBER).range(0.1, 3600)
                 .defaultValue(10.0).unit("s").later().doc("Length of the sliding window"));
+        RATE_LIMIT_RESERVE = s.add(key("router.rate_limiter.reserve_for_decreases", ValueType.INT).range(0, 999)
+                .defaultValue(0L).ours().doc("Writes of the window kept for rate cuts: increases may use only"
+                        + " max_changes minus this, so a cut under congestion is never held back by the increases"
+                        + " before it; 0 treats every write alike (the reference)"));
 
         s.add(key("queues", ValueType.SECTION).required().doc("RouterOS queue tree items to shape"));
         QUEUE_DL = s.add(key("queues.download", ValueType.IDENTIFIER).required()

@@ -58,7 +58,8 @@ public final class ConfigSummary {
                         + (c.fallback().checkTcp() ? "TCP " + c.fallback().tcpTargets() : "no TCP")
                 : "checks off (a probe outage freezes the rates)"));
         out.add("Writes:       " + (c.rateLimit().enabled() ? "at most " + c.rateLimit().maxChanges() + " per "
-                + n(c.rateLimit().window().toMillis() / 1000.0) + " s" : "not rate-limited")
+                + n(c.rateLimit().window().toMillis() / 1000.0) + " s" + (c.rateLimit().reserveForDecreases() > 0
+                        ? ", " + c.rateLimit().reserveForDecreases() + " of them kept for cuts" : "") : "not rate-limited")
                 + "; unchanged rates are never written");
         out.add("Files:        state " + c.stateFile() + " (written at most every "
                 + n(c.stateWriteInterval().toMillis() / 1000.0) + " s), lock " + c.lockFile());

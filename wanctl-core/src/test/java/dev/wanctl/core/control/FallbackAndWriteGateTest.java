@@ -47,8 +47,24 @@ class FallbackAndWriteGateTest {
             g.applied(100 + i, 10, i * S);
         }
         assertThat(g.decide(200, 10, 5 * S)).isEqualTo(WriteGate.Decision.RATE_LIMITED);
-        assertThat(g.nextAllowedNanos(5 * S)).isEqualTo(10 * S);
+        assertThat(g.nextAllowedNanos(5 * S, 200, 10)).isEqualTo(10 * S);
         assertThat(g.decide(200, 10, 10 * S)).isEqualTo(WriteGate.Decision.WRITE);
         assertThat(g.rateLimitedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReserveKeepsSlotsForCutsWhileIncreasesWait() {
+        WriteGate g = new WriteGate(new RateLimiter(5, 10 * S), 2);
+        g.applied(100, 10, 0);                      // 1 slot used
+        g.applied(110, 10, S);                      // 2
+        g.applied(120, 10, 2 * S);                  // 3: only the reserve is left
+        assertThat(g.decide(130, 10, 3 * S)).as("an increase waits").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(3 * S, 130, 10)).as("until the oldest leaves the window").isEqualTo(10 * S);
+        assertThat(g.decide(60, 10, 3 * S)).as("a cut goes at once").isEqualTo(WriteGate.Decision.WRITE);
+        g.applied(60, 10, 3 * S);
+        assertThat(g.decide(50, 9, 4 * S)).isEqualTo(WriteGate.Decision.WRITE);
+        g.applied(50, 9, 4 * S);
+        assertThat(g.decide(40, 9, 5 * S)).as("never more than 5 in 10 s").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(5 * S, 40, 9)).isEqualTo(10 * S);
     }
 }

@@ -55,6 +55,12 @@ public record Scenario(
         return d == Direction.DOWNLOAD ? download : upload;
     }
 
+    /** The same scenario standing for another wanctl config (a file), e.g. one being tuned. */
+    public Scenario withConfig(String newConfigPath) {
+        return new Scenario(name, description, newConfigPath, durationMs, seed, intervalMs, thresholds, download, upload,
+                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events);
+    }
+
     /** The same scenario with another seed and/or duration (null keeps the scenario's). */
     public Scenario with(Long newSeed, Long newDurationMs) {
         return new Scenario(name, description, configPath,

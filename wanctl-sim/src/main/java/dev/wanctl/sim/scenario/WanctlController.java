@@ -3,9 +3,9 @@ package dev.wanctl.sim.scenario;
 import dev.wanctl.autorate.AutorateCycle;
 import dev.wanctl.autorate.CycleView;
 import dev.wanctl.autorate.RateWriter;
+import dev.wanctl.autorate.WriteGates;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
-import dev.wanctl.core.control.RateLimiter;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.sim.emulator.RouterEmulator;
@@ -42,8 +42,7 @@ final class WanctlController implements Controller {
         EmulatorRouter router = new EmulatorRouter(emulator, config.queues().download(), config.queues().upload());
         h.attachRouter(router);
         AutorateController controller = new AutorateController(config.control());
-        WriteGate gate = new WriteGate(config.rateLimit().enabled()
-                ? new RateLimiter(config.rateLimit().maxChanges(), config.rateLimit().window().toNanos()) : null);
+        WriteGate gate = WriteGates.of(config.rateLimit());
         RateWriter writer = new RateWriter(emulator.client(), config.wanName(), config.queues().download(),
                 config.queues().upload(), gate, h.clock(), config.interval().toNanos(), false);
         writer.assumeApplied(config.control().download().ceilingBps(), config.control().upload().ceilingBps());
