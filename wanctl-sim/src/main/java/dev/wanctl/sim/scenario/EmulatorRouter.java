@@ -11,9 +11,10 @@ import java.util.Locale;
  * The RouterOS emulator, in-process on the simulation's clock, as the router the simulated link
  * sits behind: the real daemon writes its queues through the emulator's {@code RouterClient}, the
  * link shapes at the max-limits the emulator's queue tree holds, and a scenario's router outage
- * takes the emulator down. Its fixture has the config's queues at the config's ceilings.
+ * takes the emulator down. Its fixture has the config's queues at the config's ceilings. Public
+ * for {@code wanctl demo}, where the daemons write to a running emulator over REST.
  */
-final class EmulatorRouter implements SimulatedRouter {
+public final class EmulatorRouter implements SimulatedRouter {
 
     private final RouterEmulator emulator;
     private final String downloadQueue;
@@ -22,7 +23,8 @@ final class EmulatorRouter implements SimulatedRouter {
     private long downloadBps;
     private long uploadBps;
 
-    EmulatorRouter(RouterEmulator emulator, String downloadQueue, String uploadQueue) {
+    /** Shapes at the max-limits of the two named queues of {@code emulator}. */
+    public EmulatorRouter(RouterEmulator emulator, String downloadQueue, String uploadQueue) {
         this.emulator = emulator;
         this.downloadQueue = downloadQueue;
         this.uploadQueue = uploadQueue;
@@ -48,7 +50,7 @@ final class EmulatorRouter implements SimulatedRouter {
     }
 
     /** Reads the max-limits the emulator now has (after a cycle that may have written them). */
-    void refresh() {
+    public void refresh() {
         downloadBps = emulator.state().maxLimitBps(downloadQueue);
         uploadBps = emulator.state().maxLimitBps(uploadQueue);
     }

@@ -11,14 +11,28 @@ import java.util.List;
 /**
  * The simulated reflectors as the daemon's {@link RttProbe}: each cycle reads the newest reply of
  * each reflector and when it arrived, exactly what the ICMP probe gives in production (a reply
- * comes back a whole RTT after its echo went out, so under bufferbloat the sample is old).
+ * comes back a whole RTT after its echo went out, so under bufferbloat the sample is old). Public
+ * for {@code wanctl demo}, where the link runs on its own thread in real time.
  */
-final class ReflectorProbe implements RttProbe {
+public final class ReflectorProbe implements RttProbe {
 
     private final ReflectorBank bank;
+    private final long originNanos;
+    private final Object lock;
 
+    /** On the simulation's virtual clock, on the simulation's thread. */
     ReflectorProbe(ReflectorBank bank) {
+        this(bank, 0, new Object());
+    }
+
+    /**
+     * @param originNanos the daemon's clock reading at simulated time 0
+     * @param lock held by whoever steps the link while the probe reads
+     */
+    public ReflectorProbe(ReflectorBank bank, long originNanos, Object lock) {
         this.bank = bank;
+        this.originNanos = originNanos;
+        this.lock = lock;
     }
 
     @Override
@@ -39,10 +53,12 @@ final class ReflectorProbe implements RttProbe {
     @Override
     public void readLatest(double[] rttMs, long[] receivedAtNanos) {
         int n = Math.min(bank.count(), rttMs.length);
-        for (int i = 0; i < n; i++) {
-            long at = bank.newestReceiveNanos(i);
-            rttMs[i] = at < 0 ? Double.NaN : bank.newestRttMs(i);
-            receivedAtNanos[i] = at < 0 ? NO_SAMPLE : at;
+        synchronized (lock) {
+            for (int i = 0; i < n; i++) {
+                long at = bank.newestReceiveNanos(i);
+                rttMs[i] = at < 0 ? Double.NaN : bank.newestRttMs(i);
+                receivedAtNanos[i] = at < 0 ? NO_SAMPLE : originNanos + at;
+            }
         }
     }
 
