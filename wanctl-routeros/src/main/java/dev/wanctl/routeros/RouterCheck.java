@@ -42,8 +42,8 @@ public final class RouterCheck {
         try {
             client = clients.apply(config);
         } catch (IllegalArgumentException e) {
-            return new RouterCheckResult(config.host(), transport, null, List.of(), null, null,
-                    List.of("invalid router configuration: " + e.getMessage()), RouterCheckResult.INVALID_CONFIG);
+            return RouterCheckResult.invalidConfig(config.host() + " (" + transport + ")",
+                    List.of("invalid router configuration: " + e.getMessage()));
         }
         try (client) {
             return check(client, config.host(), queues, ruleComment, calls);

@@ -37,6 +37,11 @@ public record RouterCheckResult(
         problems = List.copyOf(problems);
     }
 
+    /** The result for a config that could not be loaded: exit 78 with every problem. */
+    public static RouterCheckResult invalidConfig(String source, List<String> problems) {
+        return new RouterCheckResult(source, "-", null, List.of(), null, null, problems, INVALID_CONFIG);
+    }
+
     /** One queue: its configuration and counters, or why they could not be read. */
     public record QueueReport(String name, QueueInfo info, QueueStats stats, String error) {}
 
@@ -65,7 +70,7 @@ public record RouterCheckResult(
             QueueStats s = q.stats();
             sb.append(String.format(Locale.ROOT, "    bytes %d, packets %d, dropped %d, queued %d B / %d packets,"
                     + " rate %s%n", s.bytes(), s.packets(), s.dropped(), s.queuedBytes(), s.queuedPackets(),
-                    mbps(s.rateBps())));
+                    String.format(Locale.ROOT, "%.1f Mbit/s", s.rateBps() / 1e6)));
         }
         if (rule != null) {
             sb.append("  rule \"").append(rule.comment()).append("\": ")
@@ -141,12 +146,22 @@ public record RouterCheckResult(
         return json.writeValueAsString(root);
     }
 
+    /** A max-limit: 0 means no limit on RouterOS. */
     private static String mbps(long bps) {
         return bps == 0 ? "unlimited" : String.format(Locale.ROOT, "%.1f Mbit/s", bps / 1e6);
     }
 
+    /** As RouterOS prints it: {@code 2d20h12m20s}, {@code 5m3s}, {@code 7s}. */
     private static String humanDuration(Duration d) {
         long s = d.toSeconds();
-        return String.format(Locale.ROOT, "%dd%02dh%02dm%02ds", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
+        long[] parts = {s / 86400, s / 3600 % 24, s / 60 % 60, s % 60};
+        String[] units = {"d", "h", "m", "s"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] > 0 || !sb.isEmpty() || i == parts.length - 1) {
+                sb.append(parts[i]).append(units[i]);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -78,7 +78,7 @@ class RouterCheckTest {
         assertThat(r.latency().minMs()).isLessThanOrEqualTo(r.latency().medianMs());
         assertThat(r.latency().medianMs()).isLessThanOrEqualTo(r.latency().maxMs());
         assertThat(r.toText())
-                .contains("RouterOS 7.16.2 (stable) on RB5009UG+S+")
+                .contains("RouterOS 7.16.2 (stable) on RB5009UG+S+, CPU load 4 %, up 3h5m0s")
                 .contains("max-limit 500.0 Mbit/s")
                 .contains("rule \"ADAPTIVE-STEER\": disabled")
                 .contains("readQueueStats(\"WAN-Download\") over 5 calls")

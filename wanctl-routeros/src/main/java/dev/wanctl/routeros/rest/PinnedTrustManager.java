@@ -4,14 +4,13 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Trusts exactly one server certificate, the one whose SHA-256 is pinned: RouterOS routers
  * usually present a self-signed certificate that no CA vouches for, and a pin is the simplest
  * strong check for it. The pin replaces chain and host-name checks (it names one certificate).
  */
-final class PinnedTrustManager implements X509TrustManager {
+final class PinnedTrustManager extends ServerTrustManager {
 
     private final String router;
     private final byte[] pin;
@@ -33,15 +32,5 @@ final class PinnedTrustManager implements X509TrustManager {
                     + "router.cert_fingerprint " + HexFormat.of().formatHex(pin)
                     + "; if the router's certificate was replaced on purpose, pin the new fingerprint");
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("wanctl never accepts client connections");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }

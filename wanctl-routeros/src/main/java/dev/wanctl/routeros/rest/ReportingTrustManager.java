@@ -8,7 +8,7 @@ import javax.net.ssl.X509TrustManager;
  * A CA-based trust manager (system store or {@code router.ca_file}) whose refusal says which
  * certificate the router presented, with its fingerprint, so that the user can check it and pin it.
  */
-final class ReportingTrustManager implements X509TrustManager {
+final class ReportingTrustManager extends ServerTrustManager {
 
     private final String router;
     private final String anchors;
@@ -34,11 +34,6 @@ final class ReportingTrustManager implements X509TrustManager {
                     + anchors + " does not trust; for the router's own self-signed certificate set "
                     + "router.cert_fingerprint to that fingerprint after checking it on the router", e);
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("wanctl never accepts client connections");
     }
 
     @Override

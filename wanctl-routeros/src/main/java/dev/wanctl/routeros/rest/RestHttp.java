@@ -80,9 +80,14 @@ final class RestHttp implements AutoCloseable {
         return connectionsMade.get();
     }
 
-    /** The bound of one {@code RouterClient} call: connecting (if needed) plus one exchange. */
+    /**
+     * The bound of one {@code RouterClient} call: {@code timeout_ms}, plus {@code connect_timeout_ms}
+     * when no connection is open yet (so a slow first handshake cannot fail every call in turn).
+     */
     Deadline newDeadline() {
-        return Deadline.after(clock, config.connectTimeout().plus(config.requestTimeout()));
+        boolean connected = client.connectionPool().connectionCount() > 0;
+        return Deadline.after(clock, connected ? config.requestTimeout()
+                : config.connectTimeout().plus(config.requestTimeout()));
     }
 
     /** {@code /rest/<menu>[/<id>]} with optional query parameters (name, value pairs). */
@@ -107,8 +112,9 @@ final class RestHttp implements AutoCloseable {
 
     private JsonNode execute(Request.Builder request, Deadline deadline) throws RouterException {
         if (deadline.expired()) {
-            throw new RouterException(Kind.TIMEOUT, "router " + router + " (rest): call took longer than "
-                    + config.connectTimeout().plus(config.requestTimeout()).toMillis() + " ms");
+            throw new RouterException(Kind.TIMEOUT, "router " + router + " (rest): no time left for "
+                    + request.build().method() + " within the call's bound (router.timeout_ms "
+                    + config.requestTimeout().toMillis() + ")");
         }
         Request req = request.header("Authorization", authorization).header("Accept", "application/json").build();
         Call call = client.newCall(req);

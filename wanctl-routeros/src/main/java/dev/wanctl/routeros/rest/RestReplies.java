@@ -3,6 +3,7 @@ package dev.wanctl.routeros.rest;
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.RouterItems;
 import dev.wanctl.routeros.RouterValues;
 import dev.wanctl.routeros.SystemInfo;
 import tools.jackson.databind.JsonNode;
@@ -21,24 +22,11 @@ final class RestReplies {
     }
 
     QueueInfo queueInfo(JsonNode q) throws RouterException {
-        return new QueueInfo(
-                str(q, ".id"),
-                str(q, "name"),
-                str(q, "parent"),
-                str(q, "queue"),
-                RouterValues.bandwidthBps("max-limit", str(q, "max-limit")),
-                flag(q, "disabled"));
+        return RouterItems.queueInfo(str(q, ".id"), flag(q, "disabled"), field -> str(q, field));
     }
 
     QueueStats queueStats(JsonNode q) throws RouterException {
-        return new QueueStats(
-                str(q, "name"),
-                RouterValues.counter("bytes", str(q, "bytes")),
-                RouterValues.counter("packets", str(q, "packets")),
-                RouterValues.counter("dropped", str(q, "dropped")),
-                RouterValues.counter("queued-bytes", str(q, "queued-bytes")),
-                RouterValues.counter("queued-packets", str(q, "queued-packets")),
-                RouterValues.bandwidthBps("rate", str(q, "rate")));
+        return RouterItems.queueStats(field -> str(q, field));
     }
 
     /** Whether a mangle rule is enabled; a rule never written with {@code disabled} lacks the field. */

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@link RouterClient} over the RouterOS REST API (v7.1+): the primary transport, about ten times
- * cheaper per call than SSH on the router. Each call is bounded by connect plus request timeout.
+ * cheaper per call than SSH on the router. A call takes at most {@code router.timeout_ms}, plus
+ * {@code connect_timeout_ms} when it has to open the connection first.
  */
 public final class RestRouterClient implements RouterClient {
 

@@ -3,7 +3,7 @@ package dev.wanctl.routeros.ssh;
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterException;
-import dev.wanctl.routeros.RouterValues;
+import dev.wanctl.routeros.RouterItems;
 import java.util.List;
 
 /**
@@ -29,24 +29,11 @@ final class CliReplies {
     }
 
     QueueInfo queueInfo(CliItem q) throws RouterException {
-        return new QueueInfo(
-                "",
-                field(q, "name"),
-                field(q, "parent"),
-                field(q, "queue"),
-                RouterValues.bandwidthBps("max-limit", field(q, "max-limit")),
-                q.disabled());
+        return RouterItems.queueInfo("", q.disabled(), key -> field(q, key));
     }
 
     QueueStats queueStats(CliItem q) throws RouterException {
-        return new QueueStats(
-                field(q, "name"),
-                RouterValues.counter("bytes", field(q, "bytes")),
-                RouterValues.counter("packets", field(q, "packets")),
-                RouterValues.counter("dropped", field(q, "dropped")),
-                RouterValues.counter("queued-bytes", field(q, "queued-bytes")),
-                RouterValues.counter("queued-packets", field(q, "queued-packets")),
-                RouterValues.bandwidthBps("rate", field(q, "rate")));
+        return RouterItems.queueStats(key -> field(q, key));
     }
 
     /** The number {@code :put [... count-only ...]} printed. */

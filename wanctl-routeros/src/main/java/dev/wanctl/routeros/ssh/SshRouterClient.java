@@ -15,7 +15,8 @@ import java.util.List;
  * {@link RouterClient} over the RouterOS console on one persistent SSH session: for routers
  * without REST (before 7.1, or www-ssl off) and as the failover path. Writes check that the queue
  * or rule exists first, because a {@code [find]} that matches nothing is a silent no-op. The
- * console shows no ids, so {@link QueueInfo#id()} is empty.
+ * console shows no ids, so {@link QueueInfo#id()} is empty. A call takes at most
+ * {@code router.timeout_ms}, plus {@code connect_timeout_ms} when it has to open the session first.
  */
 public final class SshRouterClient implements RouterClient {
 

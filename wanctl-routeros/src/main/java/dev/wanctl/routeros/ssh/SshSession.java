@@ -42,7 +42,7 @@ final class SshSession implements AutoCloseable {
     private final DefaultConfig sshConfig = new DefaultConfig();
     private final KeyProvider key;
     private final ReentrantLock lock = new ReentrantLock();
-    private SSHClient client; // guarded by lock
+    private volatile SSHClient client; // written under lock
 
     /** Throws IllegalArgumentException when there is no usable way to log in. */
     SshSession(RouterConfig config, Clock clock) {
@@ -66,9 +66,16 @@ final class SshSession implements AutoCloseable {
         }
     }
 
-    /** The bound of one {@code RouterClient} call: connecting (if needed) plus its commands. */
+    /**
+     * The bound of one {@code RouterClient} call: {@code timeout_ms} for its commands, plus
+     * {@code connect_timeout_ms} when the session must be opened first (so a slow key exchange
+     * cannot fail every call in turn). A reconnect after a dead session fits in what is left.
+     */
     Deadline newDeadline() {
-        return Deadline.after(clock, config.connectTimeout().plus(config.requestTimeout()));
+        SSHClient c = client;
+        boolean open = c != null && c.isConnected() && c.isAuthenticated();
+        return Deadline.after(clock, open ? config.requestTimeout()
+                : config.connectTimeout().plus(config.requestTimeout()));
     }
 
     /** Runs {@code command} and returns what it printed (stdout, then stderr). */
