@@ -106,7 +106,7 @@ public final class AutorateDaemon {
                         w.writer.assumeApplied(a.downloadBps(), a.uploadBps());
                     }
                 });
-                w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100), clock);
+                w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100));
                 if (options.once()) {
                     return once(w);
                 }
