@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
         subcommands = {AutorateCommand.class, CheckConfigCommand.class, EmulateRouterCommand.class,
-            ReplayCommand.class, RouterCommand.class, CommandLine.HelpCommand.class})
+            ReplayCommand.class, RouterCommand.class, SteeringCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
