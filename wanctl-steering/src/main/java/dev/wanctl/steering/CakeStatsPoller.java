@@ -114,8 +114,8 @@ final class CakeStatsPoller implements AutoCloseable {
             LOG.warn("{}: CAKE stats read failed ({} {}): deciding on RTT alone until a read succeeds, retrying every"
                     + " {} ms", wan, queue, error, intervalNanos / 1_000_000);
         } else if (inRow == ESCALATE_AFTER_FAILURES) {
-            LOG.warn("{}: CAKE stats unavailable ({} reads of {} failed in a row, last: {}): RTT-only decisions,"
-                    + " steering cannot reach RED until they return", wan, inRow, queue, error);
+            LOG.warn("{}: CAKE stats unavailable ({} reads of {} failed in a row, last: {}): RTT-only decisions"
+                    + " (no drops, no backlog) until they return", wan, inRow, queue, error);
         }
         latest = new Reading(before.seq() + 1, now, false, 0, 0, 0, before.lastSuccessNanos(), inRow,
                 before.failures() + 1, error);

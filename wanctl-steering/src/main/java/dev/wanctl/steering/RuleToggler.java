@@ -66,6 +66,7 @@ final class RuleToggler implements AutoCloseable {
     private volatile long failures;
     private volatile String lastError;
     private int failuresInEpisode;
+    private boolean episodeWish;
 
     /**
      * @param sleeper waits between the verification reads (parking in production, advancing the
@@ -159,7 +160,11 @@ final class RuleToggler implements AutoCloseable {
                     enabled ? "WOULD_ENABLE" : "WOULD_DISABLE", comment);
             return verifiedAs(enabled, start);
         }
+        if (failuresInEpisode > 0 && episodeWish != enabled) {
+            failuresInEpisode = 0; // the other way now: a new episode, logged as such
+        }
         if (failuresInEpisode == 0) {
+            episodeWish = enabled;
             LOG.info("{} steering rule: {}", enabled ? "Enabling" : "Disabling", comment);
         }
         String error;

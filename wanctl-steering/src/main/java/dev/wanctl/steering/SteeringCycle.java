@@ -273,8 +273,12 @@ final class SteeringCycle implements FixedRateLoop.Body {
         return r;
     }
 
-    /** Writes the state file now (shutdown); true when written. */
+    /**
+     * Writes the state file now (shutdown, after the toggler stopped); a toggle verified since the
+     * last cycle counts first, so the saved state matches the rule. True when written.
+     */
     boolean saveState() {
+        collectOutcomes(p.clock().nanoTime());
         if (p.state() == null) {
             return false;
         }

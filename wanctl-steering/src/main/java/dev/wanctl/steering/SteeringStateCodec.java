@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SteeringStateCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** ISO-8601 with milliseconds and the offset ({@code Z} in UTC), as docs/LOGGING.md shows. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private SteeringStateCodec() {}
 
@@ -88,8 +89,7 @@ final class SteeringStateCodec {
 
     /** When a wall time is shown to people: ISO-8601 with the local offset and milliseconds. */
     static String iso(long wallMillis, ZoneId zone) {
-        return ISO.format(Instant.ofEpochMilli(wallMillis).atZone(zone).toOffsetDateTime()
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return ISO.format(Instant.ofEpochMilli(wallMillis).atZone(zone));
     }
 
     /** What a state file held, and what in it was unusable. */

@@ -1,0 +1,72 @@
+package dev.wanctl.steering;
+
+import static dev.wanctl.steering.SteeringHarness.sec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Confidence scoring: RED (50 points) with a backlog above 50 packets in two readings in a row (10)
+ * scores 60, above the steer threshold of 55, so after the 1 s sustain confidence wants steering,
+ * sooner than the hysteresis machine's 2 s.
+ */
+class SteeringConfidenceTest {
+
+    @TempDir
+    Path dir;
+
+    private SteeringHarness h;
+
+    @BeforeEach
+    void start() throws IOException {
+        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
+        h.congestedWhile(t -> t >= sec(5));
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private static String confidence(boolean dryRun) {
+        return """
+                mode:
+                  use_confidence_scoring: true
+                confidence:
+                  steer_threshold: 55
+                  recovery_threshold: 20
+                  sustain_duration_sec: 1.0
+                  dry_run: %s
+                """.formatted(dryRun);
+    }
+
+    @Test
+    void liveConfidenceDecisionIsActedOnThatCycle() {
+        h.yaml(confidence(false));
+
+        h.run(Duration.ofSeconds(9));
+
+        assertThat(h.linesContaining("[PHASE2B] ENABLE_STEERING confidence=60")).as(h.log()).singleElement()
+                .satisfies(l -> assertThat(l.atSeconds()).isBetween(6.0, 6.2));
+        assertThat(h.toggles()).singleElement().satisfies(w -> assertThat(w.atNanos() / 1e9).isBetween(6.0, 6.2));
+        assertThat(h.healthField("state")).isEqualTo("SPECTRUM_DEGRADED");
+        assertThat(h.health("counters")).containsEntry("confidence_score", 60);
+    }
+
+    @Test
+    void dryRunConfidenceOnlyLogsWhatItWouldDoAndTheHysteresisDecides() {
+        h.yaml(confidence(true));
+
+        h.run(Duration.ofSeconds(9));
+
+        assertThat(h.linesContaining("[PHASE2B][DRY-RUN] WOULD_ENABLE_STEERING confidence=60 sustained=1.0s signals=["))
+                .as(h.log()).isNotEmpty().first().satisfies(l -> assertThat(l.atSeconds()).isBetween(6.0, 6.2));
+        assertThat(h.toggles()).singleElement().satisfies(w -> assertThat(w.atNanos() / 1e9).isBetween(7.0, 7.2));
+    }
+}
