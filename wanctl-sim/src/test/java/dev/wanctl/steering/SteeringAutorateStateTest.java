@@ -4,34 +4,14 @@ import static dev.wanctl.steering.SteeringHarness.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.runtime.HealthServer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What steering does when the primary's autorate state file goes stale or is missing. */
-class SteeringAutorateStateTest {
-
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
-
-    @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class SteeringAutorateStateTest extends HarnessTest {
 
     @Test
     void autorateStateThatStopsBeingRewrittenIsReportedOnceAndTheLastBaselineKeepsSteering() {

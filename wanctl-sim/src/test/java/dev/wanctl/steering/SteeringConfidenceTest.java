@@ -3,35 +3,20 @@ package dev.wanctl.steering;
 import static dev.wanctl.steering.SteeringHarness.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Confidence scoring: RED (50 points) with a backlog above 50 packets in two readings in a row (10)
  * scores 60, above the steer threshold of 55, so after the 1 s sustain confidence wants steering,
  * sooner than the hysteresis machine's 2 s.
  */
-class SteeringConfidenceTest {
-
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
+class SteeringConfidenceTest extends HarnessTest {
 
     @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
+    void configure() {
         h.congestedWhile(t -> t >= sec(5));
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private static String confidence(boolean dryRun) {

@@ -5,32 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wanctl.sim.emulator.WriteRecord;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The steering cycle end to end over REST (HTTPS, pinned certificate), on virtual time. */
-class SteeringDaemonTest {
-
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
-
-    @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class SteeringDaemonTest extends HarnessTest {
 
     private static double seconds(WriteRecord w) {
         return w.atNanos() / 1e9;

@@ -244,6 +244,13 @@ final class SteeringHarness implements AutoCloseable {
         }
     }
 
+    /** Rewrites the config with another {@code thresholds:} section and asks the daemon to reload (SIGHUP). */
+    void reloadWith(String thresholds) {
+        thresholds(thresholds);
+        config();
+        daemon.requestReload();
+    }
+
     SteeringConfig load() {
         Loaded<SteeringConfig> l = ConfigLoader.loadSteering(config(),
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), true));

@@ -4,14 +4,10 @@ import static dev.wanctl.steering.SteeringHarness.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.sim.emulator.Transport;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The router failing while steering wants to toggle: the state changes only on a verified toggle,
@@ -19,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * thresholds here make RED depend on the delay alone, so the CAKE stats reads that fail with the
  * router do not change the decision.
  */
-class SteeringRouterFailureTest {
+class SteeringRouterFailureTest extends HarnessTest {
 
     private static final String DELAY_ONLY = """
             thresholds:
@@ -32,20 +28,9 @@ class SteeringRouterFailureTest {
               rtt_ewma_time_constant_sec: 0.15
             """;
 
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
-
     @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
+    void configure() {
         h.thresholds(DELAY_ONLY);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.sim.emulator.Transport;
 import dev.wanctl.sim.emulator.WriteRecord;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Steering over SSH (password login, host key checked against a known_hosts line), on virtual time. */
-class SteeringSshTest {
+class SteeringSshTest extends HarnessTest {
 
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
-
-    @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.SSH);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
+    @Override
+    SteeringHarness.Via via() {
+        return SteeringHarness.Via.SSH;
     }
 
     @Test

@@ -8,30 +8,12 @@ import dev.wanctl.core.runtime.LockHeldException;
 import dev.wanctl.routeros.RouterException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Start-up, restart, exit codes, {@code --reset} and {@code --dry-run}, over REST on virtual time. */
-class SteeringStartupTest {
-
-    @TempDir
-    Path dir;
-
-    private SteeringHarness h;
-
-    @BeforeEach
-    void start() throws IOException {
-        h = new SteeringHarness(dir, SteeringHarness.Via.REST);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+/** Start-up, restart, reload, exit codes, {@code --reset} and {@code --dry-run}, over REST on virtual time. */
+class SteeringStartupTest extends HarnessTest {
 
     private void ruleByHand(boolean enabled) {
         try {
@@ -149,5 +131,29 @@ class SteeringStartupTest {
                 .satisfies(l -> assertThat(l.atSeconds()).isBetween(3.0, 3.2));
         assertThat(h.linesContaining("WOULD_DISABLE steering rule: " + SteeringHarness.COMMENT)).hasSize(1);
         assertThat(Files.exists(h.stateFile)).isFalse();
+    }
+
+    @Test
+    void reloadKeepsTheSteeringStateAndAppliesTheNewSustainAndAnInvalidConfigIsRefused() {
+        AtomicReference<Object> stateAfterReload = new AtomicReference<>();
+        h.congestedWhile(t -> t >= sec(2) && t < sec(10))
+                .at(sec(6), () -> h.reloadWith("""
+                        thresholds:
+                          red_sustain_sec: 2
+                          green_sustain_sec: 1
+                          rtt_ewma_time_constant_sec: 0.15
+                        """))
+                .at(sec(7), () -> stateAfterReload.set(h.healthField("state")))
+                .at(sec(13), () -> h.reloadWith("thresholds:\n  red_rtt_ms: lots\n"));
+
+        assertThat(h.run(Duration.ofSeconds(15))).isZero();
+
+        assertThat(h.linesContaining("reloaded")).hasSize(1);
+        assertThat(stateAfterReload.get()).isEqualTo("SPECTRUM_DEGRADED");
+        assertThat(h.toggles()).as(h.log()).hasSize(2);
+        // GREEN from 10.2 s, then 1 s instead of 5
+        assertThat(h.toggles().get(1).atNanos() / 1e9).isBetween(11.1, 11.3);
+        assertThat(h.linesContaining("reload refused")).hasSize(1);
+        assertThat(h.healthField("status")).isEqualTo("healthy");
     }
 }

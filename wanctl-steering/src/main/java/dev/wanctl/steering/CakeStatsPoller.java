@@ -1,11 +1,11 @@
 package dev.wanctl.steering;
 
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +49,7 @@ final class CakeStatsPoller implements AutoCloseable {
     private final Object reading = new Object();
     private volatile Reading latest = Reading.NONE;
     private long nextNanos = Long.MIN_VALUE;
-    private volatile boolean running;
-    private Thread thread;
+    private final ServiceThread thread;
 
     CakeStatsPoller(RouterClient router, String wan, String queue, Clock clock, long intervalNanos) {
         this.router = router;
@@ -58,6 +57,7 @@ final class CakeStatsPoller implements AutoCloseable {
         this.queue = queue;
         this.clock = clock;
         this.intervalNanos = intervalNanos;
+        this.thread = new ServiceThread("cake-stats", clock, () -> false, this::pollOnCadence);
     }
 
     /** Takes a reading made elsewhere (the start-up check) as the base of the counters. */
@@ -132,46 +132,20 @@ final class CakeStatsPoller implements AutoCloseable {
     }
 
     /** Starts the reading thread (once; later calls do nothing). */
-    synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("cake-stats").daemon(true).start(this::run);
+    void start() {
+        thread.start();
     }
 
-    private void run() {
-        long next = clock.nanoTime();
-        while (running) {
-            long wait = next - clock.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                continue;
-            }
-            poll();
-            long now = clock.nanoTime();
-            next += intervalNanos;
-            if (next <= now) {
-                next = now + intervalNanos; // never bursts to catch up after a slow read
-            }
-        }
+    /** One read if due; the next time one is due (never a burst to catch up after a slow read). */
+    private long pollOnCadence() {
+        long now = clock.nanoTime();
+        pollIfDue(now);
+        return Math.max(nextNanos, clock.nanoTime() + 1);
     }
 
     /** Stops the thread; a read in flight finishes within the router timeout (the caller bounds the wait). */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

@@ -1,9 +1,11 @@
 package dev.wanctl.steering;
 
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +55,7 @@ final class RuleToggler implements AutoCloseable {
     // guarded by this
     private Boolean wanted;
     private final ArrayDeque<Outcome> outcomes = new ArrayDeque<>();
-    private boolean running;
-    private Thread thread;
+    private final ServiceThread thread;
 
     // written by the acting thread, read anywhere
     private volatile Boolean verified;
@@ -83,6 +84,7 @@ final class RuleToggler implements AutoCloseable {
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
         this.lastCheckNanos = clock.nanoTime();
+        this.thread = new ServiceThread("rule-toggler", clock, this::actionable, this::service);
     }
 
     /** The rule state the cycle wants now; never blocks. */
@@ -90,7 +92,7 @@ final class RuleToggler implements AutoCloseable {
         Boolean before = wanted;
         wanted = enabled;
         if (before == null || before != enabled) {
-            notifyAll();
+            thread.wake();
         }
     }
 
@@ -269,57 +271,20 @@ final class RuleToggler implements AutoCloseable {
     }
 
     /** Starts the toggler thread (once; later calls do nothing). */
-    synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("rule-toggler").daemon(true).start(this::run);
-    }
-
-    private void run() {
-        long wakeAt = clock.nanoTime();
-        while (true) {
-            synchronized (this) {
-                while (running && !actionable() && clock.nanoTime() < wakeAt) {
-                    long wait = Math.min(wakeAt - clock.nanoTime(), CHECK_EVERY_NANOS);
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, wait));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                if (!running) {
-                    return;
-                }
-            }
-            wakeAt = service();
-        }
+    void start() {
+        thread.start();
     }
 
     /** A wish differs from the verified state and no retry delay holds it back. */
-    private boolean actionable() {
+    private synchronized boolean actionable() {
         return wanted != null && !wanted.equals(verified)
                 && (lastFailureNanos == Long.MIN_VALUE || clock.nanoTime() >= lastFailureNanos + retryNanos);
     }
 
-    /** Stops the thread after the attempt in flight (bounded by the router timeout; the caller bounds the wait). */
+    /** Stops the thread after the attempt in flight (bounded by the router timeout plus the verification reads). */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            notifyAll();
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(3));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close(Duration.ofSeconds(3));
     }
 
     Snapshot snapshot() {

@@ -2,8 +2,6 @@ package dev.wanctl.steering;
 
 import dev.wanctl.core.Version;
 import dev.wanctl.core.config.ConfigLoader;
-import dev.wanctl.core.config.ConfigProblem;
-import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.control.SteeringHysteresis;
@@ -12,6 +10,7 @@ import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonExit;
 import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.DaemonReload;
 import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
@@ -159,37 +158,21 @@ public final class SteeringDaemon {
 
     /** Applies a new config, or keeps {@code old} when it is invalid or cannot change while running. */
     private SteeringWiring reload(SteeringWiring old, SteeringWiring.Shared shared) {
-        String wan = old.config.wanName();
-        Loaded<SteeringConfig> loaded = ConfigLoader.loadSteering(configFile, ConfigLoader.Options.daemon());
-        if (!loaded.ok()) {
-            LOG.error("{}: reload refused, {} is invalid; keeping the running config:", wan, configFile);
-            loaded.errors().forEach(p -> LOG.error("{}:   {}", wan, p));
-            return old;
-        }
-        SteeringConfig c = loaded.config();
-        for (ConfigProblem p : loaded.warnings()) {
-            LOG.warn("{}: config warning: {}", wan, p);
-        }
-        if (!c.wanName().equals(wan) || !c.lockFile().equals(old.config.lockFile())
-                || !c.primaryWan().equals(old.config.primaryWan()) || !c.mangleComment().equals(old.config.mangleComment())) {
-            LOG.error("{}: reload refused: wan_name, lock_file, topology.primary_wan and mangle_rule.comment cannot"
-                    + " change while running; restart the unit", wan);
-            return old;
-        }
-        if (!c.health().equals(old.config.health()) || !c.metrics().equals(old.config.metrics())) {
-            LOG.warn("{}: health_check and metrics changes apply at the next restart", wan);
-        }
-        try {
-            SteeringWiring w = SteeringWiring.build(c, old, shared);
-            w.start();
-            wiring = w;
-            LOG.info("{}: reloaded {}", wan, configFile);
-            c.notes().forEach(n -> LOG.info("{}: {}", wan, n));
-            return w;
-        } catch (RuntimeException e) {
-            LOG.error("{}: reload failed ({}); keeping the running config", wan, e.toString());
-            return old;
-        }
+        return new DaemonReload<SteeringConfig>(old.config.wanName(), configFile,
+                f -> ConfigLoader.loadSteering(f, ConfigLoader.Options.daemon()))
+                .fixed("wan_name", SteeringConfig::wanName)
+                .fixed("lock_file", SteeringConfig::lockFile)
+                .fixed("topology.primary_wan", SteeringConfig::primaryWan)
+                .fixed("mangle_rule.comment", SteeringConfig::mangleComment)
+                .atRestart("health_check", SteeringConfig::health)
+                .atRestart("metrics", SteeringConfig::metrics)
+                .notes(SteeringConfig::notes)
+                .reload(old.config, old, c -> {
+                    SteeringWiring w = SteeringWiring.build(c, old, shared);
+                    w.start();
+                    wiring = w;
+                    return w;
+                });
     }
 
     private void shutdown() {

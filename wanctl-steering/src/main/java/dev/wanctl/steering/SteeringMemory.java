@@ -32,10 +32,8 @@ final class SteeringMemory {
     final History cakeStates;
     private final ArrayDeque<Transition> transitions = new ArrayDeque<>();
     private final int transitionCapacity;
-    private final Ewma rttEwma;
-    private final Ewma queueEwma;
-    private boolean rttEwmaStarted;
-    private boolean queueEwmaStarted;
+    private final Seeded rttEwma;
+    private final Seeded queueEwma;
     private long lastTransitionWallMillis = -1;
     private Zone congestion = Zone.GREEN;
     private double baselineMs = Double.NaN;
@@ -47,30 +45,17 @@ final class SteeringMemory {
         queue = new History(historySize);
         cakeStates = new History(Math.min(CAKE_STATE_HISTORY, historySize));
         transitionCapacity = historySize;
-        rttEwma = new Ewma(rttAlpha, 0);
-        queueEwma = new Ewma(queueAlpha, 0);
+        rttEwma = new Seeded(rttAlpha);
+        queueEwma = new Seeded(queueAlpha);
     }
 
-    /**
-     * Smooths this cycle's RTT delta; the first sample starts the average (the reference's
-     * average started at 0 and took the first value whole).
-     */
+    /** Smooths this cycle's RTT delta. */
     double updateRttEwma(double deltaMs) {
-        if (!rttEwmaStarted) {
-            rttEwmaStarted = true;
-            rttEwma.reset(deltaMs);
-            return deltaMs;
-        }
         return rttEwma.update(deltaMs);
     }
 
     /** Smooths the CAKE backlog (kept for the state file and health; the assessment uses the raw backlog). */
     double updateQueueEwma(double queuedPackets) {
-        if (!queueEwmaStarted) {
-            queueEwmaStarted = true;
-            queueEwma.reset(queuedPackets);
-            return queuedPackets;
-        }
         return queueEwma.update(queuedPackets);
     }
 
@@ -82,15 +67,42 @@ final class SteeringMemory {
         return queueEwma.value();
     }
 
-    /** Restores the averages (a state file, a reload). */
+    /** Restores the averages (a state file, a reload); a non-finite value leaves one unstarted. */
     void restoreEwmas(double rttEwmaMs, double queueEwmaPackets) {
-        if (Double.isFinite(rttEwmaMs)) {
-            rttEwma.reset(rttEwmaMs);
-            rttEwmaStarted = true;
+        rttEwma.restore(rttEwmaMs);
+        queueEwma.restore(queueEwmaPackets);
+    }
+
+    /**
+     * An EWMA whose first sample starts it (the reference's started at 0 and took the first
+     * value whole, which is the same; unlike the reference it never restarts later).
+     */
+    private static final class Seeded {
+        private final Ewma ewma;
+        private boolean started;
+
+        Seeded(double alpha) {
+            ewma = new Ewma(alpha, 0);
         }
-        if (Double.isFinite(queueEwmaPackets)) {
-            queueEwma.reset(queueEwmaPackets);
-            queueEwmaStarted = true;
+
+        double update(double sample) {
+            if (!started) {
+                started = true;
+                ewma.reset(sample);
+                return sample;
+            }
+            return ewma.update(sample);
+        }
+
+        void restore(double v) {
+            if (Double.isFinite(v)) {
+                ewma.reset(v);
+                started = true;
+            }
+        }
+
+        double value() {
+            return ewma.value();
         }
     }
 
