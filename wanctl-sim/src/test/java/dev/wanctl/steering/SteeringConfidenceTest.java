@@ -54,4 +54,27 @@ class SteeringConfidenceTest extends HarnessTest {
                 .as(h.log()).isNotEmpty().first().satisfies(l -> assertThat(l.atSeconds()).isBetween(6.0, 6.2));
         assertThat(h.toggles()).singleElement().satisfies(w -> assertThat(w.atNanos() / 1e9).isBetween(7.0, 7.2));
     }
+
+    @Test
+    void primaryAutorateZoneCountsInTheScoreOnlyAfterTheGracePeriod() {
+        // delay without drops or backlog is YELLOW (10 points); the autorate RED zone adds 50
+        h.rtt(t -> t >= sec(1) ? SteeringHarness.BASELINE_MS + 40 : SteeringHarness.BASELINE_MS + 0.5)
+                .load(t -> SteeringHarness.Load.IDLE)
+                .autorateZone(t -> t >= sec(1) ? "RED" : "GREEN")
+                .yaml(confidence(false) + """
+                        wan_state:
+                          enabled: true
+                          red_weight: 50
+                          wan_override: true
+                          grace_period_sec: 5
+                          staleness_threshold_sec: 10
+                        """);
+
+        h.run(Duration.ofSeconds(8));
+
+        assertThat(h.toggles()).as(h.log()).singleElement()
+                .satisfies(w -> assertThat(w.atNanos() / 1e9).isBetween(6.0, 6.2));
+        assertThat(h.linesContaining("[PHASE2B] ENABLE_STEERING confidence=60")).singleElement()
+                .satisfies(l -> assertThat(l.message()).contains("state=YELLOW", "wan=RED"));
+    }
 }

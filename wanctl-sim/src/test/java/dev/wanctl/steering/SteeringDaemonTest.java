@@ -104,4 +104,27 @@ class SteeringDaemonTest extends HarnessTest {
         assertThat(cycleLines).filteredOn(l -> Math.abs(l.atSeconds() - 10) < 0.06 || Math.abs(l.atSeconds() - 20) < 0.06)
                 .hasSize(2);
     }
+
+    @Test
+    void legacyModeSteersOnTheDelayAloneWithItsOwnCounts() {
+        h.rtt(t -> t >= sec(5) ? SteeringHarness.BASELINE_MS + 40 : SteeringHarness.BASELINE_MS + 0.5)
+                .load(t -> SteeringHarness.Load.IDLE)
+                .thresholds("""
+                        thresholds:
+                          bad_threshold_ms: 25
+                          recovery_threshold_ms: 12
+                          bad_samples: 8
+                          good_samples: 15
+                        """)
+                .yaml("""
+                        mode:
+                          cake_aware: false
+                        """);
+
+        h.run(Duration.ofSeconds(7));
+
+        // the raw delta (40 ms) is over bad_threshold_ms from the first congested cycle; 8 of them
+        assertThat(h.toggles()).as(h.log()).singleElement()
+                .satisfies(w -> assertThat(w.atNanos() / 1e9).isBetween(5.35, 5.45));
+    }
 }

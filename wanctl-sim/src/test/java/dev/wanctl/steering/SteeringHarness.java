@@ -80,6 +80,7 @@ final class SteeringHarness implements AutoCloseable {
     private LongToDoubleFunction rttMs = t -> BASELINE_MS + 0.5;
     private java.util.function.LongFunction<Load> load = t -> Load.IDLE;
     private LongPredicate autorateWrites = t -> true;
+    private java.util.function.LongFunction<String> autorateZone = t -> "GREEN";
     private long lastAutorateWrite = Long.MIN_VALUE;
     private String extraYaml = "";
     private String thresholdsYaml = """
@@ -146,6 +147,12 @@ final class SteeringHarness implements AutoCloseable {
     /** Whether the primary's autorate daemon writes its state file at {@code t} (every 5 s while true). */
     SteeringHarness autorateWritesWhile(LongPredicate when) {
         this.autorateWrites = when;
+        return this;
+    }
+
+    /** The download zone the primary's autorate daemon writes, by virtual time. */
+    SteeringHarness autorateZone(java.util.function.LongFunction<String> zone) {
+        this.autorateZone = zone;
         return this;
     }
 
@@ -296,7 +303,7 @@ final class SteeringHarness implements AutoCloseable {
         if (autorateWrites.test(now)
                 && (lastAutorateWrite == Long.MIN_VALUE || now - lastAutorateWrite >= AUTORATE_WRITE_EVERY_NANOS)) {
             lastAutorateWrite = now;
-            writeAutorateState(BASELINE_MS, "GREEN");
+            writeAutorateState(BASELINE_MS, autorateZone.apply(now));
         }
         if (daemon != null && now >= stopAtNanos) {
             daemon.stop();

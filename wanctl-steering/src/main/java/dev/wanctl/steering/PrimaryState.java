@@ -54,14 +54,14 @@ final class PrimaryState {
     private long seenSize = -1;
     private double fileBaselineMs = Double.NaN;
     private String fileProblem = "not read yet";
-    private Zone fileZone;
-    private long fileMtime = Long.MIN_VALUE;
+    private volatile Zone fileZone;
+    private volatile long fileMtime = Long.MIN_VALUE;
 
-    // what the cycle uses
-    private double baselineMs = Double.NaN;
-    private long baselineMtime = Long.MIN_VALUE;
-    private Source source = Source.NONE;
-    private String problem = "not read yet";
+    // what the cycle uses (volatile: /health reads it from its own thread)
+    private volatile double baselineMs = Double.NaN;
+    private volatile long baselineMtime = Long.MIN_VALUE;
+    private volatile Source source = Source.NONE;
+    private volatile String problem = "not read yet";
     private boolean staleWarned;
     private boolean boundsWarned;
 

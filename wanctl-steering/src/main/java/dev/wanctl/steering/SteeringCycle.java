@@ -62,7 +62,7 @@ final class SteeringCycle implements FixedRateLoop.Body {
     private long queued;
     private double deltaMs;
     private boolean rttLost;
-    private long cycles;
+    private volatile long cycles;
     private long lastStatusNanos;
     private long lastProfileNanos;
     private long lastStateOfferNanos = Long.MIN_VALUE;
