@@ -215,7 +215,7 @@ public final class AutorateDaemon {
         LOG.info("Starting daemon mode with {}s cycle interval", c.interval().toMillis() / 1000.0);
         if (notifier.enabled()) {
             LOG.info("Systemd watchdog support enabled{}", notifier.watchdogInterval()
-                    .map(d -> " (WatchdogSec=" + d.toSeconds() + "s)").orElse(""));
+                    .map(d -> " (WatchdogSec=" + d.toMillis() / 1000.0 + "s)").orElse(""));
         }
     }
 

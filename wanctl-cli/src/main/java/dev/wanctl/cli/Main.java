@@ -1,5 +1,6 @@
 package dev.wanctl.cli;
 
+import dev.wanctl.cli.soak.SoakReportCommand;
 import dev.wanctl.core.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS.",
-        subcommands = {AutorateCommand.class, CheckConfigCommand.class, EmulateRouterCommand.class,
-            ReplayCommand.class, RouterCommand.class, SteeringCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            AutorateCommand.class,
+            CheckConfigCommand.class,
+            EmulateRouterCommand.class,
+            PlotCommand.class,
+            ReplayCommand.class,
+            RouterCommand.class,
+            SimulateCommand.class,
+            SoakReportCommand.class,
+            StatusCommand.class,
+            SteeringCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

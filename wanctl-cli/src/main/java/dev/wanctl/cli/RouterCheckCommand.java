@@ -1,8 +1,12 @@
 package dev.wanctl.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.ConsoleAppender;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.ConfigProblem;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.routeros.RouterCheck;
 import dev.wanctl.routeros.RouterCheckResult;
 import dev.wanctl.routeros.RouterCheckTarget;
@@ -13,12 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl router check --config F}: reach the router as the daemon would and show what it will touch. */
 @Command(name = "check", description = {
     "Connect to the router of a config, show RouterOS version, board and CPU load, each queue's",
     "max-limit and counters, the steering rule's state, and the latency of one call. Reads only.",
+    "With transport failover, REST and SSH are checked one after the other (JSON: one object per line).",
     "Exit 0 when everything named exists, 1 when unreachable or something is missing,",
     "77 when the router rejects the credentials (or fails the TLS / host key check), 78 for an invalid config."})
 final class RouterCheckCommand implements Callable<Integer> {
@@ -41,18 +47,46 @@ final class RouterCheckCommand implements Callable<Integer> {
         if (calls < 0 || calls > 1000) {
             throw new ParameterException(spec.commandLine(), "--calls must be 0 to 1000, got " + calls);
         }
+        logsToStderr();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Loaded<RouterCheckTarget> target = RouterCheckTarget.load(config, ConfigLoader.Options.daemon());
         target.warnings().forEach(w -> err.println(config + ": warning: " + w));
-        RouterCheckResult result = target.ok()
-                ? RouterCheck.standard().run(target.config().router(), target.config().queues(),
-                        target.config().ruleComment(), calls)
-                : RouterCheckResult.invalidConfig(config.toString(),
-                        target.errors().stream().map(ConfigProblem::toString).toList());
-        out.print(json ? result.toJson() + "\n" : result.toText());
+        if (!target.ok()) {
+            RouterCheckResult invalid = RouterCheckResult.invalidConfig(config.toString(),
+                    target.errors().stream().map(ConfigProblem::toString).toList());
+            out.print(json ? invalid.toJson() + "\n" : invalid.toText());
+            out.flush();
+            return invalid.exitCode();
+        }
+        int exit = RouterCheckResult.OK;
+        for (RouterConfig router : RouterCheck.perTransport(target.config().router())) {
+            RouterCheckResult result = RouterCheck.standard().run(router, target.config().queues(),
+                    target.config().ruleComment(), calls);
+            out.print(json ? result.toJson() + "\n" : result.toText());
+            exit = RouterCheckResult.worse(exit, result.exitCode());
+        }
         out.flush();
         err.flush();
-        return result.exitCode();
+        return exit;
+    }
+
+    /**
+     * The report (text or JSON) is this command's stdout, so log lines go to stderr, and the SSH
+     * library, which logs every key exchange step, only its warnings.
+     */
+    private static void logsToStderr() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+            return;
+        }
+        ctx.getLogger("net.schmizz").setLevel(Level.WARN);
+        ctx.getLogger("com.hierynomus").setLevel(Level.WARN);
+        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(a -> {
+            if (a instanceof ConsoleAppender<?> console && !"System.err".equals(console.getTarget())) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        });
     }
 }

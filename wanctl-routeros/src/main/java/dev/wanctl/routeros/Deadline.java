@@ -28,8 +28,8 @@ public final class Deadline {
         return Math.max(0, endNanos - clock.nanoTime());
     }
 
-    /** Milliseconds left, rounded up so that a positive remainder never becomes 0 (no timeout). */
-    public int remainingMillisAtLeastOne() {
+    /** Milliseconds left, at least 1: a positive remainder must never become 0, which means "no timeout". */
+    private int remainingMillisAtLeastOne() {
         long ms = (remainingNanos() + 999_999) / 1_000_000;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
     }

@@ -27,6 +27,17 @@ public final class RouterCheck {
         this.clock = clock;
     }
 
+    /**
+     * The configs to check for {@code config}: itself, or for failover REST and SSH one by one,
+     * because failover needs both to work and would otherwise hide a broken REST behind SSH.
+     */
+    public static List<RouterConfig> perTransport(RouterConfig config) {
+        return config.transport() == RouterConfig.Transport.FAILOVER
+                ? List.of(config.withTransport(RouterConfig.Transport.REST),
+                        config.withTransport(RouterConfig.Transport.SSH))
+                : List.of(config);
+    }
+
     /** The production check: real transports, system clock. */
     public static RouterCheck standard() {
         return new RouterCheck(RouterClients::create, Clock.system());
@@ -57,7 +68,7 @@ public final class RouterCheck {
         try {
             system = client.readSystem();
         } catch (RouterException e) {
-            problems.add(e.getMessage());
+            problems.add(describe(e));
             return new RouterCheckResult(router, client.transport(), null, List.of(), null, null, problems,
                     exitCode(e));
         }
@@ -67,9 +78,9 @@ public final class RouterCheck {
             try {
                 queueReports.add(new QueueReport(name, client.readQueue(name), client.readQueueStats(name), null));
             } catch (RouterException e) {
-                queueReports.add(new QueueReport(name, null, null, e.getMessage()));
-                problems.add(e.getMessage());
-                exit = worse(exit, exitCode(e));
+                queueReports.add(new QueueReport(name, null, null, describe(e)));
+                problems.add(describe(e));
+                exit = RouterCheckResult.worse(exit, exitCode(e));
             }
         }
         RuleReport rule = null;
@@ -77,9 +88,9 @@ public final class RouterCheck {
             try {
                 rule = new RuleReport(ruleComment, client.ruleEnabled(ruleComment), null);
             } catch (RouterException e) {
-                rule = new RuleReport(ruleComment, null, e.getMessage());
-                problems.add(e.getMessage());
-                exit = worse(exit, exitCode(e));
+                rule = new RuleReport(ruleComment, null, describe(e));
+                problems.add(describe(e));
+                exit = RouterCheckResult.worse(exit, exitCode(e));
             }
         }
         Latency latency = null;
@@ -87,8 +98,8 @@ public final class RouterCheck {
             try {
                 latency = measure(client, queues.isEmpty() ? null : queues.getFirst(), calls);
             } catch (RouterException e) {
-                problems.add("while timing calls: " + e.getMessage());
-                exit = worse(exit, exitCode(e));
+                problems.add("while timing calls: " + describe(e));
+                exit = RouterCheckResult.worse(exit, exitCode(e));
             }
         }
         return new RouterCheckResult(router, client.transport(), system, queueReports, rule, latency, problems, exit);
@@ -112,13 +123,16 @@ public final class RouterCheck {
         return new Latency(call, calls, nanos[0] / 1e6, median / 1e6, nanos[calls - 1] / 1e6);
     }
 
-    private static int exitCode(RouterException e) {
-        return e.kind() == Kind.AUTHENTICATION ? RouterCheckResult.CREDENTIALS_REJECTED : RouterCheckResult.FAILED;
+    /** The error and, after a failover, what the other transport said too. */
+    private static String describe(RouterException e) {
+        StringBuilder sb = new StringBuilder(e.getMessage());
+        for (Throwable s : e.getSuppressed()) {
+            sb.append("; before that: ").append(s.getMessage());
+        }
+        return sb.toString();
     }
 
-    private static int worse(int a, int b) {
-        return a == RouterCheckResult.CREDENTIALS_REJECTED || b == RouterCheckResult.CREDENTIALS_REJECTED
-                ? RouterCheckResult.CREDENTIALS_REJECTED
-                : Math.max(a, b);
+    private static int exitCode(RouterException e) {
+        return e.kind() == Kind.AUTHENTICATION ? RouterCheckResult.CREDENTIALS_REJECTED : RouterCheckResult.FAILED;
     }
 }

@@ -37,6 +37,11 @@ public record RouterCheckResult(
         problems = List.copyOf(problems);
     }
 
+    /** The exit code of two findings together: rejected credentials first, then the higher code. */
+    public static int worse(int a, int b) {
+        return a == CREDENTIALS_REJECTED || b == CREDENTIALS_REJECTED ? CREDENTIALS_REJECTED : Math.max(a, b);
+    }
+
     /** The result for a config that could not be loaded: exit 78 with every problem. */
     public static RouterCheckResult invalidConfig(String source, List<String> problems) {
         return new RouterCheckResult(source, "-", null, List.of(), null, null, problems, INVALID_CONFIG);

@@ -36,7 +36,8 @@ class RouterCheckTargetTest {
 
     @Test
     void aBrokenConfigGivesItsProblemsAndNoTarget(@TempDir Path dir) throws Exception {
-        Path broken = Files.writeString(dir.resolve("broken.yaml"), "wan_name: x\nrouter:\n  transport: carrier-pigeon\n");
+        Path broken = Files.writeString(dir.resolve("broken.yaml"),
+                "wan_name: x\nrouter:\n  transport: carrier-pigeon\n");
 
         Loaded<RouterCheckTarget> t = RouterCheckTarget.load(broken, ConfigLoader.Options.check());
 

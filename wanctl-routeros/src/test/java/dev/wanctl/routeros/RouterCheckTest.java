@@ -130,6 +130,23 @@ class RouterCheckTest {
     }
 
     @Test
+    void failoverIsCheckedOverRestAndOverSshSoNeitherHidesTheOther() {
+        RouterConfig failover = config().withTransport(RouterConfig.Transport.FAILOVER);
+
+        assertThat(RouterCheck.perTransport(failover)).extracting(RouterConfig::transport)
+                .containsExactly(RouterConfig.Transport.REST, RouterConfig.Transport.SSH);
+        assertThat(RouterCheck.perTransport(config())).containsExactly(config());
+    }
+
+    @Test
+    void rejectedCredentialsOutweighAnyOtherFinding() {
+        assertThat(RouterCheckResult.worse(1, 77)).isEqualTo(77);
+        assertThat(RouterCheckResult.worse(77, 78)).isEqualTo(77);
+        assertThat(RouterCheckResult.worse(0, 1)).isEqualTo(1);
+        assertThat(RouterCheckResult.worse(1, 78)).isEqualTo(78);
+    }
+
+    @Test
     void anUnusableConfigExits78() {
         RouterConfig config = new RouterConfig(RouterConfig.Transport.REST, "127.0.0.1", "wanctl", Secret.of("pw"),
                 null, 443, RouterConfig.Scheme.HTTPS, 22, true, Path.of("/nonexistent/ca.pem"), null, null,

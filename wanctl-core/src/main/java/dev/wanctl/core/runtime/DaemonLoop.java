@@ -121,7 +121,6 @@ public final class DaemonLoop {
             Session s = session;
             s.runCycle(cycle, scheduledNanos);
             long now = clock.nanoTime();
-            notifier.watchdogIfDue(now);
             if (!ready) {
                 ready = true;
                 lastStatus = now;
@@ -131,6 +130,7 @@ public final class DaemonLoop {
                 lastStatus = now;
                 notifier.status(s.status());
             }
+            notifier.watchdogIfDue(now);
         }
     }
 

@@ -27,6 +27,7 @@ class CycleProfilerTest {
         assertThat(s.minMs()).isEqualTo(1.0);
         assertThat(s.maxMs()).isEqualTo(100.0);
         assertThat(s.meanMs()).isCloseTo(50.5, within(1e-9));
+        assertThat(s.p50Ms()).isEqualTo(50.0);
         assertThat(s.p95Ms()).isEqualTo(95.0);
         assertThat(s.p99Ms()).isEqualTo(99.0);
     }
@@ -64,8 +65,8 @@ class CycleProfilerTest {
         p.record(0, MS);
         p.record(1, 2 * MS);
         assertThat(p.snapshot().toLogLine()).isEqualTo("profile (last 10 cycles): "
-                + "probe mean=1.000 p95=1.000 p99=1.000 max=1.000 ms; "
-                + "total mean=2.000 p95=2.000 p99=2.000 max=2.000 ms");
+                + "probe mean=1.000 p50=1.000 p95=1.000 p99=1.000 max=1.000 ms; "
+                + "total mean=2.000 p50=2.000 p95=2.000 p99=2.000 max=2.000 ms");
     }
 
     @Test

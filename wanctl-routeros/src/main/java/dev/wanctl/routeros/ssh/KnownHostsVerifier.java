@@ -20,12 +20,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  */
 final class KnownHostsVerifier implements HostKeyVerifier {
 
-    private final Path file;
     private final OpenSSHKnownHosts known;
     private volatile String refusal;
 
     KnownHostsVerifier(Path file) throws IOException {
-        this.file = file;
         this.known = new OpenSSHKnownHosts(file.toFile()) {
             @Override
             protected boolean hostKeyUnverifiableAction(String host, PublicKey key) {
@@ -58,10 +56,6 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     /** Why the last host key was refused, or null when none was. */
     String refusal() {
         return refusal;
-    }
-
-    Path file() {
-        return file;
     }
 
     /** {@code ssh-ed25519 key SHA256:...}, the form {@code ssh-keygen -lf} and OpenSSH print. */

@@ -191,7 +191,8 @@ final class SshSession implements AutoCloseable {
             return c;
         } catch (UserAuthException e) {
             throw new RouterException(Kind.AUTHENTICATION, "router " + router
-                    + " rejected the SSH credentials of user \"" + config.user() + "\" (" + (key != null ? "key " + config.sshKey() : "password") + ")", e);
+                    + " rejected the SSH credentials of user \"" + config.user() + "\" ("
+                    + (key != null ? "key " + config.sshKey() : "password") + ")", e);
         } catch (IOException e) {
             if (verifier.refusal() != null) {
                 throw new RouterException(Kind.AUTHENTICATION, "router " + router + " (ssh): " + verifier.refusal(), e);

@@ -39,7 +39,8 @@ final class EmulatedRouter implements AutoCloseable {
                 List.of(new Fixture.User(user.name(), user.password(), user.group(), List.of(publicKeyLine()))),
                 base.interfaces(), base.routingTables(), base.queueTypes(), base.queueTree(), base.queueSimple(),
                 base.mangle());
-        this.router = RouterEmulator.builder().fixture(fixture).cliLayout(layout).start();
+        // no plain-HTTP listener: nothing here uses it, and every listener must re-bind after a reboot
+        this.router = RouterEmulator.builder().fixture(fixture).cliLayout(layout).restPort(-1).start();
         this.sshKey = Files.writeString(dir.resolve("id_rsa"), privateKeyPem());
         this.knownHosts = Files.writeString(dir.resolve("known_hosts"), router.knownHostsLine() + "\n");
     }

@@ -52,7 +52,7 @@ class FailoverContractTest extends RouterClientContract {
         assertThat(client.transport()).isEqualTo("ssh");
         assertThat(emulated.router.state().maxLimitBps(DOWNLOAD)).isEqualTo(600_000_000L);
 
-        emulated.router.faults().on(Transport.REST).up();
+        bringUp(() -> emulated.router.faults().on(Transport.REST).up());
         client.setMaxLimit(DOWNLOAD, 550_000_000L);
         assertThat(client.transport()).as("REST is not tried again before 30 s").isEqualTo("ssh");
 

@@ -204,7 +204,7 @@ abstract class RouterClientContract {
         assertThatThrownBy(() -> client.setMaxLimit(DOWNLOAD, 600_000_000L)).isInstanceOf(RouterException.class)
                 .satisfies(e -> assertThat(((RouterException) e).kind().isTransient()).isTrue());
 
-        emulated.router.faults().finishReboot();
+        finishReboot();
         awaitSuccess(() -> {
             client.setMaxLimit(DOWNLOAD, 600_000_000L);
             return null;
@@ -235,6 +235,32 @@ abstract class RouterClientContract {
         assertThat(r.exitCode()).isEqualTo(RouterCheckResult.FAILED);
         assertThat(r.problems()).hasSize(2).anySatisfy(p -> assertThat(p).contains("WAN-Nope"))
                 .anySatisfy(p -> assertThat(p).contains("NO-SUCH-RULE"));
+    }
+
+    private void finishReboot() {
+        bringUp(() -> {
+            emulated.router.faults().finishReboot();
+            emulated.router.faults().everywhere().up();
+        });
+    }
+
+    /**
+     * Starts emulator listeners again. The emulator listens on the same ephemeral ports as before,
+     * which another local connection may hold for a moment on a busy machine; retried for 10 s.
+     */
+    static void bringUp(Runnable start) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                start.run();
+                return;
+            } catch (java.io.UncheckedIOException portTaken) {
+                if (System.nanoTime() > end) {
+                    throw portTaken;
+                }
+                LockSupport.parkNanos(50_000_000L);
+            }
+        }
     }
 
     static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertKind(

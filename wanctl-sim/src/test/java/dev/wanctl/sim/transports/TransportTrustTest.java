@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Secure by default against the emulator: its self-signed certificate and host key are trusted only when configured. */
+/** Secure by default: the emulator's self-signed certificate and host key are trusted only when configured. */
 class TransportTrustTest {
 
     @TempDir

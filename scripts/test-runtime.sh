@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks that the installed package's own Java runtime (jlink, a chosen module list) runs the
+# parts that lean on optional JDK modules: the RouterOS emulator serving REST over HTTP and
+# HTTPS (TLS, self-signed certificate) and an SSH console (key exchange, host key). Everything
+# listens on 127.0.0.1 and is stopped at the end.
+set -euo pipefail
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
+
+case "${1:-}" in
+  -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; echo "usage: scripts/test-runtime.sh [WANCTL]"; exit 0 ;;
+esac
+wanctl=${1:-/opt/wanctl/bin/wanctl}
+[ -x "$wanctl" ] || { echo "test-runtime.sh: $wanctl not found (install the .deb)" >&2; exit 2; }
+if ! "$wanctl" help emulate-router >/dev/null 2>&1; then
+  echo "test-runtime.sh: skipped, this build has no 'wanctl emulate-router'"
+  exit 0
+fi
+
+http=$(free_port); https=$(free_port); ssh_port=$(free_port)
+T=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+"$wanctl" emulate-router --rest-port="$http" --rest-tls-port="$https" --ssh-port="$ssh_port" >"$T/log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do grep -q 'SSH ' "$T/log" && break; sleep 0.2; done
+
+user=$(sed -n 's/^ *user \([^,]*\), password \(.*\)$/\1:\2/p' "$T/log" | head -n 1)
+check "the emulator started on the packaged runtime" grep -q 'RouterOS emulator' "$T/log"
+check "REST over HTTP answers" sh -c "curl -fsS -m 5 -u '$user' http://127.0.0.1:$http/rest/system/resource | grep -q version"
+check "REST over HTTPS answers (TLS)" sh -c "curl -fsSk -m 5 -u '$user' https://127.0.0.1:$https/rest/queue/tree | grep -q max-limit"
+check "the SSH console completes a key exchange" sh -c "ssh-keyscan -T 5 -p $ssh_port 127.0.0.1 2>/dev/null | grep -q ssh-"
+check "no class or module is missing" sh -c "! grep -qE 'NoClassDefFoundError|ClassNotFoundException|ServiceConfigurationError' '$T/log'"
+[ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/log"
+finish runtime

@@ -1,0 +1,62 @@
+package dev.wanctl.sim.link;
+
+/**
+ * The whole simulated WAN: both directions, the traffic that loads them, the reflectors that
+ * measure them and the path delay. One {@link #step} per simulated millisecond.
+ */
+public final class Link {
+
+    private final LinkDirection down;
+    private final LinkDirection up;
+    private final TrafficSchedule traffic;
+    private final ReflectorBank reflectors;
+    private final PathDelay path;
+
+    /** Wires the parts of one run together. */
+    public Link(LinkDirection down, LinkDirection up, TrafficSchedule traffic, ReflectorBank reflectors, PathDelay path) {
+        this.down = down;
+        this.up = up;
+        this.traffic = traffic;
+        this.reflectors = reflectors;
+        this.path = path;
+    }
+
+    /** Advances the link by the millisecond {@code ms}, shaping at what {@code rates} says now. */
+    public void step(long ms, ShaperRates rates) {
+        double pathOffsetMs = path.offsetMs(ms);
+        stepDirection(down, ms, rates);
+        stepDirection(up, ms, rates);
+        reflectors.step(ms, up, down, pathOffsetMs);
+    }
+
+    private void stepDirection(LinkDirection d, long ms, ShaperRates rates) {
+        Direction dir = d.direction();
+        traffic.moveTo(dir, ms);
+        d.step(ms, rates.maxLimitBps(dir), traffic.greedy(dir), traffic.fixedBytesPerMs(dir));
+    }
+
+    /** One direction's state after the last step. */
+    public LinkDirection direction(Direction d) {
+        return d == Direction.DOWNLOAD ? down : up;
+    }
+
+    /** Whether saturating flows are on in the direction at the last step. */
+    public boolean greedy(Direction d) {
+        return traffic.greedy(d);
+    }
+
+    /** The traffic schedule. */
+    public TrafficSchedule traffic() {
+        return traffic;
+    }
+
+    /** The reflectors. */
+    public ReflectorBank reflectors() {
+        return reflectors;
+    }
+
+    /** The path delay (for route-change events). */
+    public PathDelay path() {
+        return path;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.wanctl.sim.scenario;
+
+import dev.wanctl.core.runtime.FlightRecorder;
+import dev.wanctl.sim.scorecard.Scorecard;
+import java.util.Map;
+
+/**
+ * One controller's run: its scorecard and, when asked for, its flight recording (one row per
+ * scenario interval) with the metadata a plot needs.
+ */
+public record RunResult(Scorecard scorecard, FlightRecorder recording, Map<String, String> recordingMetadata) {
+}

@@ -1,0 +1,76 @@
+package dev.wanctl.sim.scenario;
+
+import dev.wanctl.autorate.AutorateCycle;
+import dev.wanctl.autorate.CycleView;
+import dev.wanctl.autorate.RateWriter;
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.RateLimiter;
+import dev.wanctl.core.control.WriteGate;
+import dev.wanctl.core.runtime.FlightRecorder;
+import dev.wanctl.sim.emulator.RouterEmulator;
+
+/**
+ * The real wanctl autorate daemon in the simulator: the same {@link AutorateCycle},
+ * {@link RateWriter}, control law and config as production, on the simulation's virtual clock.
+ * It reads the simulated reflectors through an {@code RttProbe} adapter and writes through the
+ * RouterOS emulator's in-process {@code RouterClient}; the link shapes at what the emulator's
+ * queues say. The writer runs on the cycle's thread so a run repeats exactly for a seed.
+ */
+final class WanctlController implements Controller {
+
+    private final AutorateCycle cycle;
+    private final EmulatorRouter router;
+    private final int intervalMs;
+    private long cycles;
+
+    private WanctlController(AutorateCycle cycle, EmulatorRouter router, int intervalMs) {
+        this.cycle = cycle;
+        this.router = router;
+        this.intervalMs = intervalMs;
+    }
+
+    /** The factory of {@code wanctl simulate --controller wanctl}. */
+    static NamedController named() {
+        return new NamedController("wanctl", "the wanctl autorate daemon with the scenario's config",
+                WanctlController::create);
+    }
+
+    static WanctlController create(SimHarness h) {
+        AutorateConfig config = ScenarioConfigs.autorate(h.scenario());
+        RouterEmulator emulator = EmulatorRouter.emulatorFor(config, h.clock());
+        EmulatorRouter router = new EmulatorRouter(emulator, config.queues().download(), config.queues().upload());
+        h.attachRouter(router);
+        AutorateController controller = new AutorateController(config.control());
+        WriteGate gate = new WriteGate(config.rateLimit().enabled()
+                ? new RateLimiter(config.rateLimit().maxChanges(), config.rateLimit().window().toNanos()) : null);
+        RateWriter writer = new RateWriter(emulator.client(), config.wanName(), config.queues().download(),
+                config.queues().upload(), gate, h.clock(), config.interval().toNanos(), false);
+        writer.assumeApplied(config.control().download().ceilingBps(), config.control().upload().ceilingBps());
+        AutorateCycle cycle = AutorateCycle.builder(config, controller, new ReflectorProbe(h.reflectors()), writer,
+                h.clock()).writerInline(true).build();
+        return new WanctlController(cycle, router, (int) config.interval().toMillis());
+    }
+
+    @Override
+    public int intervalMs() {
+        return intervalMs;
+    }
+
+    @Override
+    public void cycle(long nowNanos) {
+        cycle.runCycle(cycles++, nowNanos);
+        router.refresh();
+    }
+
+    @Override
+    public void report(FlightRecorder.Cycle row) {
+        CycleView v = cycle.view();
+        row.rttMs = v.rttMs();
+        row.loadEwmaMs = v.loadMs();
+        row.baselineMs = v.baselineMs();
+        row.deltaMs = v.deltaMs();
+        row.dlZone = FlightRecorder.zoneCode(v.downloadZone().name());
+        row.ulZone = FlightRecorder.zoneCode(v.uploadZone().name());
+    }
+}
