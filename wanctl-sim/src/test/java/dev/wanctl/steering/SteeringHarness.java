@@ -18,6 +18,7 @@ import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.sim.emulator.RouterEmulator;
 import dev.wanctl.sim.emulator.RuleSnapshot;
 import dev.wanctl.sim.emulator.WriteRecord;
+import dev.wanctl.sim.testing.EmulatorRouterYaml;
 import dev.wanctl.sim.testing.ScriptedProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,29 +197,8 @@ final class SteeringHarness implements AutoCloseable {
 
     Path config() {
         String routerYaml = switch (via) {
-            case REST -> """
-                    router:
-                      transport: rest
-                      host: 127.0.0.1
-                      port: %d
-                      scheme: https
-                      user: %s
-                      password: %s
-                      cert_fingerprint: "%s"
-                      timeout_ms: 3000
-                      connect_timeout_ms: 3000
-                    """.formatted(router.restTlsPort(), router.user(), password, router.certificateSha256());
-            case SSH -> """
-                    router:
-                      transport: ssh
-                      host: 127.0.0.1
-                      ssh_port: %d
-                      user: %s
-                      password: %s
-                      known_hosts: %s
-                      timeout_ms: 3000
-                      connect_timeout_ms: 3000
-                    """.formatted(router.sshPort(), router.user(), password, knownHosts);
+            case REST -> EmulatorRouterYaml.rest(router, password, 3000);
+            case SSH -> EmulatorRouterYaml.ssh(router, password, knownHosts, 3000);
         };
         String yaml = """
                 wan_name: steering
