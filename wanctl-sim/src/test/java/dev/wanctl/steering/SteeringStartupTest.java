@@ -78,6 +78,7 @@ class SteeringStartupTest extends HarnessTest {
         assertThat(exit.level()).isEqualTo("EXIT");
         assertThat(exit.message()).contains("\"" + SteeringHarness.COMMENT + "\"", "mangle_rule.comment",
                 "/ip firewall mangle add chain=prerouting", "disabled=yes", "new-routing-mark=to_att");
+        assertThat(Files.exists(h.stateFile)).as("a start that failed writes no state").isFalse();
     }
 
     @Test

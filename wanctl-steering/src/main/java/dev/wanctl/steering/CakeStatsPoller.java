@@ -5,6 +5,7 @@ import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,9 +144,9 @@ final class CakeStatsPoller implements AutoCloseable {
         return Math.max(nextNanos, clock.nanoTime() + 1);
     }
 
-    /** Stops the thread; a read in flight finishes within the router timeout (the caller bounds the wait). */
+    /** Stops the thread without waiting long for a read in flight: its result no longer matters. */
     @Override
     public void close() {
-        thread.close();
+        thread.close(Duration.ofMillis(200));
     }
 }

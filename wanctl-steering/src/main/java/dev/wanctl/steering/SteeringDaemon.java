@@ -74,6 +74,7 @@ public final class SteeringDaemon {
     private final DaemonLoop loop;
     private volatile SteeringWiring wiring;
     private volatile SteeringHealth healthDoc;
+    private volatile boolean ran;
 
     public SteeringDaemon(Path configFile, Options options, Services services) {
         this.configFile = configFile;
@@ -106,6 +107,7 @@ public final class SteeringDaemon {
                 health = DaemonSupport.health(config.health(), healthDoc);
                 metricsServer = DaemonSupport.metrics(config.metrics(), metrics.registry());
                 w.start();
+                ran = true;
                 loop.run(w, current -> reload((SteeringWiring) current, shared), services.signals());
                 LOG.info("{}: stopping: saving state", config.wanName());
                 return ExitStatus.OK;
@@ -182,7 +184,7 @@ public final class SteeringDaemon {
         }
         w.stats.close();
         w.toggler.close();
-        if (!options.reset() && w.cycle.saveState()) {
+        if (ran && w.cycle.saveState()) { // a start that failed leaves the state file as it was
             LOG.info("{}: state saved to {}", w.config.wanName(), w.state.file());
         }
         w.close();
@@ -201,6 +203,10 @@ public final class SteeringDaemon {
                         + t.recoveryThresholdMs() + " ms)");
         LOG.info("Ping: hosts={}, median-of-three={}; CAKE stats every {} ms", c.probe().hosts(),
                 c.probe().medianOfThree(), c.cakeStatsInterval().toMillis());
+        if (c.wanState().enabled() && !c.useConfidenceScoring()) {
+            LOG.warn("{}: wan_state.enabled has no effect without mode.use_confidence_scoring: the primary's autorate"
+                    + " zone only counts in the confidence score", c.wanName());
+        }
         if (c.useConfidenceScoring()) {
             LOG.info("Confidence scoring on{}", c.confidence().dryRun() ? " (dry run: logged, the hysteresis decides)"
                     : "");
