@@ -3,14 +3,13 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.Version;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
-import dev.wanctl.core.config.ConfigProblem;
-import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.UploadParams;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonExit;
 import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.DaemonReload;
 import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
@@ -166,34 +165,18 @@ public final class AutorateDaemon {
 
     /** Applies a new config, or keeps {@code old} when it is invalid or cannot change while running. */
     private AutorateWiring reload(AutorateWiring old, AutorateWiring.Shared shared) {
-        String wan = old.config.wanName();
-        Loaded<AutorateConfig> loaded = ConfigLoader.loadAutorate(configFile, ConfigLoader.Options.daemon());
-        if (!loaded.ok()) {
-            LOG.error("{}: reload refused, {} is invalid; keeping the running config:", wan, configFile);
-            loaded.errors().forEach(p -> LOG.error("{}:   {}", wan, p));
-            return old;
-        }
-        AutorateConfig c = loaded.config();
-        for (ConfigProblem p : loaded.warnings()) {
-            LOG.warn("{}: config warning: {}", wan, p);
-        }
-        if (!c.wanName().equals(wan) || !c.lockFile().equals(old.config.lockFile())) {
-            LOG.error("{}: reload refused: wan_name and lock_file cannot change while running; restart the unit", wan);
-            return old;
-        }
-        if (!c.health().equals(old.config.health()) || !c.metrics().equals(old.config.metrics())) {
-            LOG.warn("{}: health_check and metrics changes apply at the next restart", wan);
-        }
-        try {
-            AutorateWiring w = AutorateWiring.build(c, old, shared);
-            wiring = w;
-            LOG.info("{}: reloaded {}", wan, configFile);
-            c.notes().forEach(n -> LOG.info("{}: {}", wan, n));
-            return w;
-        } catch (RuntimeException e) {
-            LOG.error("{}: reload failed ({}); keeping the running config", wan, e.toString());
-            return old;
-        }
+        return new DaemonReload<AutorateConfig>(old.config.wanName(), configFile,
+                f -> ConfigLoader.loadAutorate(f, ConfigLoader.Options.daemon()))
+                .fixed("wan_name", AutorateConfig::wanName)
+                .fixed("lock_file", AutorateConfig::lockFile)
+                .atRestart("health_check", AutorateConfig::health)
+                .atRestart("metrics", AutorateConfig::metrics)
+                .notes(AutorateConfig::notes)
+                .reload(old.config, old, c -> {
+                    AutorateWiring w = AutorateWiring.build(c, old, shared);
+                    wiring = w;
+                    return w;
+                });
     }
 
     private void shutdown() {

@@ -1,5 +1,7 @@
 package dev.wanctl.autorate;
 
+import static dev.wanctl.core.runtime.HealthServer.round;
+
 import dev.wanctl.core.Version;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.HealthServer;
@@ -81,13 +83,5 @@ final class AutorateHealth implements Supplier<HealthServer.Response> {
         r.put("last_error", w.lastError());
         r.put("degraded", w.degraded());
         return r;
-    }
-
-    private static double round(double v, int places) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return 0;
-        }
-        double f = Math.pow(10, places);
-        return Math.round(v * f) / f;
     }
 }

@@ -14,6 +14,7 @@ import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.core.runtime.AutorateMetrics;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.Probing;
 import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
@@ -116,16 +117,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
     }
 
     static ProbeOptions probeOptions(AutorateConfig c) {
-        ProbeOptions o = ProbeOptions.of(c.probe().hosts(), c.interval().toNanos())
-                .withSpareHosts(c.probe().spareHosts())
-                .withTimeoutNanos(c.probe().replyTimeout().toNanos())
-                .withTcpTargets(c.probe().tcpTargets());
-        return switch (c.probe().method()) {
-            case AUTO -> o;
-            case ICMP -> o.withMethods(dev.wanctl.core.probe.ProbeMethod.ICMP_PING_SOCKET,
-                    dev.wanctl.core.probe.ProbeMethod.ICMP_RAW_SOCKET);
-            case TCP -> o.withMethods(dev.wanctl.core.probe.ProbeMethod.TCP_CONNECT);
-        };
+        return Probing.options(c.probe(), c.interval());
     }
 
     private static ConnectivityOptions connectivityOptions(FallbackConfig f) {
@@ -171,26 +163,9 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 v.uploadZone(), Math.round(v.downloadBps() / 1e6), Math.round(v.uploadBps() / 1e6), v.deltaMs());
     }
 
-    /**
-     * Waits until a reflector has answered, at most {@code max} of real time (a start-up wait for
-     * real sockets; a virtual clock does not move meanwhile), so the first cycle has an RTT.
-     */
+    /** Waits (real time, at most {@code max}) until a reflector has answered, so the first cycle has an RTT. */
     void awaitFirstSample(Duration max) {
-        double[] rtt = new double[probe.reflectorCount()];
-        long[] at = new long[rtt.length];
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            probe.readLatest(rtt, at);
-            for (double r : rtt) {
-                if (!Double.isNaN(r)) {
-                    return;
-                }
-            }
-            if (System.nanoTime() >= deadline) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-        }
+        Probing.awaitFirstSample(probe, max);
     }
 
     private void closeUnshared(RouterClient keptRouter, RttProbe keptProbe, ConnectivityCheck keptCheck) {

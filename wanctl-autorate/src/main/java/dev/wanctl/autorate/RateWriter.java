@@ -2,6 +2,7 @@ package dev.wanctl.autorate;
 
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
 import java.util.Locale;
@@ -40,8 +41,6 @@ public final class RateWriter implements AutoCloseable {
     private long offeredUl;
     private long offeredSeq;
     private long takenSeq;
-    private long wakeAtNanos = Long.MIN_VALUE; // a retry or rate-limit deadline; MIN_VALUE: none
-    private boolean running;
 
     // writer-side state, read by snapshot() (volatile: read from other threads)
     private volatile boolean pending;
@@ -50,7 +49,7 @@ public final class RateWriter implements AutoCloseable {
     private volatile long failures;
     private volatile long lastWriteMillis;
     private volatile RouterException lastError;
-    private Thread thread;
+    private final ServiceThread thread;
 
     /**
      * @param retryNanos delay between attempts while the router fails transiently (the control
@@ -67,6 +66,7 @@ public final class RateWriter implements AutoCloseable {
         this.clock = clock;
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
+        this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
     }
 
     /** Hands the newest pair to the writer; never blocks on the router. */
@@ -77,7 +77,11 @@ public final class RateWriter implements AutoCloseable {
         offeredDl = dlBps;
         offeredUl = ulBps;
         offeredSeq++;
-        notifyAll();
+        thread.wake();
+    }
+
+    private synchronized boolean hasNewOffer() {
+        return takenSeq != offeredSeq;
     }
 
     /**
@@ -109,9 +113,6 @@ public final class RateWriter implements AutoCloseable {
             }
             case WRITE -> write(dl, ul, now);
         };
-        synchronized (this) {
-            wakeAtNanos = next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
-        }
         return next;
     }
 
@@ -182,37 +183,8 @@ public final class RateWriter implements AutoCloseable {
     }
 
     /** Starts the writer thread. */
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("already started");
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("rate-writer").daemon(true).start(this::run);
-    }
-
-    private void run() {
-        while (true) {
-            synchronized (this) {
-                while (running && takenSeq == offeredSeq && !due()) {
-                    long waitNanos = wakeAtNanos == Long.MIN_VALUE ? Long.MAX_VALUE
-                            : Math.max(1, wakeAtNanos - clock.nanoTime());
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, Math.min(waitNanos, TimeUnit.SECONDS.toNanos(60)));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                if (!running) {
-                    return;
-                }
-            }
-            service();
-        }
-    }
-
-    private boolean due() {
-        return wakeAtNanos != Long.MIN_VALUE && clock.nanoTime() >= wakeAtNanos;
+    public void start() {
+        thread.start();
     }
 
     /**
@@ -221,19 +193,7 @@ public final class RateWriter implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            notifyAll();
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.runtime.DaemonExit;
+import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.RouterClient;
@@ -38,9 +39,7 @@ final class RouterStartup {
             return Optional.of(new Applied(dl.maxLimitBps(), ul.maxLimitBps()));
         } catch (RouterException e) {
             switch (e.kind()) {
-                case AUTHENTICATION -> throw new DaemonExit(ExitStatus.AUTH, "router " + r.host() + " rejected user \""
-                        + r.user() + "\" (" + e.getMessage() + "): check router.user and the password"
-                        + " (router.password, /etc/wanctl/secrets or the systemd credential)");
+                case AUTHENTICATION -> throw DaemonSupport.routerRejected(r, e.getMessage());
                 case NOT_FOUND -> throw new DaemonExit(ExitStatus.FAILURE, e.getMessage()
                         + ": create the queue tree item on the router or fix the queue name in " + c.source());
                 default -> {

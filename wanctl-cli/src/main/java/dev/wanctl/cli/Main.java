@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             SoakReportCommand.class,
             StatusCommand.class,
+            SteeringCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

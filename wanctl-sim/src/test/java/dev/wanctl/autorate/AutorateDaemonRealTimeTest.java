@@ -11,6 +11,7 @@ import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.sim.emulator.RouterEmulator;
 import dev.wanctl.sim.emulator.Transport;
 import dev.wanctl.sim.emulator.WriteRecord;
+import dev.wanctl.sim.testing.ScriptedProbe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

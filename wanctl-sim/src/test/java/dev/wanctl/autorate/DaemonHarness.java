@@ -8,6 +8,7 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.runtime.DaemonExit;
 import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.sim.testing.EmulatorRouterYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +27,7 @@ final class DaemonHarness {
 
     /** A spectrum-like config pointing at the emulator, state and lock in {@code dir}. */
     static Path config(Path dir, RouterEmulator router, int intervalMs, int timeoutMs) throws IOException {
-        String yaml = """
-                wan_name: spectrum
-                router:
-                  transport: rest
-                  host: 127.0.0.1
-                  port: %d
-                  scheme: https
-                  user: %s
-                  password: %s
-                  cert_fingerprint: "%s"
-                  timeout_ms: %d
-                  connect_timeout_ms: %d
+        String yaml = "wan_name: spectrum\n" + EmulatorRouterYaml.rest(router, router.password(), timeoutMs) + """
                 queues:
                   download: WAN-Download-Spectrum
                   upload: WAN-Upload-Spectrum
@@ -70,8 +60,7 @@ final class DaemonHarness {
                 lock_file: %s
                 health_check:
                   enabled: false
-                """.formatted(router.restTlsPort(), router.user(), router.password(), router.certificateSha256(),
-                timeoutMs, timeoutMs, intervalMs, dir.resolve("spectrum_state.json"), dir.resolve("spectrum.lock"));
+                """.formatted(intervalMs, dir.resolve("spectrum_state.json"), dir.resolve("spectrum.lock"));
         Path file = dir.resolve("spectrum.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -1,6 +1,7 @@
 package dev.wanctl.core.runtime;
 
 import dev.wanctl.core.config.EndpointConfig;
+import dev.wanctl.core.config.RouterConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +52,16 @@ public final class DaemonSupport {
             throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /metrics on " + e.host() + ":" + e.port() + " ("
                     + ex.getMessage() + "): change metrics.port", ex);
         }
+    }
+
+    /**
+     * The router refused our user at start (exit 77): names the user and the router and where the
+     * password comes from, so the operator knows what to fix.
+     */
+    public static DaemonExit routerRejected(RouterConfig r, String detail) {
+        return new DaemonExit(ExitStatus.AUTH, "router " + r.host() + " rejected user \"" + r.user() + "\" (" + detail
+                + "): check router.user and the password (router.password, /etc/wanctl/secrets or the systemd"
+                + " credential)");
     }
 
     /** Closes quietly (shutdown paths). */

@@ -25,6 +25,15 @@ public final class HealthServer implements AutoCloseable {
     public record Response(boolean healthy, Object body) {
     }
 
+    /** A number for a health document: rounded to {@code places} decimals, NaN and infinities as 0 (JSON has neither). */
+    public static double round(double v, int places) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return 0;
+        }
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] NOT_FOUND = "{\"error\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wanctl.core.runtime.VirtualClock;
+import dev.wanctl.sim.testing.Await;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

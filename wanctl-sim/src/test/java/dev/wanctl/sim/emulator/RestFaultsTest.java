@@ -3,6 +3,7 @@ package dev.wanctl.sim.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wanctl.sim.testing.Await;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;

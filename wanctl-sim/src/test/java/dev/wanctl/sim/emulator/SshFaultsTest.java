@@ -3,6 +3,7 @@ package dev.wanctl.sim.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wanctl.sim.testing.Await;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Path;

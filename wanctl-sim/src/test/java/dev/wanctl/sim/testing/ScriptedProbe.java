@@ -1,4 +1,4 @@
-package dev.wanctl.autorate;
+package dev.wanctl.sim.testing;
 
 import dev.wanctl.core.probe.ProbeMethod;
 import dev.wanctl.core.probe.ReflectorState;
@@ -13,16 +13,17 @@ import java.util.function.LongToDoubleFunction;
 /**
  * An RTT probe whose reflectors all answer with an RTT scripted as a function of time (NaN: no
  * answer), read on the daemon's clock; {@code onRead} lets a test act at a precise moment of the
- * timeline (fault injection, stopping the daemon) from the loop thread.
+ * timeline (fault injection, stopping the daemon) from the loop thread. Public: the autorate and
+ * steering end-to-end tests drive their daemons with it.
  */
-final class ScriptedProbe implements RttProbe {
+public final class ScriptedProbe implements RttProbe {
 
     private final Clock clock;
     private final int reflectors;
     private final LongToDoubleFunction rttAtNanos;
     private final LongConsumer onRead;
 
-    ScriptedProbe(Clock clock, int reflectors, LongToDoubleFunction rttAtNanos, LongConsumer onRead) {
+    public ScriptedProbe(Clock clock, int reflectors, LongToDoubleFunction rttAtNanos, LongConsumer onRead) {
         this.clock = clock;
         this.reflectors = reflectors;
         this.rttAtNanos = rttAtNanos;

@@ -1,15 +1,15 @@
-package dev.wanctl.sim.emulator;
+package dev.wanctl.sim.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a deadline (never a fixed sleep). */
-final class Await {
+/** Waits for a condition with a deadline (never a fixed sleep). Public: emulator and daemon tests share it. */
+public final class Await {
 
     private Await() {}
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

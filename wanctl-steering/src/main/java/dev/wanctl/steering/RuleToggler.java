@@ -1,0 +1,295 @@
+package dev.wanctl.steering;
+
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.ServiceThread;
+import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.RouterException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the steering rule the way the cycle wants it, off the cycle's thread: the cycle says
+ * {@link #want} every cycle; when that differs from the state last verified on the router, the
+ * toggler sets the rule's {@code disabled} by its exact comment and reads it back (3 reads, 100
+ * and 200 ms apart). Each attempt ends in an {@link Outcome} the cycle collects with
+ * {@link #poll}: the steering state changes only on a verified one. A failed attempt leaves the
+ * rule's state unknown and is tried again at the next cycle that still wants a change (at most
+ * every {@code retryNanos}). Every minute, when idle, it reads the rule to notice a change made
+ * by hand or by a router restore, which the next attempt then undoes.
+ *
+ * <p>{@link #start()} runs it on its own thread; virtual-time tests call {@link #service()} from
+ * the cycle. In dry run nothing is sent: the wish is logged as {@code WOULD_ENABLE} or
+ * {@code WOULD_DISABLE} and reported as done.
+ */
+final class RuleToggler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleToggler.class);
+    private static final long[] VERIFY_DELAYS_NANOS = {0, 100_000_000L, 200_000_000L};
+    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /**
+     * One attempt's result.
+     *
+     * @param enabled the state that was asked for
+     * @param verified the router shows it now
+     */
+    record Outcome(boolean enabled, boolean verified, long atNanos, String error) {}
+
+    /** What the toggler knows and has done, for health. */
+    record Snapshot(Boolean ruleEnabled, long verifiedAtNanos, long attempts, long failures, String lastError,
+            long failingForNanos, boolean dryRun, String transport) {}
+
+    private final RouterClient router;
+    private final String wan;
+    private final String comment;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final long retryNanos;
+    private final boolean dryRun;
+
+    // guarded by this
+    private Boolean wanted;
+    private final ArrayDeque<Outcome> outcomes = new ArrayDeque<>();
+    private final ServiceThread thread;
+
+    // written by the acting thread, read anywhere
+    private volatile Boolean verified;
+    private volatile long verifiedAtNanos = Long.MIN_VALUE;
+    private volatile long lastFailureNanos = Long.MIN_VALUE;
+    private volatile long failingSinceNanos = Long.MIN_VALUE;
+    private volatile long lastCheckNanos;
+    private volatile long attempts;
+    private volatile long failures;
+    private volatile String lastError;
+    private int failuresInEpisode;
+    private boolean episodeWish;
+
+    /**
+     * @param sleeper waits between the verification reads (parking in production, advancing the
+     *     virtual clock in tests)
+     * @param retryNanos the least time between a failed attempt and the next one
+     */
+    RuleToggler(RouterClient router, String wan, String comment, Clock clock, Sleeper sleeper, long retryNanos,
+            boolean dryRun) {
+        this.router = router;
+        this.wan = wan;
+        this.comment = comment;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.retryNanos = retryNanos;
+        this.dryRun = dryRun;
+        this.lastCheckNanos = clock.nanoTime();
+        this.thread = new ServiceThread("rule-toggler", clock, this::actionable, this::service);
+    }
+
+    /** The rule state the cycle wants now; never blocks. */
+    synchronized void want(boolean enabled) {
+        Boolean before = wanted;
+        wanted = enabled;
+        if (before == null || before != enabled) {
+            thread.wake();
+        }
+    }
+
+    /** The next finished attempt, or null. */
+    synchronized Outcome poll() {
+        return outcomes.poll();
+    }
+
+    /**
+     * Acts now when there is something to do (a wish that differs from the verified state and is
+     * not held back by the retry delay, or the periodic check). Returns the clock time at which it
+     * wants to be called again, or {@link Long#MAX_VALUE} when only a new wish can change anything.
+     */
+    long service() {
+        Boolean w;
+        synchronized (this) {
+            w = wanted;
+        }
+        long now = clock.nanoTime();
+        if (w != null && !w.equals(verified)) {
+            long retryAt = lastFailureNanos == Long.MIN_VALUE ? now : lastFailureNanos + retryNanos;
+            if (now < retryAt) {
+                return retryAt;
+            }
+            Outcome o = apply(w);
+            synchronized (this) {
+                outcomes.add(o);
+            }
+            return o.verified() ? checkDue() : clock.nanoTime() + retryNanos;
+        }
+        if (!dryRun && now - lastCheckNanos >= CHECK_EVERY_NANOS) {
+            check();
+        }
+        return checkDue();
+    }
+
+    private long checkDue() {
+        return dryRun ? Long.MAX_VALUE : lastCheckNanos + CHECK_EVERY_NANOS;
+    }
+
+    /** Reads the rule to notice a change made behind our back. */
+    private void check() {
+        lastCheckNanos = clock.nanoTime();
+        Boolean known = verified;
+        try {
+            boolean on = router.ruleEnabled(comment);
+            if (known != null && known != on) {
+                LOG.warn("{}: steering rule changed on the router (\"{}\" is {}, expected {}): setting it back", wan,
+                        comment, word(on), word(known));
+                verified = on;
+            }
+        } catch (RouterException e) {
+            LOG.debug("{}: periodic read of the steering rule failed ({}): trying again in a minute", wan,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Sets the rule and verifies it, on the caller's thread (the toggler thread, or start-up and
+     * {@code --reset} before the loop runs).
+     */
+    Outcome apply(boolean enabled) {
+        long start = clock.nanoTime();
+        attempts++;
+        if (dryRun) {
+            LOG.info("[DRY-RUN] {} steering rule: {} (dry run: the router is not changed)",
+                    enabled ? "WOULD_ENABLE" : "WOULD_DISABLE", comment);
+            return verifiedAs(enabled, start);
+        }
+        if (failuresInEpisode > 0 && episodeWish != enabled) {
+            failuresInEpisode = 0; // the other way now: a new episode, logged as such
+        }
+        if (failuresInEpisode == 0) {
+            episodeWish = enabled;
+            LOG.info("{} steering rule: {}", enabled ? "Enabling" : "Disabling", comment);
+        }
+        String error;
+        try {
+            router.setRuleEnabled(comment, enabled);
+            error = verify(enabled);
+        } catch (RouterException e) {
+            error = describe(e);
+        } catch (RuntimeException e) {
+            // a bug in a transport must not end the toggler thread
+            error = "unexpected " + e;
+        }
+        if (error == null) {
+            long now = clock.nanoTime();
+            if (failuresInEpisode > 0) {
+                LOG.info("Steering rule {} and verified (after {} failed attempts over {} s)", word(enabled),
+                        failuresInEpisode, String.format(Locale.ROOT, "%.1f", (now - failingSinceNanos) / 1e9));
+            } else {
+                LOG.info("Steering rule {} and verified", word(enabled));
+            }
+            return verifiedAs(enabled, now);
+        }
+        return failed(enabled, error);
+    }
+
+    private Outcome verifiedAs(boolean enabled, long now) {
+        verified = enabled;
+        verifiedAtNanos = now;
+        lastCheckNanos = now;
+        failuresInEpisode = 0;
+        failingSinceNanos = Long.MIN_VALUE;
+        lastFailureNanos = Long.MIN_VALUE;
+        return new Outcome(enabled, true, now, null);
+    }
+
+    private Outcome failed(boolean enabled, String error) {
+        long now = clock.nanoTime();
+        verified = null; // the set may or may not have landed
+        failures++;
+        lastError = error;
+        lastFailureNanos = now;
+        if (failuresInEpisode++ == 0) {
+            failingSinceNanos = now;
+            LOG.warn("{}: {} the steering rule failed ({}): the steering state stays, retrying while the decision"
+                    + " stands", wan, enabled ? "enabling" : "disabling", error);
+        }
+        return new Outcome(enabled, false, now, error);
+    }
+
+    /** Null when the router shows {@code enabled}; else why not. */
+    private String verify(boolean enabled) throws RouterException {
+        boolean on = !enabled;
+        for (long delay : VERIFY_DELAYS_NANOS) {
+            if (delay > 0) {
+                sleepFor(delay);
+            }
+            on = router.ruleEnabled(comment);
+            if (on == enabled) {
+                return null;
+            }
+        }
+        return "verification failed: still " + word(on) + " after " + VERIFY_DELAYS_NANOS.length + " reads";
+    }
+
+    private void sleepFor(long nanos) {
+        long deadline = clock.nanoTime() + nanos;
+        while (clock.nanoTime() < deadline) {
+            sleeper.sleepUntil(deadline);
+        }
+    }
+
+    /** Reads the rule now (start-up); throws what the router says. */
+    boolean read() throws RouterException {
+        boolean on = router.ruleEnabled(comment);
+        verified = on;
+        verifiedAtNanos = clock.nanoTime();
+        lastCheckNanos = verifiedAtNanos;
+        return on;
+    }
+
+    /** Takes over what another toggler (of the previous config) verified. */
+    void assumeVerified(Boolean enabled) {
+        verified = enabled;
+        verifiedAtNanos = clock.nanoTime();
+    }
+
+    static String describe(RouterException e) {
+        return e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+    }
+
+    private static String word(boolean enabled) {
+        return enabled ? "enabled" : "disabled";
+    }
+
+    /** The rule state last verified on the router, null when unknown. */
+    Boolean verified() {
+        return verified;
+    }
+
+    String comment() {
+        return comment;
+    }
+
+    /** Starts the toggler thread (once; later calls do nothing). */
+    void start() {
+        thread.start();
+    }
+
+    /** A wish differs from the verified state and no retry delay holds it back. */
+    private synchronized boolean actionable() {
+        return wanted != null && !wanted.equals(verified)
+                && (lastFailureNanos == Long.MIN_VALUE || clock.nanoTime() >= lastFailureNanos + retryNanos);
+    }
+
+    /** Stops the thread after the attempt in flight (bounded by the router timeout plus the verification reads). */
+    @Override
+    public void close() {
+        thread.close(Duration.ofSeconds(3));
+    }
+
+    Snapshot snapshot() {
+        long since = failingSinceNanos;
+        return new Snapshot(verified, verifiedAtNanos, attempts, failures, lastError,
+                since == Long.MIN_VALUE ? 0 : clock.nanoTime() - since, dryRun, router.transport());
+    }
+}
