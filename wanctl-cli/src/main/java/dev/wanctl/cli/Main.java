@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             AutorateCommand.class,
             CheckConfigCommand.class,
+            DemoCommand.class,
             EmulateRouterCommand.class,
             PlotCommand.class,
             ReplayCommand.class,

@@ -22,6 +22,14 @@ public final class RateLimiter {
         this.times = new long[maxEvents];
     }
 
+    public long windowNanos() {
+        return windowNanos;
+    }
+
+    public int maxEvents() {
+        return times.length;
+    }
+
     /** Whether an event may happen at {@code nowNanos}. */
     public boolean allows(long nowNanos) {
         return count < times.length || nowNanos - times[next] >= windowNanos;

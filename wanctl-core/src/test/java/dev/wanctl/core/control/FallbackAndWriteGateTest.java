@@ -56,15 +56,29 @@ class FallbackAndWriteGateTest {
     void aReserveKeepsSlotsForCutsWhileIncreasesWait() {
         WriteGate g = new WriteGate(new RateLimiter(5, 10 * S), 2);
         g.applied(100, 10, 0);                      // 1 slot used
-        g.applied(110, 10, S);                      // 2
-        g.applied(120, 10, 2 * S);                  // 3: only the reserve is left
-        assertThat(g.decide(130, 10, 3 * S)).as("an increase waits").isEqualTo(WriteGate.Decision.RATE_LIMITED);
-        assertThat(g.nextAllowedNanos(3 * S, 130, 10)).as("until the oldest leaves the window").isEqualTo(10 * S);
-        assertThat(g.decide(60, 10, 3 * S)).as("a cut goes at once").isEqualTo(WriteGate.Decision.WRITE);
-        g.applied(60, 10, 3 * S);
-        assertThat(g.decide(50, 9, 4 * S)).isEqualTo(WriteGate.Decision.WRITE);
-        g.applied(50, 9, 4 * S);
-        assertThat(g.decide(40, 9, 5 * S)).as("never more than 5 in 10 s").isEqualTo(WriteGate.Decision.RATE_LIMITED);
-        assertThat(g.nextAllowedNanos(5 * S, 40, 9)).isEqualTo(10 * S);
+        g.applied(110, 10, 4 * S);                  // 2
+        g.applied(120, 10, 8 * S);                  // 3: only the reserve is left
+        assertThat(g.decide(130, 10, 9 * S)).as("an increase waits").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(9 * S, 130, 10)).as("until the oldest leaves the window and the spacing passed")
+                .isEqualTo(8 * S + 10 * S / 3);
+        assertThat(g.decide(60, 10, 9 * S)).as("a cut goes at once").isEqualTo(WriteGate.Decision.WRITE);
+        g.applied(60, 10, 9 * S);
+        assertThat(g.decide(50, 9, 9 * S + 1)).isEqualTo(WriteGate.Decision.WRITE);
+        g.applied(50, 9, 9 * S + 1);
+        assertThat(g.decide(40, 9, 9 * S + 2)).as("never more than 5 in 10 s").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(9 * S + 2, 40, 9)).isEqualTo(10 * S);
+    }
+
+    @Test
+    void withAReserveRaisesAreSpacedOverTheWindowSoEachCarriesMoreOfTheClimb() {
+        WriteGate g = new WriteGate(new RateLimiter(10, 10 * S), 5); // 5 raises per 10 s: one per 2 s
+        g.applied(100, 10, 0);
+        assertThat(g.decide(110, 10, S)).as("a raise 1 s after the last").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(S, 110, 10)).isEqualTo(2 * S);
+        assertThat(g.decide(90, 10, S)).as("a cut is never spaced").isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.decide(150, 10, 2 * S)).isEqualTo(WriteGate.Decision.WRITE);
+        WriteGate reference = new WriteGate(new RateLimiter(10, 10 * S));
+        reference.applied(100, 10, 0);
+        assertThat(reference.decide(110, 10, S)).as("without a reserve: the reference").isEqualTo(WriteGate.Decision.WRITE);
     }
 }

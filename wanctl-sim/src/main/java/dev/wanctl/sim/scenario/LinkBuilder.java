@@ -13,12 +13,13 @@ import java.util.SplittableRandom;
  * upload capacity, traffic, reflectors, path), so the same seed gives every controller the very
  * same world, and a change in one part does not reshuffle the others.
  */
-final class LinkBuilder {
+public final class LinkBuilder {
 
     private LinkBuilder() {
     }
 
-    static Link build(Scenario s) {
+    /** The link a scenario describes (capacity, traffic, reflectors), seeded from the scenario. */
+    public static Link build(Scenario s) {
         SplittableRandom root = new SplittableRandom(s.seed());
         SplittableRandom down = root.split();
         SplittableRandom up = root.split();

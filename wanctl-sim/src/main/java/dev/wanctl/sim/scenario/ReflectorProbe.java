@@ -17,22 +17,30 @@ import java.util.List;
 public final class ReflectorProbe implements RttProbe {
 
     private final ReflectorBank bank;
-    private final long originNanos;
     private final Object lock;
+    private volatile long originNanos;
+    private volatile boolean started;
 
     /** On the simulation's virtual clock, on the simulation's thread. */
     ReflectorProbe(ReflectorBank bank) {
-        this(bank, 0, new Object());
+        this(bank, new Object());
+        start(0);
     }
 
     /**
-     * @param originNanos the daemon's clock reading at simulated time 0
+     * A probe that has no samples until {@link #start} says when simulated time 0 was.
+     *
      * @param lock held by whoever steps the link while the probe reads
      */
-    public ReflectorProbe(ReflectorBank bank, long originNanos, Object lock) {
+    public ReflectorProbe(ReflectorBank bank, Object lock) {
         this.bank = bank;
-        this.originNanos = originNanos;
         this.lock = lock;
+    }
+
+    /** Simulated time 0 is {@code originNanos} on the daemon's clock: the link starts now. */
+    public void start(long originNanos) {
+        this.originNanos = originNanos;
+        this.started = true;
     }
 
     @Override
@@ -53,6 +61,11 @@ public final class ReflectorProbe implements RttProbe {
     @Override
     public void readLatest(double[] rttMs, long[] receivedAtNanos) {
         int n = Math.min(bank.count(), rttMs.length);
+        if (!started) {
+            java.util.Arrays.fill(rttMs, 0, n, Double.NaN);
+            java.util.Arrays.fill(receivedAtNanos, 0, n, NO_SAMPLE);
+            return;
+        }
         synchronized (lock) {
             for (int i = 0; i < n; i++) {
                 long at = bank.newestReceiveNanos(i);

@@ -16,14 +16,15 @@ import java.util.Map;
  * directory), else one of the configs shipped in {@code configs/} (bundled with the simulator).
  * Secrets are not needed in simulation: an unset {@code ${ROUTER_PASSWORD}} is fine.
  */
-final class ScenarioConfigs {
+public final class ScenarioConfigs {
 
     private static final String BUNDLED = "/dev/wanctl/sim/configs/";
     private static final ConfigLoader.Options OPTIONS = new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false);
 
     private ScenarioConfigs() {}
 
-    static AutorateConfig autorate(Scenario scenario) {
+    /** The autorate config the scenario names. */
+    public static AutorateConfig autorate(Scenario scenario) {
         String name = scenario.configPath();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(scenario.name() + ": names no wanctl config (key config)");
@@ -38,11 +39,23 @@ final class ScenarioConfigs {
         return loaded.config();
     }
 
+    /** A steering config: a file, else one shipped in {@code configs/} (e.g. {@code configs/steering.yaml}). */
+    public static dev.wanctl.core.config.SteeringConfig steering(String name) {
+        Path file = Path.of(name);
+        Loaded<dev.wanctl.core.config.SteeringConfig> loaded = Files.isRegularFile(file)
+                ? ConfigLoader.loadSteering(file, OPTIONS)
+                : ConfigLoader.parseSteering(bundled(null, name), file, OPTIONS);
+        if (!loaded.ok()) {
+            throw new IllegalArgumentException("config " + name + " is invalid:\n" + loaded.errorReport());
+        }
+        return loaded.config();
+    }
+
     private static String bundled(Scenario scenario, String name) {
         String relative = name.startsWith("configs/") ? name.substring("configs/".length()) : name;
         try (InputStream in = ScenarioConfigs.class.getResourceAsStream(BUNDLED + relative)) {
             if (in == null) {
-                throw new IllegalArgumentException(scenario.name() + ": config " + name
+                throw new IllegalArgumentException((scenario == null ? "" : scenario.name() + ": ") + "config " + name
                         + " is neither a file nor a bundled config (configs/spectrum.yaml, configs/att.yaml, ...)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -30,6 +30,8 @@ public final class ScenarioLoader {
     private static final List<String> BUNDLED = List.of(
             "cable-prime-time", "dsl-stable", "dsl-retrain", "lte-driving", "lte-short",
             "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage");
+    /** Bundled but not part of the scorecards: the one-minute show of {@code wanctl demo}. */
+    public static final String DEMO = "demo";
 
     private ScenarioLoader() {
     }
@@ -41,7 +43,7 @@ public final class ScenarioLoader {
 
     /** A bundled scenario by name, else a scenario file by path. */
     public static Scenario load(String nameOrPath) {
-        if (BUNDLED.contains(nameOrPath)) {
+        if (BUNDLED.contains(nameOrPath) || DEMO.equals(nameOrPath)) {
             try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUNDLED_DIR + nameOrPath + ".yaml")) {
                 if (in == null) {
                     throw new IllegalStateException("bundled scenario resource missing: " + nameOrPath);

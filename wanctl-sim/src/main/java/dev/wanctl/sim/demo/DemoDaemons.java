@@ -1,0 +1,58 @@
+package dev.wanctl.sim.demo;
+
+import dev.wanctl.autorate.AutorateDaemon;
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.config.EndpointConfig;
+import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.core.config.Secret;
+import dev.wanctl.core.config.SteeringConfig;
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.sim.scenario.ReflectorProbe;
+import dev.wanctl.steering.SteeringDaemon;
+import java.nio.file.Path;
+
+/**
+ * The two real daemons of the demo, configured from the shipped configs but pointed at the
+ * emulated router (REST over HTTPS, its certificate pinned), at the demo's simulated reflectors,
+ * and at a temporary directory for state and locks. Endpoints are off: nothing listens.
+ */
+final class DemoDaemons {
+
+    private DemoDaemons() {}
+
+    static RouterConfig router(RouterEmulator emulator) {
+        return new RouterConfig(RouterConfig.Transport.REST, RouterEmulator.HOST, emulator.user(),
+                Secret.of(emulator.password()), null, emulator.restTlsPort(), RouterConfig.Scheme.HTTPS, 22, true, null,
+                emulator.certificateSha256(), null, null, null);
+    }
+
+    static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
+        EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
+        return new AutorateConfig(c.source(), c.wanName(), router, c.rateLimit(), c.queues(), c.interval(), c.control(),
+                c.probe(), c.fallback(), dir.resolve(c.wanName() + "_state.json"), c.stateWriteInterval(),
+                dir.resolve(c.wanName() + ".lock"), off, off, c.statusLogInterval(), c.notes());
+    }
+
+    static SteeringConfig steering(SteeringConfig c, RouterConfig router, Path primaryState, Path dir) {
+        EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
+        return new SteeringConfig(c.source(), c.wanName(), router, c.primaryWan(), c.alternateWan(), c.mangleComment(),
+                primaryState, c.stateStaleness(), c.primaryDownloadQueue(), c.primaryUploadQueue(), c.interval(),
+                c.cakeStatsInterval(), c.probe(), dir.resolve("steering_state.json"), c.historySize(),
+                dir.resolve("steering.lock"), c.thresholds(), c.cakeAware(), c.useConfidenceScoring(), c.confidence(),
+                c.wanState(), off, off, c.statusLogInterval(), c.notes());
+    }
+
+    static AutorateDaemon.Services autorateServices(Clock clock, ReflectorProbe probe) {
+        return new AutorateDaemon.Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), false,
+                c -> probe, RouterClients::create, false);
+    }
+
+    static SteeringDaemon.Services steeringServices(Clock clock, ReflectorProbe probe) {
+        return new SteeringDaemon.Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), false,
+                c -> probe, RouterClients::create, false);
+    }
+}
