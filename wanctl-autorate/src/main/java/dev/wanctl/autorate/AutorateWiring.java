@@ -83,7 +83,9 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 : null;
         StateStore state = sameState ? previous.state : new StateStore(config.stateFile(), clock,
                 StateStore.Settings.defaults().withMinInterval(config.stateWriteInterval())
-                        .ignoringForChange(AutorateStateCodec.VOLATILE_KEYS));
+                        .ignoringForChange(AutorateStateCodec.VOLATILE_KEYS)
+                        // steering judges the baseline's freshness by the file's age
+                        .refreshingEvery(config.stateWriteInterval()));
 
         AutorateController controller = new AutorateController(config.control());
         WriteGate gate = WriteGates.of(config.rateLimit());

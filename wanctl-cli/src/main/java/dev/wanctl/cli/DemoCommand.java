@@ -4,7 +4,6 @@ import dev.wanctl.cli.logging.LogFormat;
 import dev.wanctl.cli.logging.Logging;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.sim.demo.Demo;
-import dev.wanctl.sim.emulator.WriteRecord;
 import dev.wanctl.sim.plot.Plots;
 import dev.wanctl.sim.plot.Recording;
 import dev.wanctl.sim.scenario.Durations;
@@ -74,8 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String steering(Demo.Result r) {
-        List<WriteRecord> toggles = r.toggles();
-        long enabled = toggles.stream().filter(w -> "false".equals(w.newValue())).count();
+        int enabled = r.timesEnabled();
         return String.format(Locale.ROOT, "steering: the rule was enabled %d time%s and steered new latency-sensitive"
                 + " connections for %.1f s", enabled, enabled == 1 ? "" : "s", r.steeredMillis() / 1000.0);
     }

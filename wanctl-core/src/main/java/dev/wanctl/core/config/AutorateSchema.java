@@ -96,7 +96,8 @@ public final class AutorateSchema {
                 .doc("State file; default /var/lib/wanctl/<wan_name>_state.json"));
         STATE_WRITE_INTERVAL = s.add(key("state_write_interval", ValueType.NUMBER).range(0.05, 3600)
                 .defaultValue(5.0).unit("s").ours()
-                .doc("The state file is written when it changed, at most this often, and always at shutdown"));
+                .doc("The state file is written when it changed, at most this often; unchanged, again after this long"
+                        + " (steering judges the baseline's freshness by the file's age); always at shutdown"));
 
         s.add(key(CM, ValueType.SECTION).required().doc("The control loop"));
         ENABLED = s.add(key(CM + ".enabled", ValueType.BOOL).defaultValue(true)

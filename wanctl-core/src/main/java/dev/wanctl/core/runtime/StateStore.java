@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * so a crash or power cut leaves the old or the new file, never half of one. They are throttled:
  * {@link #offer} writes only when the content changed (ignoring {@code timestamp} and the
  * configured volatile keys) and at most every {@code minInterval}; {@link #flush} at shutdown
- * always writes. A corrupt file is moved aside and the daemon starts from defaults. Nothing here
+ * always writes. With {@code refreshEvery} set, an unchanged state is rewritten once the file is
+ * that old, so a reader that judges freshness by the modification time (steering reads the
+ * primary's baseline this way) does not take a quiet daemon for a dead one. A corrupt file is moved aside and the daemon starts from defaults. Nothing here
  * throws: failures are logged once per episode and the daemon keeps running.
  *
  * <p>Not thread-safe: the loop thread owns it.
@@ -42,26 +44,32 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StateStore {
 
     /** Settings of a store. */
-    public record Settings(Duration minInterval, boolean groupReadable, Set<String> ignoredForChange) {
+    public record Settings(Duration minInterval, boolean groupReadable, Set<String> ignoredForChange,
+            Duration refreshEvery) {
 
-        /** At most one write every 5 s, mode 0600, every key counts. */
+        /** At most one write every 5 s, mode 0600, every key counts, an unchanged state never rewritten. */
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(5), false, Set.of());
+            return new Settings(Duration.ofSeconds(5), false, Set.of(), Duration.ZERO);
         }
 
         /** The same settings with another minimum interval between writes. */
         public Settings withMinInterval(Duration d) {
-            return new Settings(d, groupReadable, ignoredForChange);
+            return new Settings(d, groupReadable, ignoredForChange, refreshEvery);
         }
 
         /** The same settings with keys whose changes alone do not cause a write. */
         public Settings ignoringForChange(String... keys) {
-            return new Settings(minInterval, groupReadable, Set.of(keys));
+            return new Settings(minInterval, groupReadable, Set.of(keys), refreshEvery);
         }
 
         /** The same settings with mode 0640 (for a monitoring group) instead of 0600. */
         public Settings groupReadable(boolean on) {
-            return new Settings(minInterval, on, ignoredForChange);
+            return new Settings(minInterval, on, ignoredForChange, refreshEvery);
+        }
+
+        /** The same settings with an unchanged state rewritten once the last write is {@code d} old (zero: never). */
+        public Settings refreshingEvery(Duration d) {
+            return new Settings(minInterval, groupReadable, ignoredForChange, d);
         }
     }
 
@@ -166,14 +174,16 @@ public final class StateStore {
      * Offers the current state (the store keeps {@code state}: do not change it afterwards).
      * Written when it differs from the last written state and {@code minInterval} has passed
      * since the last write; a change offered too early is written by a later offer or by
-     * {@link #flush()}. True when this call wrote the file.
+     * {@link #flush()}. An unchanged state is written when {@code refreshEvery} is set and has
+     * passed since the last write. True when this call wrote the file.
      */
     public boolean offer(ObjectNode state) {
         latest = state;
-        if (lastWritten != null && sameIgnoringVolatile(state, lastWritten)) {
-            return false;
-        }
         long now = clock.nanoTime();
+        if (lastWritten != null && sameIgnoringVolatile(state, lastWritten)) {
+            long refresh = settings.refreshEvery().toNanos();
+            return refresh > 0 && everWritten && now - lastWriteNanos >= refresh && write(state, now);
+        }
         if (everWritten && now - lastWriteNanos < settings.minInterval().toNanos()) {
             return false;
         }

@@ -67,6 +67,23 @@ class StateStoreTest {
     }
 
     @Test
+    void anUnchangedStateIsRewrittenEveryRefreshIntervalSoReadersSeeTheDaemonAlive() throws Exception {
+        Path file = dir.resolve("s.json");
+        StateStore store = new StateStore(file, clock, StateStore.Settings.defaults()
+                .ignoringForChange("congestion").refreshingEvery(Duration.ofSeconds(5)));
+        store.offer(state(1, "GREEN"));
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(store.offer(state(1, "RED"))).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.offer(state(1, "RED"))).isTrue();
+        assertThat(store.offer(state(1, "RED"))).isFalse();
+        assertThat(store.writes()).isEqualTo(2);
+        // the refresh carries the volatile keys as they are now
+        assertThat(JSON.readTree(Files.readAllBytes(file)).get("congestion").get("dl_state").asString())
+                .isEqualTo("RED");
+    }
+
+    @Test
     void changesToIgnoredKeysAloneDoNotCauseAWrite() {
         StateStore store = new StateStore(dir.resolve("s.json"), clock,
                 StateStore.Settings.defaults().ignoringForChange("congestion"));

@@ -29,7 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,10 +42,19 @@ import java.util.stream.Stream;
 public final class Demo {
 
     private static final long MS = 1_000_000L;
-    private static final long BATCH_MS = 5;
 
     /** What the demo did: the scenario and its scored run, and the steering rule's toggles. */
-    public record Result(Scenario scenario, RunResult run, List<WriteRecord> toggles, long steeredMillis) {}
+    public record Result(Scenario scenario, RunResult run, List<WriteRecord> toggles, long steeredMillis) {
+
+        /** How often the steering rule was enabled (a toggle to {@code disabled=false}). */
+        public int timesEnabled() {
+            return timesEnabled(toggles);
+        }
+
+        static int timesEnabled(List<WriteRecord> toggles) {
+            return (int) toggles.stream().filter(w -> "false".equals(w.newValue())).count();
+        }
+    }
 
     private final PrintWriter out;
 
@@ -76,34 +85,26 @@ public final class Demo {
             Clock clock = Clock.system();
             Object lock = new Object();
             ReflectorProbe probe = new ReflectorProbe(link.reflectors(), lock);
+            AutorateDaemon[] autorateDaemonRef = new AutorateDaemon[1];
+            SteeringDaemon[] steeringRef = new SteeringDaemon[1];
+
+            SimulationRun run = new SimulationRun(scenario, link, shaper, observer(autorateDaemonRef, steeringRef),
+                    "wanctl (live)", true);
+            LinkThread linkThread = LinkThread.start(run, shaper, cake, lock, probe, clock, scenario.durationMs());
 
             AutorateDaemon autorateDaemon = new AutorateDaemon(dir.resolve("spectrum.yaml"),
                     new AutorateDaemon.Options(false, false, false), DemoDaemons.autorateServices(clock, probe));
             SteeringDaemon steeringDaemon = new SteeringDaemon(dir.resolve("steering.yaml"),
                     new SteeringDaemon.Options(false, false), DemoDaemons.steeringServices(clock, probe));
+            autorateDaemonRef[0] = autorateDaemon;
+            steeringRef[0] = steeringDaemon;
             DaemonThread autorateThread = DaemonThread.start("autorate", () -> autorateDaemon.run(autorate));
-            awaitFirstCycle(autorateDaemon, autorateThread);
             DaemonThread steeringThread = DaemonThread.start("steering", () -> steeringDaemon.run(steering));
 
-            SimulationRun run = new SimulationRun(scenario, link, shaper, observer(autorateDaemon), "wanctl (live)", true);
-            StatusLine status = new StatusLine(out, link, shaper, autorateDaemon, steeringDaemon);
-            long start = clock.nanoTime();
-            probe.start(start);
-            for (long ms = 0; ms < scenario.durationMs(); ms += BATCH_MS) {
-                long due = start + ms * MS;
-                while (clock.nanoTime() < due) {
-                    LockSupport.parkNanos(Math.min(due - clock.nanoTime(), MS));
-                }
-                synchronized (lock) {
-                    shaper.refresh();
-                    for (long t = ms; t < Math.min(ms + BATCH_MS, scenario.durationMs()); t++) {
-                        run.tick(t);
-                    }
-                    cake.feed();
-                }
-                if (ms % 1000 == 0 && ms > 0) {
-                    status.print(ms / 1000);
-                }
+            StatusLine status = new StatusLine(out, link, shaper, lock, autorateDaemon, steeringDaemon);
+            long second = 1;
+            while (!linkThread.awaitMillis(second * 1000)) {
+                status.print(second++);
                 autorateThread.rethrowIfFailed();
                 steeringThread.rethrowIfFailed();
             }
@@ -112,14 +113,23 @@ public final class Demo {
             steeringThread.join(Duration.ofSeconds(5));
             autorateThread.join(Duration.ofSeconds(5));
             List<WriteRecord> toggles = emulator.state().ruleToggles(steering.mangleComment());
-            return new Result(scenario, run.finish(scenario.durationMs()), toggles, steered(toggles));
+            RunResult r = run.finish(scenario.durationMs());
+            Map<String, String> meta = new java.util.LinkedHashMap<>(r.recordingMetadata());
+            meta.put("source", "wanctl demo");
+            long steeredMillis = steered(toggles);
+            return new Result(scenario, new RunResult(
+                    r.scorecard().withSteering(Result.timesEnabled(toggles), steeredMillis / 1000.0),
+                    r.recording(), meta), toggles, steeredMillis);
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    /** The controller stub of the run: the daemon runs on its own thread; the recording reads its last cycle. */
-    private static Controller observer(AutorateDaemon daemon) {
+    /**
+     * The controller stub of the run: the daemons run on their own threads; the recording reads
+     * the autorate daemon's last cycle and whether steering is on.
+     */
+    private static Controller observer(AutorateDaemon[] daemon, SteeringDaemon[] steering) {
         return new Controller() {
             @Override
             public int intervalMs() {
@@ -133,7 +143,8 @@ public final class Demo {
 
             @Override
             public void report(FlightRecorder.Cycle row) {
-                AutorateCycle c = daemon.currentCycle();
+                row.steering = steering[0] != null && StatusLine.steeringState(steering[0]).endsWith("_DEGRADED");
+                AutorateCycle c = daemon[0] == null ? null : daemon[0].currentCycle();
                 if (c == null) {
                     return;
                 }
@@ -148,16 +159,6 @@ public final class Demo {
         };
     }
 
-    private static void awaitFirstCycle(AutorateDaemon d, DaemonThread thread) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (d.currentCycle() == null || d.currentCycle().cycles() == 0) {
-            thread.rethrowIfFailed();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the autorate daemon did not start within 30 s");
-            }
-            LockSupport.parkNanos(20 * MS);
-        }
-    }
 
     /** Milliseconds the steering rule was enabled during the run. */
     private static long steered(List<WriteRecord> toggles) {

@@ -21,13 +21,16 @@ final class StatusLine {
     private final PrintWriter out;
     private final Link link;
     private final SimulatedRouter router;
+    private final Object lock;
     private final AutorateDaemon autorate;
     private final SteeringDaemon steering;
 
-    StatusLine(PrintWriter out, Link link, SimulatedRouter router, AutorateDaemon autorate, SteeringDaemon steering) {
+    StatusLine(PrintWriter out, Link link, SimulatedRouter router, Object lock, AutorateDaemon autorate,
+            SteeringDaemon steering) {
         this.out = out;
         this.link = link;
         this.router = router;
+        this.lock = lock;
         this.autorate = autorate;
         this.steering = steering;
     }
@@ -38,9 +41,15 @@ final class StatusLine {
             return;
         }
         CycleView v = c.view();
+        String dl;
+        String ul;
+        synchronized (lock) {
+            dl = direction(Direction.DOWNLOAD);
+            ul = direction(Direction.UPLOAD);
+        }
         out.printf(Locale.ROOT, "%4d s  DL %s  UL %s  | %s/%s delta %5.1f ms  writes %d  | steering %s%n", second,
-                direction(Direction.DOWNLOAD), direction(Direction.UPLOAD),
-                v.downloadZone(), v.uploadZone(), v.deltaMs(), c.writer().snapshot().writes(), steeringState());
+                dl, ul, v.downloadZone(), v.uploadZone(), v.deltaMs(), c.writer().snapshot().writes(),
+                steeringState(steering));
         out.flush();
     }
 
@@ -51,7 +60,8 @@ final class StatusLine {
                 shaperBps / 1e6, l.addedLatencyMs());
     }
 
-    private String steeringState() {
+    /** The steering state name (e.g. {@code SPECTRUM_GOOD}), or {@code starting}. */
+    static String steeringState(SteeringDaemon steering) {
         try {
             Object body = steering.health().body();
             if (body instanceof Map<?, ?> m) {

@@ -161,6 +161,61 @@ public sealed interface CapacitySpec {
         }
     }
 
+    /** One dip of a {@link Dips} line: from {@code atMs} for {@code forMs} at {@code fraction} of nominal. */
+    record Dip(long atMs, long forMs, double fraction) {
+        public Dip {
+            if (atMs < 0 || forMs <= 0) {
+                throw new IllegalArgumentException("a dip needs at >= 0 and for > 0, got at " + atMs + " ms for " + forMs + " ms");
+            }
+            CapacitySpec.fraction("dip fraction", fraction);
+        }
+    }
+
+    /**
+     * A line at a steady rate with dips at given times (a cable node's neighbours bursting at known
+     * moments): the scripted capacity of a demonstration or a test, with per-millisecond grain.
+     */
+    record Dips(double nominalMbps, double jitter, java.util.List<Dip> dips) implements CapacitySpec {
+        public Dips {
+            positive("nominal_mbps", nominalMbps);
+            fraction("jitter", jitter);
+            dips = java.util.List.copyOf(dips);
+            for (int i = 1; i < dips.size(); i++) {
+                Dip before = dips.get(i - 1);
+                if (dips.get(i).atMs() < before.atMs() + before.forMs()) {
+                    throw new IllegalArgumentException("dips must be in time order and must not overlap: dip " + i
+                            + " starts before dip " + (i - 1) + " ends");
+                }
+            }
+        }
+
+        @Override
+        public CapacitySource create(long durationMs, SplittableRandom random) {
+            StepBuilder b = new StepBuilder().at(0, bps(nominalMbps));
+            for (Dip d : dips) {
+                b.at(d.atMs(), bps(nominalMbps * d.fraction()));
+                b.at(d.atMs() + d.forMs(), bps(nominalMbps));
+            }
+            return b.build(bps(nominalMbps), jitter, random);
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%.1f Mbit/s", nominalMbps));
+            String sep = " with dips ";
+            for (Dip d : dips) {
+                sb.append(sep).append(String.format(java.util.Locale.ROOT, "to %.0f %% from %s s for %s s",
+                        d.fraction() * 100, seconds(d.atMs()), seconds(d.forMs())));
+                sep = ", ";
+            }
+            return sb.toString();
+        }
+
+        private static String seconds(long ms) {
+            return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0);
+        }
+    }
+
     /**
      * A Starlink-like link: every {@code periodSec} (15 s, at :12, :27, :42, :57 of each minute)
      * the satellite scheduler reconfigures and capacity jumps to a new level drawn uniformly

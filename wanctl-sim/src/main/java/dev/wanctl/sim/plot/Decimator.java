@@ -19,6 +19,25 @@ final class Decimator {
         boolean has(int c) {
             return !Double.isNaN(min[c]);
         }
+
+        /**
+         * These columns with each empty one holding the previous column's values: a state (zone,
+         * steering) lasts until the next sample, so a short run drawn wider than its samples shows
+         * solid bands rather than stripes. Gaps (only unknown samples) stay empty.
+         */
+        Columns held() {
+            double[] mn = min.clone();
+            double[] mx = max.clone();
+            double[] me = mean.clone();
+            for (int c = 1; c < mn.length; c++) {
+                if (Double.isNaN(mn[c]) && !gap[c]) {
+                    mn[c] = mn[c - 1];
+                    mx[c] = mx[c - 1];
+                    me[c] = me[c - 1];
+                }
+            }
+            return new Columns(mn, mx, me, minFirst, gap);
+        }
     }
 
     private Decimator() {

@@ -102,7 +102,7 @@ final class FlightPlot {
     private void title(Canvas c) {
         var m = r.metadata();
         String heading = m.containsKey("scenario")
-                ? "wanctl simulate: " + m.get("scenario") + "   controller " + m.getOrDefault("controller", "?")
+                ? m.getOrDefault("source", "wanctl simulate") + ": " + m.get("scenario") + "   controller " + m.getOrDefault("controller", "?")
                 + "   seed " + m.getOrDefault("seed", "?")
                 : "wanctl flight recording" + (m.containsKey("wan") ? ": " + m.get("wan") : "");
         c.text(heading, LEFT, 28, Panel.TEXT, 17, Canvas.Align.LEFT, true);
@@ -179,7 +179,7 @@ final class FlightPlot {
         Column[] zones = {Column.DL_ZONE, Column.UL_ZONE};
         String[] names = {"DL zone", "UL zone"};
         for (int row = 0; row < 2; row++) {
-            Decimator.Columns z = agg(zones[row], 1);
+            Decimator.Columns z = agg(zones[row], 1).held();
             double y0 = p.y(2 - row);
             double h = p.y(1 - row) - y0;
             for (int c = 0; c < z.size(); c++) {
@@ -237,7 +237,7 @@ final class FlightPlot {
         if (!r.has(Column.STEERING)) {
             return null;
         }
-        Decimator.Columns s = agg(Column.STEERING, 1);
+        Decimator.Columns s = agg(Column.STEERING, 1).held();
         boolean[] out = new boolean[s.size()];
         boolean any = false;
         for (int c = 0; c < out.length; c++) {

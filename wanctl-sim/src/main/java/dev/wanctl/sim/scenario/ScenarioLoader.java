@@ -173,13 +173,26 @@ public final class ScenarioLoader {
                             c.millis("retrain_at") / 1000.0, c.number("retrain_fraction", 0.6),
                             c.millis("retrain_for", 300_000) / 1000.0, c.millis("outage", 0) / 1000.0);
                 }
+                case "dips" -> {
+                    c.only("generator", "nominal_mbps", "jitter", "dips");
+                    List<CapacitySpec.Dip> dips = new ArrayList<>();
+                    for (YamlSection d : c.list("dips")) {
+                        d.only("at", "for", "fraction");
+                        try {
+                            dips.add(new CapacitySpec.Dip(d.millis("at"), d.millis("for"), d.number("fraction")));
+                        } catch (IllegalArgumentException e) {
+                            throw d.wrap(e);
+                        }
+                    }
+                    yield new CapacitySpec.Dips(c.number("nominal_mbps"), c.number("jitter", 0.01), dips);
+                }
                 case "starlink" -> {
                     c.only("generator", "nominal_mbps", "min_fraction", "period", "handover_dip_ms", "jitter");
                     yield new CapacitySpec.Starlink(c.number("nominal_mbps"), c.number("min_fraction", 0.4),
                             c.millis("period", 15_000) / 1000.0, c.number("handover_dip_ms", 200), c.number("jitter", 0.2));
                 }
                 default -> throw c.problem("generator", "unknown generator '" + generator
-                        + "'; allowed: constant, cable-prime-time, dsl, dsl-retrain, starlink "
+                        + "'; allowed: constant, cable-prime-time, dips, dsl, dsl-retrain, starlink "
                         + "(or use 'trace:' or 'csv:' instead of 'generator:')");
             };
         } catch (IllegalArgumentException | UncheckedIOException e) {

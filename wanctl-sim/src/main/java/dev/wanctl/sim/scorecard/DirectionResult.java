@@ -4,7 +4,7 @@ package dev.wanctl.sim.scorecard;
  * One direction's score for one run: the numbers a user feels (latency under load, bandwidth
  * kept) and the ones an operator cares about (reaction to capacity drops, floor while idle,
  * router writes). NaN means "nothing to measure" (no loaded time, no drop); steering fields are
- * null until the steering daemon runs in the simulator.
+ * null when no steering daemon ran (the simulator runs autorate only; the demo runs both).
  *
  * @param loadedSeconds time with saturating traffic in this direction
  * @param latencyP50Ms added latency while loaded (sampled every 1 ms), 50th percentile
@@ -33,4 +33,11 @@ public record DirectionResult(
         double routerWritesPerMinute,
         Integer steeringToggles,
         Double steeredSeconds) {
+
+    /** This result with the steering rule's toggles and the time it steered. */
+    public DirectionResult withSteering(int toggles, double seconds) {
+        return new DirectionResult(loadedSeconds, latencyP50Ms, latencyP95Ms, latencyP99Ms, latencyMeanMs,
+                throughputFraction, bufferbloatSeconds, drops, unsettledDrops, reactionMedianSeconds,
+                reactionMaxSeconds, idleAtFloorSeconds, routerWritesPerMinute, toggles, seconds);
+    }
 }

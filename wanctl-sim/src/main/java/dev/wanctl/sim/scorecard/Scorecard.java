@@ -18,6 +18,12 @@ public record Scorecard(String scenario, String controller, long seed, double du
         return new Scorecard(scenario, controller, seed, durationSeconds, download, upload, grade(download, upload));
     }
 
+    /** This scorecard with steering's toggles and steered time in both directions (it steers connections). */
+    public Scorecard withSteering(int toggles, double steeredSeconds) {
+        return new Scorecard(scenario, controller, seed, durationSeconds, download.withSteering(toggles, steeredSeconds),
+                upload.withSteering(toggles, steeredSeconds), grade);
+    }
+
     static String grade(DirectionResult dl, DirectionResult ul) {
         double sum = 0;
         int n = 0;

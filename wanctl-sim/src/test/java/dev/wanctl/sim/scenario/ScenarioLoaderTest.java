@@ -92,6 +92,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void scriptedDipsLowerTheCapacityAtTheirTimesAndNowhereElse() {
+        String yaml = MINIMAL.replace("{generator: constant, mbps: 90}",
+                "{generator: dips, nominal_mbps: 100, jitter: 0, dips: [{at: 10s, for: 5s, fraction: 0.4}, "
+                        + "{at: 30s, for: 1s, fraction: 0}]}");
+        Scenario s = ScenarioLoader.parse("x.yaml", yaml, null);
+        assertThat(s.download().capacity().describe())
+                .isEqualTo("100.0 Mbit/s with dips to 40 % from 10 s for 5 s, to 0 % from 30 s for 1 s");
+        var capacity = s.download().capacity().create(s.durationMs(), new java.util.SplittableRandom(1));
+        long[] at = {9_999, 10_000, 14_999, 15_000, 30_500, 31_000};
+        double[] mbps = {100, 40, 40, 100, 0, 100};
+        for (int i = 0; i < at.length; i++) {
+            capacity.moveTo(at[i]);
+            assertThat(capacity.capacityBps() / 1e6).as("at %d ms", at[i]).isCloseTo(mbps[i],
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
+    void overlappingDipsAreRejectedWithTheirPlace() {
+        String yaml = MINIMAL.replace("{generator: constant, mbps: 90}",
+                "{generator: dips, nominal_mbps: 100, dips: [{at: 10s, for: 5s, fraction: 0.4}, "
+                        + "{at: 12s, for: 1s, fraction: 0.5}]}");
+        assertThatThrownBy(() -> ScenarioLoader.parse("x.yaml", yaml, null))
+                .hasMessageContaining("download.capacity")
+                .hasMessageContaining("must not overlap");
+    }
+
+    @Test
     void floorAboveCeilingIsRejectedWithTheDirection() {
         String yaml = MINIMAL.replace("floor_mbps: 20", "floor_mbps: 200");
         assertThatThrownBy(() -> ScenarioLoader.parse("x.yaml", yaml, null))
