@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wanctl autorate --config F}: what {@code wanctl@<wan>.service} runs. */
-@Command(name = "autorate", description = {
+@Command(name = "autorate", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
     "Run the autorate daemon for one WAN: measure RTT every cycle and move the CAKE queues' max-limit.",
     "Exit 75 when another instance holds the lock, 77 when the router rejects the credentials, 78 for an"
             + " invalid config."})

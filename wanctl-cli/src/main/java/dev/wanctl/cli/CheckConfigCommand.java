@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl check-config FILE...}: says for each file whether it is valid and what it means. */
-@Command(name = "check-config", description = {
+@Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
     "Validate autorate and steering configs and summarise what each will do.",
     "Exit 0 when all are valid, 78 otherwise."})
 final class CheckConfigCommand implements Callable<Integer> {

@@ -21,10 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl demo}: the whole system on one machine, with no router and no network. */
-@Command(name = "demo", description = {
-    "Run the real autorate and steering daemons against the built-in RouterOS emulator (REST over HTTPS,",
-    "certificate pinned) and a simulated 940/38 Mbit/s cable line in real time: a status line every",
-    "second, then the scorecard and a plot of the run. Nothing leaves this machine."})
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
+    "Run both daemons against the built-in router emulator and a simulated cable line, live.",
+    "",
+    "The real autorate and steering daemons run against the built-in RouterOS emulator (REST over",
+    "HTTPS, certificate pinned) and a simulated 940/38 Mbit/s cable line in real time: a status line",
+    "every second, then the scorecard and a plot of the run. Nothing leaves this machine."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "60s",

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         name = "plot",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Draws a flight recording (CSV from a daemon or from wanctl simulate --record) as stacked "
-                + "panels on one time axis: RTT and baseline, delta and thresholds, zones, rates against capacity.")
+        description = {"Draw a flight recording (CSV) as a PNG or SVG.", "",
+            "The recording comes from a daemon or from wanctl simulate --record; the panels share one time",
+            "axis: RTT and baseline, delta and thresholds, zones, rates against capacity."})
 final class PlotCommand implements Callable<Integer> {
 
     @Spec

@@ -19,9 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl replay}: what the controller decides for a recorded RTT series. */
-@Command(name = "replay", description = {
-    "Run the autorate controller over a recorded RTT series (one row per cycle) on a virtual clock",
-    "and print one CSV row per cycle to stdout, then a summary to stderr. Nothing is sent anywhere."})
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
+    "Run the autorate controller over a recorded RTT series on a virtual clock.",
+    "",
+    "The series has one row per cycle; prints one CSV row per cycle to stdout, then a summary to",
+    "stderr. Nothing is sent anywhere."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Autorate config.")

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl router check --config F}: reach the router as the daemon would and show what it will touch. */
-@Command(name = "check", description = {
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
     "Connect to the router of a config, show RouterOS version, board and CPU load, each queue's",
     "max-limit and counters, the steering rule's state, and the latency of one call. Reads only.",
     "With transport failover, REST and SSH are checked one after the other (JSON: one object per line).",

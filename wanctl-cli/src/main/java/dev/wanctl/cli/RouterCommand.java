@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl router ...}: tools that talk to the router directly. */
-@Command(name = "router", description = "Talk to the router directly.", subcommands = {RouterCheckCommand.class})
+@Command(name = "router", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Talk to the router directly.", subcommands = {RouterCheckCommand.class})
 final class RouterCommand implements Runnable {
 
     @Spec

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Runs a scenario (a simulated link, its traffic and events) against controllers on a virtual "
-                + "clock and prints their scorecards side by side: added latency under load, throughput, bufferbloat, "
-                + "reaction to capacity drops, router writes. Same seed, same numbers.")
+        description = {"Score controllers on a simulated link, on a virtual clock.", "",
+            "Runs a scenario (a simulated link, its traffic and events) against controllers and prints their",
+            "scorecards side by side: added latency under load, throughput, bufferbloat, reaction to capacity",
+            "drops, router writes. Same seed, same numbers."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec

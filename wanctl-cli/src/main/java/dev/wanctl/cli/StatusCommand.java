@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code wanctl status}: one line per daemon from its /health endpoint, or, when it does not
  * answer, what its state file last said and how old that is. For a quick look without journalctl.
  */
-@Command(name = "status", description = {
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
     "Show each daemon's state: its /health answer, or its last state file when it is not running.",
     "Exit 0 when every daemon answers healthy, 1 otherwise."})
 final class StatusCommand implements Callable<Integer> {

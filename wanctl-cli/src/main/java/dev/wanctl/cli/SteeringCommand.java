@@ -19,7 +19,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code wanctl steering --config F}: what {@code wanctl-steering.service} runs. */
-@Command(name = "steering", description = {
+@Command(name = "steering", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {
     "Run the steering daemon: when the primary WAN is congested, enable the mangle rule that sends new"
             + " latency-sensitive connections out the other WAN; disable it when the primary is healthy again.",
     "Exit 75 when another instance holds the lock, 77 when the router rejects the credentials, 78 for an"

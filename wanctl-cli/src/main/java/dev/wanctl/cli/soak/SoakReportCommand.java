@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         name = "soak-report",
         mixinStandardHelpOptions = true,
         description = {
+            "Check wanctl's logs for signs of instability.",
+            "",
             "Stability checks over wanctl logs (docs/LOGGING.md formats): cycles and overruns, warnings and errors"
                     + " by kind, time per zone, rate changes and flapping, baseline drift while loaded, restarts and"
                     + " watchdog kills, steering transitions and rule verification, router write rate.",
