@@ -3,17 +3,20 @@
 # RouterOS emulator (REST over HTTPS, certificate pinned) with real ICMP probes to 127.0.0.1, under
 # the systemd unit's JVM options, and reports CPU % of one core, peak RSS, the cycle-work
 # profile (p50/p99 from /health) and overruns.
-#   scripts/measure-autorate.sh [--interval-ms 50] [--seconds 60]
+#   scripts/measure-autorate.sh [--interval-ms 50] [--seconds 60] [--wanctl /usr/bin/wanctl]
+# --wanctl measures an installed package (its runtime and AOT cache) instead of ./wanctl.
 # Loopback only. Needs root or CAP_NET_RAW for ICMP (else the probe falls back to TCP connect).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 interval=50
 seconds=60
+wanctl="$root/wanctl"
 while [ $# -gt 0 ]; do
   case "$1" in
     --interval-ms) interval=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    --wanctl) wanctl=$2; shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "measure-autorate.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -27,8 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$root/wanctl" --version >/dev/null   # builds the distribution first if needed
-"$root/wanctl" emulate-router --rest-port -1 --ssh-port -1 >"$work/emulator.out" 2>"$work/emulator.err" &
+"$wanctl" --version >/dev/null   # builds the distribution first if needed
+"$wanctl" emulate-router --rest-port -1 --ssh-port -1 >"$work/emulator.out" 2>"$work/emulator.err" &
 emu_pid=$!
 for _ in $(seq 1 300); do
   grep -q "certificate SHA-256" "$work/emulator.out" 2>/dev/null && break
@@ -49,16 +52,33 @@ sed -e "s|^  host: 192.168.88.1|  host: 127.0.0.1|" \
     -e "s|^lock_file: .*|lock_file: $work/spectrum.lock|" \
     -e "s|^  port: 9101|  port: $health_port|" \
     "$root/configs/spectrum.yaml" >"$work/spectrum.yaml"
-"$root/wanctl" check-config "$work/spectrum.yaml" >/dev/null
+"$wanctl" check-config "$work/spectrum.yaml" >/dev/null
 
 echo "wanctl autorate at ${interval} ms for ${seconds} s against the emulator (JAVA_OPTS from the unit: $unit_opts)"
+# Steady state: CPU ticks of the daemon's JVM between 10 s (start-up and JIT warm-up done) and
+# the end, and its resident memory split into anonymous (heap, metaspace, code) and file-backed
+# (shared class data, mapped jars: shared with other JVMs of the same runtime).
 (
-  sleep $((seconds - 2))
+  pid=""
+  for _ in $(seq 1 100); do
+    pid=$(pgrep -f "java .*autorate --config $work/spectrum.yaml" | head -1 || true)
+    [ -n "$pid" ] && break
+    sleep 0.1
+  done
+  sleep 10
+  curl -s "http://127.0.0.1:$health_port/health" >"$work/health-10s.json" || true
+  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0; }
+  t0=$(ticks)
+  sleep $((seconds - 12))
+  t1=$(ticks)
+  grep -E '^(VmRSS|RssAnon|RssFile|RssShmem)' "/proc/$pid/status" >"$work/rss.txt" 2>/dev/null || true
+  echo "$t0 $t1 $((seconds - 12)) $(getconf CLK_TCK)" >"$work/ticks.txt"
   curl -s "http://127.0.0.1:$health_port/health" >"$work/health.json" || true
 ) &
-JAVA_OPTS="$unit_opts" /usr/bin/time -v timeout -s TERM "$seconds" "$root/wanctl" autorate --config "$work/spectrum.yaml" \
+sampler_pid=$!
+JAVA_OPTS="$unit_opts" /usr/bin/time -v timeout -s TERM "$seconds" "$wanctl" autorate --config "$work/spectrum.yaml" \
   >"$work/daemon.log" 2>"$work/time.txt" || true
-wait
+wait "$sampler_pid"   # not a bare wait: the emulator runs in the background until cleanup
 
 user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
 sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
@@ -66,14 +86,25 @@ rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
 awk -v u="$user" -v s="$sys" -v t="$seconds" -v r="$rss" 'BEGIN {
   printf "CPU: %.2f s user + %.2f s system over %d s = %.2f %% of one core (start-up included)\n", u, s, t, 100 * (u + s) / t
   printf "peak RSS: %.1f MB\n", r / 1024 }'
-python3 - "$work/health.json" <<'PY'
+if [ -s "$work/ticks.txt" ]; then
+  read -r t0 t1 span hz <"$work/ticks.txt"
+  awk -v a="$t0" -v b="$t1" -v t="$span" -v hz="$hz" 'BEGIN {
+    printf "steady state (after the first 10 s, %d s): %.2f %% of one core\n", t, 100 * (b - a) / hz / t }'
+  awk '{ printf "  %s %.1f MB", $1, $2 / 1024 } END { print "" }' "$work/rss.txt"
+fi
+python3 - "$work/health.json" "$work/health-10s.json" <<'PY'
 import json, sys
 try:
     h = json.load(open(sys.argv[1]))
 except Exception as e:
     print("no /health document:", e); sys.exit(0)
+try:
+    early = json.load(open(sys.argv[2])).get("loop", {}).get("overruns")
+except Exception:
+    early = "?"
 loop = h.get("loop", {})
-print(f"cycles {loop.get('cycles')}, overruns {loop.get('overruns')}, probe {h.get('measurement', {}).get('probe_method')}")
+print(f"cycles {loop.get('cycles')}, overruns {loop.get('overruns')} ({early} of them in the first 10 s), "
+      f"probe {h.get('measurement', {}).get('probe_method')}")
 for p in h.get("cycle_profile", {}).get("phases", []):
     print(f"  {p['phase']:8s} p50 {p['p50Ms']:.3f} ms  p99 {p['p99Ms']:.3f} ms  max {p['maxMs']:.3f} ms  (last {p['count']} cycles)")
 PY

@@ -32,4 +32,14 @@ check "REST over HTTPS answers (TLS)" sh -c "curl -fsSk -m 5 -u '$user' https://
 check "the SSH console completes a key exchange" sh -c "ssh-keyscan -T 5 -p $ssh_port 127.0.0.1 2>/dev/null | grep -q ssh-"
 check "no class or module is missing" sh -c "! grep -qE 'NoClassDefFoundError|ClassNotFoundException|ServiceConfigurationError' '$T/log'"
 [ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/log"
+
+# The runtime's provider list must name only providers it has: for a missing one the JDK
+# searches the class path and instantiates BouncyCastle's provider in every daemon (+25 MB RSS).
+runtime="$(dirname "$(readlink -f "$wanctl")")/../runtime"
+if [ -x "$runtime/bin/java" ]; then
+  listed=$(grep -c '^security\.provider\.[0-9]*=' "$runtime/conf/security/java.security")
+  loaded=$("$runtime/bin/java" -XshowSettings:security:providers -version 2>&1 | grep -c 'Provider name:')
+  check "every security provider java.security lists is in the runtime ($loaded of $listed)" test "$listed" -eq "$loaded"
+  check "the runtime has a class-data archive for compact object headers" test -f "$runtime/lib/server/classes_coh.jsa"
+fi
 finish runtime

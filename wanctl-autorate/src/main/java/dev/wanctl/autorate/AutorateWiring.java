@@ -85,7 +85,9 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 StateStore.Settings.defaults().withMinInterval(config.stateWriteInterval())
                         .ignoringForChange(AutorateStateCodec.VOLATILE_KEYS)
                         // steering judges the baseline's freshness by the file's age
-                        .refreshingEvery(config.stateWriteInterval()));
+                        .refreshingEvery(config.stateWriteInterval())
+                        // an fsync can outlast a cycle; the loop only serializes
+                        .writingInBackground(true));
 
         AutorateController controller = new AutorateController(config.control());
         WriteGate gate = WriteGates.of(config.rateLimit());

@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
         description = {
     "Run both daemons against the built-in router emulator and a simulated cable line, live.",
     "",
-    "The real autorate and steering daemons run against the built-in RouterOS emulator (REST over",
-    "HTTPS, certificate pinned) and a simulated 940/38 Mbit/s cable line in real time: a status line",
-    "every second, then the scorecard and a plot of the run. Nothing leaves this machine."})
+    "The real autorate and steering daemons run against the built-in RouterOS emulator (REST over"
+            + " HTTPS, certificate pinned) and a simulated 940/38 Mbit/s cable line in real time: a status"
+            + " line every second, then the scorecard and a plot of the run. Nothing leaves this machine."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "60s",

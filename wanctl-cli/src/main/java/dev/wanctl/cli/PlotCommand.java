@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Draw a flight recording (CSV) as a PNG or SVG.", "",
-            "The recording comes from a daemon or from wanctl simulate --record; the panels share one time",
-            "axis: RTT and baseline, delta and thresholds, zones, rates against capacity."})
+            "The recording comes from a daemon or from wanctl simulate --record; the panels share one time"
+                    + " axis: RTT and baseline, delta and thresholds, zones, rates against capacity."})
 final class PlotCommand implements Callable<Integer> {
 
     @Spec

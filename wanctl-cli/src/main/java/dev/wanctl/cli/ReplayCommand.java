@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
     "Run the autorate controller over a recorded RTT series on a virtual clock.",
     "",
-    "The series has one row per cycle; prints one CSV row per cycle to stdout, then a summary to",
-    "stderr. Nothing is sent anywhere."})
+    "The series has one row per cycle; prints one CSV row per cycle to stdout, then a summary to"
+            + " stderr. Nothing is sent anywhere."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Autorate config.")

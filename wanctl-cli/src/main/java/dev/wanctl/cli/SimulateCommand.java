@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Score controllers on a simulated link, on a virtual clock.", "",
-            "Runs a scenario (a simulated link, its traffic and events) against controllers and prints their",
-            "scorecards side by side: added latency under load, throughput, bufferbloat, reaction to capacity",
-            "drops, router writes. Same seed, same numbers."})
+            "Runs a scenario (a simulated link, its traffic and events) against controllers and prints their"
+                    + " scorecards side by side: added latency under load, throughput, bufferbloat, reaction to"
+                    + " capacity drops, router writes. Same seed, same numbers."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec

@@ -89,7 +89,8 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         PrimaryState primary = samePrimary ? previous.primary : new PrimaryState(config.primaryStateFile(),
                 config.stateStaleness(), config.thresholds().baselineMinMs(), config.thresholds().baselineMaxMs(),
                 clock, config.wanName());
-        StateStore state = sameState ? previous.state : new StateStore(config.stateFile(), clock);
+        StateStore state = sameState ? previous.state : new StateStore(config.stateFile(), clock,
+                StateStore.Settings.defaults().writingInBackground(true));
 
         SteeringThresholds t = config.thresholds();
         SteeringHysteresis hysteresis = config.cakeAware()

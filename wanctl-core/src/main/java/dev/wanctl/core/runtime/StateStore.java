@@ -18,6 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -36,42 +40,60 @@ import tools.jackson.databind.node.ObjectNode;
  * configured volatile keys) and at most every {@code minInterval}; {@link #flush} at shutdown
  * always writes. With {@code refreshEvery} set, an unchanged state is rewritten once the file is
  * that old, so a reader that judges freshness by the modification time (steering reads the
- * primary's baseline this way) does not take a quiet daemon for a dead one. A corrupt file is moved aside and the daemon starts from defaults. Nothing here
- * throws: failures are logged once per episode and the daemon keeps running.
+ * primary's baseline this way) does not take a quiet daemon for a dead one. A corrupt file is
+ * moved aside and the daemon starts from defaults. Nothing here throws: failures are logged once
+ * per episode and the daemon keeps running.
  *
- * <p>Not thread-safe: the loop thread owns it.
+ * <p>With {@link Settings#writingInBackground} the decision and the JSON are made on the caller's
+ * thread but the file I/O runs on a short-lived "state-writer" thread: an fsync can take tens of
+ * milliseconds on an SD card or a busy disk, longer than a 10 ms cycle. Only the newest pending
+ * state is written; a failed write is retried by a later offer. {@link #flush} always writes on
+ * the caller's thread, after any write in flight, so the file ends with the newest state.
+ *
+ * <p>Not thread-safe: the loop thread owns it (the background writer shares only what it must).
  */
 public final class StateStore {
 
     /** Settings of a store. */
     public record Settings(Duration minInterval, boolean groupReadable, Set<String> ignoredForChange,
-            Duration refreshEvery) {
+            Duration refreshEvery, boolean background) {
 
-        /** At most one write every 5 s, mode 0600, every key counts, an unchanged state never rewritten. */
+        /**
+         * At most one write every 5 s, mode 0600, every key counts, an unchanged state never
+         * rewritten, written on the caller's thread.
+         */
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(5), false, Set.of(), Duration.ZERO);
+            return new Settings(Duration.ofSeconds(5), false, Set.of(), Duration.ZERO, false);
         }
 
         /** The same settings with another minimum interval between writes. */
         public Settings withMinInterval(Duration d) {
-            return new Settings(d, groupReadable, ignoredForChange, refreshEvery);
+            return new Settings(d, groupReadable, ignoredForChange, refreshEvery, background);
         }
 
         /** The same settings with keys whose changes alone do not cause a write. */
         public Settings ignoringForChange(String... keys) {
-            return new Settings(minInterval, groupReadable, Set.of(keys), refreshEvery);
+            return new Settings(minInterval, groupReadable, Set.of(keys), refreshEvery, background);
         }
 
         /** The same settings with mode 0640 (for a monitoring group) instead of 0600. */
         public Settings groupReadable(boolean on) {
-            return new Settings(minInterval, on, ignoredForChange, refreshEvery);
+            return new Settings(minInterval, on, ignoredForChange, refreshEvery, background);
         }
 
         /** The same settings with an unchanged state rewritten once the last write is {@code d} old (zero: never). */
         public Settings refreshingEvery(Duration d) {
-            return new Settings(minInterval, groupReadable, ignoredForChange, d);
+            return new Settings(minInterval, groupReadable, ignoredForChange, d, background);
+        }
+
+        /** The same settings with the file I/O of {@link #offer} off the caller's thread (daemons' loops). */
+        public Settings writingInBackground(boolean on) {
+            return new Settings(minInterval, groupReadable, ignoredForChange, refreshEvery, on);
         }
     }
+
+    /** One serialized state; a higher {@code seq} is newer. */
+    private record Job(byte[] bytes, long seq) {}
 
     static final String TIMESTAMP = "timestamp";
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
@@ -82,12 +104,24 @@ public final class StateStore {
     private final Path dir;
     private final Clock clock;
     private final Settings settings;
+    /** Runs a drain of {@link #pending} (background mode); null: offers write on the caller's thread. */
+    private final Executor background;
+
+    // loop thread only
     private ObjectNode lastWritten;
     private ObjectNode latest;
     private long lastWriteNanos;
     private boolean everWritten;
-    private boolean failing;
-    private long writes;
+    private long seq;
+
+    // shared with the background writer
+    private final AtomicReference<Job> pending = new AtomicReference<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong writes = new AtomicLong();
+    private volatile boolean lastWriteFailed;
+    private final Object io = new Object();
+    private long persistedSeq; // guarded by io
+    private boolean failing; // guarded by io
 
     /** A store for {@code file} with {@link Settings#defaults()}. */
     public StateStore(Path file, Clock clock) {
@@ -96,10 +130,18 @@ public final class StateStore {
 
     /** A store for {@code file}. */
     public StateStore(Path file, Clock clock, Settings settings) {
+        this(file, clock, settings, settings.background()
+                ? r -> Thread.ofPlatform().daemon().name("state-writer").start(r)
+                : null);
+    }
+
+    /** A store whose background writes run on {@code background} (tests run them when they choose). */
+    StateStore(Path file, Clock clock, Settings settings, Executor background) {
         this.file = file.toAbsolutePath();
         this.dir = this.file.getParent();
         this.clock = clock;
         this.settings = settings;
+        this.background = background;
     }
 
     /** The state file's path. */
@@ -109,7 +151,7 @@ public final class StateStore {
 
     /** Successful writes so far. */
     public long writes() {
-        return writes;
+        return writes.get();
     }
 
     /**
@@ -118,6 +160,7 @@ public final class StateStore {
      */
     public Optional<ObjectNode> load() {
         removeLeftoverTempFiles();
+        prepareWriter();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -141,6 +184,18 @@ public final class StateStore {
         }
         moveAside(problem);
         return Optional.empty();
+    }
+
+    /**
+     * Serializes a throwaway state once: the first serialization loads Jackson's writers and the
+     * time-zone data (about 30 ms), which belongs in start-up, not in the first cycle that saves.
+     */
+    private static void prepareWriter() {
+        try {
+            JSON.writeValueAsBytes(stamped(JSON.createObjectNode().put("warm_up", 1.5), 0L));
+        } catch (JacksonException e) {
+            LOG.debug("state writer warm-up failed: {}", e.toString());
+        }
     }
 
     private void moveAside(String problem) {
@@ -175,12 +230,13 @@ public final class StateStore {
      * Written when it differs from the last written state and {@code minInterval} has passed
      * since the last write; a change offered too early is written by a later offer or by
      * {@link #flush()}. An unchanged state is written when {@code refreshEvery} is set and has
-     * passed since the last write. True when this call wrote the file.
+     * passed since the last write. A write that failed counts as not written. True when this call
+     * wrote the file (in the background: started writing it).
      */
     public boolean offer(ObjectNode state) {
         latest = state;
         long now = clock.nanoTime();
-        if (lastWritten != null && sameIgnoringVolatile(state, lastWritten)) {
+        if (lastWritten != null && !lastWriteFailed && sameIgnoringVolatile(state, lastWritten)) {
             long refresh = settings.refreshEvery().toNanos();
             return refresh > 0 && everWritten && now - lastWriteNanos >= refresh && write(state, now);
         }
@@ -190,14 +246,26 @@ public final class StateStore {
         return write(state, now);
     }
 
-    /** Writes the latest offered state now, changed or not (shutdown). True when written. */
+    /**
+     * Writes the latest offered state now on this thread, changed or not, after any background
+     * write in flight (shutdown, or a state a restart must find). True when written.
+     */
     public boolean flush() {
-        return latest != null && write(latest, clock.nanoTime());
+        if (latest == null) {
+            return false;
+        }
+        Job job = serialize(latest);
+        if (job == null) {
+            return false;
+        }
+        markWritten(latest, clock.nanoTime());
+        return persist(job);
     }
 
     /** True when an offered change has not been written yet. */
     public boolean hasPendingChange() {
-        return latest != null && (lastWritten == null || !sameIgnoringVolatile(latest, lastWritten));
+        return latest != null
+                && (lastWritten == null || lastWriteFailed || !sameIgnoringVolatile(latest, lastWritten));
     }
 
     private boolean sameIgnoringVolatile(ObjectNode a, ObjectNode b) {
@@ -222,46 +290,98 @@ public final class StateStore {
     }
 
     private boolean write(ObjectNode state, long now) {
-        ObjectNode stamped = state.deepCopy();
-        stamped.remove(TIMESTAMP);
-        stamped.put(TIMESTAMP, LocalDateTime.ofInstant(Instant.ofEpochMilli(clock.wallMillis()),
-                ZoneId.systemDefault()).toString());
-        Path tmp = null;
-        try {
-            ensureDirectory();
-            byte[] bytes = JSON.writeValueAsBytes(stamped);
-            tmp = Files.createTempFile(dir, tempPrefix(), ".tmp", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString(settings.groupReadable() ? "rw-r-----" : "rw-------")));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true); // makes the rename itself durable
-            }
-        } catch (IOException | JacksonException | UnsupportedOperationException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warn("cannot write state file {}: {} (retrying; further failures not logged until "
-                        + "a write succeeds)", file, e.toString());
-            }
-            deleteQuietly(tmp);
+        Job job = serialize(state);
+        if (job == null) {
             return false;
         }
-        if (failing) {
-            failing = false;
-            LOG.info("state file {} written again", file);
+        markWritten(state, now);
+        if (background == null) {
+            return persist(job);
         }
+        pending.set(job);
+        if (draining.compareAndSet(false, true)) {
+            background.execute(this::drain);
+        }
+        return true;
+    }
+
+    /** Counted as written when handed over; a failure sets {@link #lastWriteFailed} so offers retry. */
+    private void markWritten(ObjectNode state, long now) {
         lastWritten = state;
         lastWriteNanos = now;
         everWritten = true;
-        writes++;
-        return true;
+    }
+
+    /** The state stamped with the wall time, as JSON; null (logged) when it cannot be serialized. */
+    private Job serialize(ObjectNode state) {
+        try {
+            return new Job(JSON.writeValueAsBytes(stamped(state, clock.wallMillis())), ++seq);
+        } catch (JacksonException e) {
+            LOG.warn("cannot serialize the state for {}: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    private static ObjectNode stamped(ObjectNode state, long wallMillis) {
+        ObjectNode stamped = state.deepCopy();
+        stamped.remove(TIMESTAMP);
+        stamped.put(TIMESTAMP, LocalDateTime.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneId.systemDefault())
+                .toString());
+        return stamped;
+    }
+
+    /** Writes the newest pending job until none is left; at most one drain runs at a time. */
+    private void drain() {
+        do {
+            for (Job job = pending.getAndSet(null); job != null; job = pending.getAndSet(null)) {
+                persist(job);
+            }
+            draining.set(false);
+        } while (pending.get() != null && draining.compareAndSet(false, true));
+    }
+
+    /** The atomic write; a job older than one already on disk is dropped. */
+    private boolean persist(Job job) {
+        synchronized (io) {
+            if (job.seq() <= persistedSeq) {
+                return true;
+            }
+            Path tmp = null;
+            try {
+                ensureDirectory();
+                tmp = Files.createTempFile(dir, tempPrefix(), ".tmp", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString(settings.groupReadable() ? "rw-r-----" : "rw-------")));
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ByteBuffer buf = ByteBuffer.wrap(job.bytes());
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
+                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    d.force(true); // makes the rename itself durable
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("cannot write state file {}: {} (retrying; further failures not logged until "
+                            + "a write succeeds)", file, e.toString());
+                }
+                deleteQuietly(tmp);
+                lastWriteFailed = true;
+                return false;
+            }
+            if (failing) {
+                failing = false;
+                LOG.info("state file {} written again", file);
+            }
+            persistedSeq = job.seq();
+            lastWriteFailed = false;
+            writes.incrementAndGet();
+            return true;
+        }
     }
 
     private void ensureDirectory() throws IOException {

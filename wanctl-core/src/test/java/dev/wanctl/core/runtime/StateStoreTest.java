@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,5 +165,81 @@ class StateStoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    /** Background writes of a store, run when the test says so. */
+    private final List<Runnable> backgroundWrites = new ArrayList<>();
+
+    private StateStore backgroundStore(Path file) {
+        return new StateStore(file, clock, StateStore.Settings.defaults().writingInBackground(true),
+                backgroundWrites::add);
+    }
+
+    private void runBackgroundWrites() {
+        List<Runnable> due = List.copyOf(backgroundWrites);
+        backgroundWrites.clear();
+        due.forEach(Runnable::run);
+    }
+
+    private long savedRate(Path file) {
+        return new StateStore(file, clock).load().orElseThrow().at("/download/current_rate").asLong();
+    }
+
+    @Test
+    void inTheBackgroundTheFileIsWrittenOffTheCallersThreadAndOnlyTheNewestPendingStateCounts() {
+        Path file = dir.resolve("s.json");
+        StateStore store = backgroundStore(file);
+        assertThat(store.offer(state(1, "GREEN"))).isTrue();
+        assertThat(file).doesNotExist(); // the caller did no file I/O
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(store.offer(state(2, "GREEN"))).isTrue();
+        assertThat(backgroundWrites).hasSize(1); // one writer, still pending
+        runBackgroundWrites();
+        assertThat(savedRate(file)).isEqualTo(2);
+        assertThat(store.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedBackgroundWriteIsRetriedByALaterOfferOfTheSameState() throws Exception {
+        Path blocker = dir.resolve("blocker");
+        Files.writeString(blocker, "a file where the directory should be");
+        Path file = blocker.resolve("s.json");
+        StateStore store = backgroundStore(file);
+        store.offer(state(1, "GREEN"));
+        runBackgroundWrites();
+        assertThat(store.writes()).isZero();
+        assertThat(store.hasPendingChange()).isTrue();
+
+        Files.delete(blocker);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.offer(state(1, "GREEN"))).as("not before min interval").isFalse();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(store.offer(state(1, "GREEN"))).isTrue();
+        runBackgroundWrites();
+        assertThat(savedRate(file)).isEqualTo(1);
+        assertThat(store.hasPendingChange()).isFalse();
+    }
+
+    @Test
+    void flushWritesOnTheCallersThreadAndAnOlderBackgroundWriteDoesNotOverwriteIt() {
+        Path file = dir.resolve("s.json");
+        StateStore store = backgroundStore(file);
+        store.offer(state(1, "GREEN"));
+        clock.advance(Duration.ofSeconds(1));
+        store.offer(state(7, "GREEN")); // too early for a write
+        assertThat(store.flush()).isTrue();
+        assertThat(savedRate(file)).isEqualTo(7);
+        runBackgroundWrites(); // the older state, queued before the flush
+        assertThat(savedRate(file)).isEqualTo(7);
+    }
+
+    @Test
+    void theDaemonsBackgroundWriterWritesTheFileOnItsOwnThread() throws Exception {
+        Path file = dir.resolve("s.json");
+        StateStore store = new StateStore(file, clock, StateStore.Settings.defaults().writingInBackground(true));
+        assertThat(store.offer(state(3, "GREEN"))).isTrue();
+        store.flush(); // waits for the write in flight, then writes again
+        assertThat(savedRate(file)).isEqualTo(3);
+        assertThat(store.writes()).isBetween(1L, 2L);
     }
 }
