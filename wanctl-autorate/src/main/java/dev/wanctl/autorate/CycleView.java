@@ -2,6 +2,7 @@ package dev.wanctl.autorate;
 
 import dev.wanctl.core.control.AutorateStep;
 import dev.wanctl.core.control.Zone;
+import dev.wanctl.core.runtime.FlightRecorder;
 
 /**
  * What the last cycle decided, published once per cycle for readers on other threads (/health,
@@ -24,4 +25,15 @@ public record CycleView(
         long uploadBps,
         AutorateStep.Outcome outcome,
         int lostCycles,
-        boolean measurementDegraded) {}
+        boolean measurementDegraded) {
+
+    /** Fills the controller's columns of a flight-recorder row (RTTs, delta, zones); rates are the caller's. */
+    public void record(FlightRecorder.Cycle row) {
+        row.rttMs = rttMs;
+        row.loadEwmaMs = loadMs;
+        row.baselineMs = baselineMs;
+        row.deltaMs = deltaMs;
+        row.dlZone = FlightRecorder.zoneCode(downloadZone.name());
+        row.ulZone = FlightRecorder.zoneCode(uploadZone.name());
+    }
+}

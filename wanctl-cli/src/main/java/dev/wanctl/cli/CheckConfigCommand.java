@@ -4,6 +4,7 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.ConfigProblem;
 import dev.wanctl.core.config.ConfigSummary;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.runtime.ExitStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ final class CheckConfigCommand implements Callable<Integer> {
             allValid &= check(file, out);
         }
         out.flush();
-        return allValid ? ExitCodes.OK : ExitCodes.CONFIG;
+        return allValid ? ExitStatus.OK : ExitStatus.CONFIG;
     }
 
     private static boolean check(Path file, PrintWriter out) {

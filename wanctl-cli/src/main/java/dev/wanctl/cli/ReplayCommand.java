@@ -6,6 +6,7 @@ import dev.wanctl.autorate.ReplaySummary;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.runtime.ExitStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (!loaded.ok()) {
             err.print(loaded.errorReport());
             err.flush();
-            return ExitCodes.CONFIG;
+            return ExitStatus.CONFIG;
         }
         PrintWriter out = spec.commandLine().getOut();
         try (BufferedReader in = Files.newBufferedReader(rtt, StandardCharsets.UTF_8)) {
@@ -52,16 +53,16 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             err.print(summary.describe());
             err.flush();
-            return ExitCodes.OK;
+            return ExitStatus.OK;
         } catch (ReplayInputException e) {
             out.flush();
             err.println(rtt + ": " + e.getMessage());
             err.flush();
-            return ExitCodes.FAILURE;
+            return ExitStatus.FAILURE;
         } catch (IOException e) {
             err.println(rtt + ": cannot read: " + e.getMessage());
             err.flush();
-            return ExitCodes.FAILURE;
+            return ExitStatus.FAILURE;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.wanctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wanctl.core.runtime.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class CheckConfigCommandTest {
     void theShippedConfigsAreValidAndSummarised() {
         CliRunner.Result r = CliRunner.run("check-config", CONFIGS.resolve("spectrum.yaml").toString(),
                 CONFIGS.resolve("att.yaml").toString(), CONFIGS.resolve("steering.yaml").toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.exitCode()).isEqualTo(ExitStatus.OK);
         assertThat(r.out()).contains("spectrum.yaml: valid autorate config", "steering.yaml: valid steering config",
                 "Download:     floors GREEN ", "; ceiling 940M; step ",
                 "Thresholds:   GREEN->YELLOW 15 ms, YELLOW->SOFT_RED 45 ms, SOFT_RED->RED 80 ms",
@@ -35,7 +36,7 @@ class CheckConfigCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, yaml);
         CliRunner.Result r = CliRunner.run("check-config", bad.toString(), CONFIGS.resolve("att.yaml").toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.exitCode()).isEqualTo(ExitStatus.CONFIG);
         assertThat(r.out()).contains("bad.yaml: INVALID autorate config, 4 errors",
                 "error: router.host (line 8): missing",
                 "error: continuous_monitoring.download.floor_red_mbps",
@@ -60,7 +61,7 @@ class CheckConfigCommandTest {
     @Test
     void aMissingFileIsInvalid() {
         CliRunner.Result r = CliRunner.run("check-config", "/nonexistent/wanctl.yaml");
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.exitCode()).isEqualTo(ExitStatus.CONFIG);
         assertThat(r.out()).contains("/nonexistent/wanctl.yaml: INVALID", "no such file");
     }
 

@@ -2,6 +2,7 @@ package dev.wanctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wanctl.core.runtime.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,13 @@ class SteeringCommandTest {
         Files.writeString(bad, Files.readString(CONFIGS.resolve("steering.yaml"))
                 .replace("  comment: \"ADAPTIVE: Steer latency-sensitive to ATT\"   # matched exactly\n", ""));
 
-        assertThat(CliRunner.run("steering", "--config", bad.toString()).exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(CliRunner.run("steering", "--config", bad.toString()).exitCode()).isEqualTo(ExitStatus.CONFIG);
     }
 
     @Test
     void missingConfigFileExits78() {
         assertThat(CliRunner.run("steering", "--config", "/nonexistent/steering.yaml").exitCode())
-                .isEqualTo(ExitCodes.CONFIG);
+                .isEqualTo(ExitStatus.CONFIG);
     }
 
     @Test
@@ -32,7 +33,7 @@ class SteeringCommandTest {
         CliRunner.Result r = CliRunner.run("steering", "--config", CONFIGS.resolve("steering.yaml").toString(),
                 "--reset", "--dry-run");
 
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.exitCode()).isEqualTo(ExitStatus.USAGE);
         assertThat(r.err()).contains("--reset and --dry-run do not go together");
     }
 

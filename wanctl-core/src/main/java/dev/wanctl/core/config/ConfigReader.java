@@ -197,32 +197,23 @@ final class ConfigReader {
         return def;
     }
 
-    @SuppressWarnings("unchecked")
     List<String> hosts(ConfigKey k) {
-        List<String> def = k.defaultValue() instanceof List<?> l ? (List<String>) l : List.of();
-        Optional<YamlNode> n = required(k);
-        if (n.isEmpty()) {
-            return def;
-        }
-        if (!(n.get() instanceof YamlNode.Sequence seq)) {
-            bad(k, n.get(), k.allowed());
-            return def;
-        }
-        List<String> out = new ArrayList<>();
-        for (YamlNode item : seq.items()) {
-            if (item instanceof YamlNode.Scalar s && s.value() instanceof String str && isHost(str)) {
-                out.add(str);
-            } else {
-                problems.error(k.path(), item.line(), "each entry must be " + ValueType.HOST.allowed()
-                        + ", got " + item.describe());
-            }
-        }
-        return List.copyOf(out);
+        return sequence(k, item -> item instanceof YamlNode.Scalar s && s.value() instanceof String str
+                && isHost(str) ? str : null, "each entry must be " + ValueType.HOST.allowed());
     }
 
-    @SuppressWarnings("unchecked")
     List<HostPort> targets(ConfigKey k) {
-        List<HostPort> def = k.defaultValue() instanceof List<?> l ? (List<HostPort>) l : List.of();
+        return sequence(k, ConfigReader::hostPort,
+                "each entry must be [host, port] with a port from 1 to 65535");
+    }
+
+    /**
+     * A YAML sequence whose entries {@code parse} turns into values (null: unusable entry, reported
+     * as {@code expected}); the key's default when absent or not a sequence (reported).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> sequence(ConfigKey k, java.util.function.Function<YamlNode, T> parse, String expected) {
+        List<T> def = k.defaultValue() instanceof List<?> l ? (List<T>) l : List.of();
         Optional<YamlNode> n = required(k);
         if (n.isEmpty()) {
             return def;
@@ -231,14 +222,13 @@ final class ConfigReader {
             bad(k, n.get(), k.allowed());
             return def;
         }
-        List<HostPort> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
-            HostPort hp = hostPort(item);
-            if (hp == null) {
-                problems.error(k.path(), item.line(),
-                        "each entry must be [host, port] with a port from 1 to 65535, got " + item.describe());
+            T value = parse.apply(item);
+            if (value == null) {
+                problems.error(k.path(), item.line(), expected + ", got " + item.describe());
             } else {
-                out.add(hp);
+                out.add(value);
             }
         }
         return List.copyOf(out);

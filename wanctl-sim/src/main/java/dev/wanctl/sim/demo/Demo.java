@@ -2,7 +2,6 @@ package dev.wanctl.sim.demo;
 
 import dev.wanctl.autorate.AutorateCycle;
 import dev.wanctl.autorate.AutorateDaemon;
-import dev.wanctl.autorate.CycleView;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.SteeringConfig;
@@ -148,13 +147,7 @@ public final class Demo {
                 if (c == null) {
                     return;
                 }
-                CycleView v = c.view();
-                row.rttMs = v.rttMs();
-                row.loadEwmaMs = v.loadMs();
-                row.baselineMs = v.baselineMs();
-                row.deltaMs = v.deltaMs();
-                row.dlZone = FlightRecorder.zoneCode(v.downloadZone().name());
-                row.ulZone = FlightRecorder.zoneCode(v.uploadZone().name());
+                c.view().record(row);
             }
         };
     }

@@ -1,7 +1,6 @@
 package dev.wanctl.sim.scenario;
 
 import dev.wanctl.autorate.AutorateCycle;
-import dev.wanctl.autorate.CycleView;
 import dev.wanctl.autorate.RateWriter;
 import dev.wanctl.autorate.WriteGates;
 import dev.wanctl.core.config.AutorateConfig;
@@ -64,12 +63,6 @@ final class WanctlController implements Controller {
 
     @Override
     public void report(FlightRecorder.Cycle row) {
-        CycleView v = cycle.view();
-        row.rttMs = v.rttMs();
-        row.loadEwmaMs = v.loadMs();
-        row.baselineMs = v.baselineMs();
-        row.deltaMs = v.deltaMs();
-        row.dlZone = FlightRecorder.zoneCode(v.downloadZone().name());
-        row.ulZone = FlightRecorder.zoneCode(v.uploadZone().name());
+        cycle.view().record(row);
     }
 }
