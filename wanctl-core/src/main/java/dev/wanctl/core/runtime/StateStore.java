@@ -1,15 +1,10 @@
 package dev.wanctl.core.runtime;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,9 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -92,36 +84,20 @@ public final class StateStore {
         }
     }
 
-    /** One serialized state; a higher {@code seq} is newer. */
-    private record Job(byte[] bytes, long seq) {}
-
     static final String TIMESTAMP = "timestamp";
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final DateTimeFormatter CORRUPT_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final Path file;
-    private final Path dir;
     private final Clock clock;
     private final Settings settings;
-    /** Runs a drain of {@link #pending} (background mode); null: offers write on the caller's thread. */
-    private final Executor background;
-
-    // loop thread only
+    private final StateFileWriter writer;
     private ObjectNode lastWritten;
     private ObjectNode latest;
     private long lastWriteNanos;
     private boolean everWritten;
     private long seq;
-
-    // shared with the background writer
-    private final AtomicReference<Job> pending = new AtomicReference<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicLong writes = new AtomicLong();
-    private volatile boolean lastWriteFailed;
-    private final Object io = new Object();
-    private long persistedSeq; // guarded by io
-    private boolean failing; // guarded by io
 
     /** A store for {@code file} with {@link Settings#defaults()}. */
     public StateStore(Path file, Clock clock) {
@@ -138,10 +114,9 @@ public final class StateStore {
     /** A store whose background writes run on {@code background} (tests run them when they choose). */
     StateStore(Path file, Clock clock, Settings settings, Executor background) {
         this.file = file.toAbsolutePath();
-        this.dir = this.file.getParent();
         this.clock = clock;
         this.settings = settings;
-        this.background = background;
+        this.writer = new StateFileWriter(this.file, settings.groupReadable(), background);
     }
 
     /** The state file's path. */
@@ -151,7 +126,7 @@ public final class StateStore {
 
     /** Successful writes so far. */
     public long writes() {
-        return writes.get();
+        return writer.writes();
     }
 
     /**
@@ -159,7 +134,7 @@ public final class StateStore {
      * and a corrupt file is moved to {@code <name>.corrupt-<timestamp>}).
      */
     public Optional<ObjectNode> load() {
-        removeLeftoverTempFiles();
+        writer.removeLeftoverTempFiles();
         prepareWriter();
         byte[] bytes;
         try {
@@ -212,19 +187,6 @@ public final class StateStore {
         }
     }
 
-    private void removeLeftoverTempFiles() {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, tempPrefix() + "*.tmp")) {
-            for (Path t : temps) {
-                Files.deleteIfExists(t);
-            }
-        } catch (IOException e) {
-            LOG.debug("could not clean temp files in {}: {}", dir, e.toString());
-        }
-    }
-
     /**
      * Offers the current state (the store keeps {@code state}: do not change it afterwards).
      * Written when it differs from the last written state and {@code minInterval} has passed
@@ -236,7 +198,7 @@ public final class StateStore {
     public boolean offer(ObjectNode state) {
         latest = state;
         long now = clock.nanoTime();
-        if (lastWritten != null && !lastWriteFailed && sameIgnoringVolatile(state, lastWritten)) {
+        if (lastWritten != null && !writer.lastWriteFailed() && sameIgnoringVolatile(state, lastWritten)) {
             long refresh = settings.refreshEvery().toNanos();
             return refresh > 0 && everWritten && now - lastWriteNanos >= refresh && write(state, now);
         }
@@ -254,18 +216,18 @@ public final class StateStore {
         if (latest == null) {
             return false;
         }
-        Job job = serialize(latest);
+        StateFileWriter.Job job = serialize(latest);
         if (job == null) {
             return false;
         }
         markWritten(latest, clock.nanoTime());
-        return persist(job);
+        return writer.writeNow(job);
     }
 
     /** True when an offered change has not been written yet. */
     public boolean hasPendingChange() {
         return latest != null
-                && (lastWritten == null || lastWriteFailed || !sameIgnoringVolatile(latest, lastWritten));
+                && (lastWritten == null || writer.lastWriteFailed() || !sameIgnoringVolatile(latest, lastWritten));
     }
 
     private boolean sameIgnoringVolatile(ObjectNode a, ObjectNode b) {
@@ -290,22 +252,15 @@ public final class StateStore {
     }
 
     private boolean write(ObjectNode state, long now) {
-        Job job = serialize(state);
+        StateFileWriter.Job job = serialize(state);
         if (job == null) {
             return false;
         }
         markWritten(state, now);
-        if (background == null) {
-            return persist(job);
-        }
-        pending.set(job);
-        if (draining.compareAndSet(false, true)) {
-            background.execute(this::drain);
-        }
-        return true;
+        return writer.submit(job);
     }
 
-    /** Counted as written when handed over; a failure sets {@link #lastWriteFailed} so offers retry. */
+    /** Counted as written when handed over; a failure shows in the writer, so offers retry. */
     private void markWritten(ObjectNode state, long now) {
         lastWritten = state;
         lastWriteNanos = now;
@@ -313,9 +268,9 @@ public final class StateStore {
     }
 
     /** The state stamped with the wall time, as JSON; null (logged) when it cannot be serialized. */
-    private Job serialize(ObjectNode state) {
+    private StateFileWriter.Job serialize(ObjectNode state) {
         try {
-            return new Job(JSON.writeValueAsBytes(stamped(state, clock.wallMillis())), ++seq);
+            return new StateFileWriter.Job(JSON.writeValueAsBytes(stamped(state, clock.wallMillis())), ++seq);
         } catch (JacksonException e) {
             LOG.warn("cannot serialize the state for {}: {}", file, e.toString());
             return null;
@@ -328,86 +283,5 @@ public final class StateStore {
         stamped.put(TIMESTAMP, LocalDateTime.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneId.systemDefault())
                 .toString());
         return stamped;
-    }
-
-    /** Writes the newest pending job until none is left; at most one drain runs at a time. */
-    private void drain() {
-        do {
-            for (Job job = pending.getAndSet(null); job != null; job = pending.getAndSet(null)) {
-                persist(job);
-            }
-            draining.set(false);
-        } while (pending.get() != null && draining.compareAndSet(false, true));
-    }
-
-    /** The atomic write; a job older than one already on disk is dropped. */
-    private boolean persist(Job job) {
-        synchronized (io) {
-            if (job.seq() <= persistedSeq) {
-                return true;
-            }
-            Path tmp = null;
-            try {
-                ensureDirectory();
-                tmp = Files.createTempFile(dir, tempPrefix(), ".tmp", PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString(settings.groupReadable() ? "rw-r-----" : "rw-------")));
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ByteBuffer buf = ByteBuffer.wrap(job.bytes());
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                tmp = null;
-                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                    d.force(true); // makes the rename itself durable
-                }
-            } catch (IOException | UnsupportedOperationException e) {
-                if (!failing) {
-                    failing = true;
-                    LOG.warn("cannot write state file {}: {} (retrying; further failures not logged until "
-                            + "a write succeeds)", file, e.toString());
-                }
-                deleteQuietly(tmp);
-                lastWriteFailed = true;
-                return false;
-            }
-            if (failing) {
-                failing = false;
-                LOG.info("state file {} written again", file);
-            }
-            persistedSeq = job.seq();
-            lastWriteFailed = false;
-            writes.incrementAndGet();
-            return true;
-        }
-    }
-
-    private void ensureDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir);
-            LOG.info("created state directory {}", dir);
-        } catch (IOException e) {
-            throw new IOException("state directory " + dir + " does not exist and cannot be created ("
-                    + e + "); create it or make it writable (systemd: StateDirectory= or ReadWritePaths=)", e);
-        }
-    }
-
-    private String tempPrefix() {
-        return "." + file.getFileName() + ".";
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // the next load removes leftovers
-            }
-        }
     }
 }
