@@ -77,6 +77,26 @@ class SteeringRouterFailureTest extends HarnessTest {
     }
 
     @Test
+    void aRuleTheRouterSetsBackFailsVerificationAndTheStateWaitsUntilTheToggleSticks() {
+        // a script on the router keeps the rule disabled from 6.9 to 9.0 s; the rule is wanted from 7.0 s
+        AtomicReference<Object> stateWhileHeld = new AtomicReference<>();
+        h.congestedWhile(t -> t >= sec(5))
+                .at(sec(6.9), () -> h.router.state().holdRule(SteeringHarness.COMMENT, true))
+                .at(sec(8.0), () -> stateWhileHeld.set(h.healthField("state")))
+                .at(sec(9.0), () -> h.router.state().holdRule(SteeringHarness.COMMENT, false));
+
+        assertThat(h.run(Duration.ofSeconds(12))).isZero();
+
+        assertThat(stateWhileHeld.get()).as(h.log()).isEqualTo("SPECTRUM_GOOD");
+        assertThat(h.linesContaining("enabling the steering rule failed (verification failed: still disabled"))
+                .singleElement().satisfies(l -> assertThat(l.level()).isEqualTo("WARN"));
+        assertThat(h.ruleEnabled()).isTrue();
+        assertThat(h.healthField("state")).isEqualTo("SPECTRUM_DEGRADED");
+        assertThat(h.linesContaining("State transition: SPECTRUM_DEGRADED")).singleElement()
+                .satisfies(l -> assertThat(l.atSeconds()).isBetween(9.0, 9.5));
+    }
+
+    @Test
     void routerDownAtStartIsNotFatalAndTheRuleIsReconciledWhenItAnswers() {
         h.router.faults().on(Transport.REST).down();
         h.congestedWhile(t -> t >= sec(5)).at(sec(3), () -> h.router.faults().on(Transport.REST).up());

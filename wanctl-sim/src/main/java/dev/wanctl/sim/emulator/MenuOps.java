@@ -140,6 +140,14 @@ final class MenuOps {
         if (via != null) {
             state.record(t.spec.path(), r, prop, old, value, via);
         }
+        if (t.spec == MenuSpecs.MANGLE && prop.equals("disabled") && state.ruleHeld(r)) {
+            // a script on the router sets it back
+            if (old == null) {
+                r.values.remove(prop);
+            } else {
+                r.values.put(prop, old);
+            }
+        }
     }
 
     private Map<String, String> validate(MenuTable t, Row self, Map<String, String> in, String kind) throws RosError {

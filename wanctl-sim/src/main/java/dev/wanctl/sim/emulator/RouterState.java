@@ -3,11 +3,13 @@ package dev.wanctl.sim.emulator;
 import dev.wanctl.core.runtime.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the emulated router holds: queue tree, queue types, simple queues, mangle rules,
@@ -36,6 +38,7 @@ public final class RouterState {
     private final List<String> interfaces;
     private final List<String> routingTables;
     private final List<WriteRecord> history = new ArrayList<>();
+    private final Set<String> heldRules = new HashSet<>(); // comments; guarded by lock
     private final MenuOps ops = new MenuOps(this);
 
     private RouterState(Fixture f, Clock clock) {
@@ -119,6 +122,20 @@ public final class RouterState {
         synchronized (lock) {
             Row r = mangle().rows().stream().filter(x -> comment.equals(x.get("comment"))).findFirst().orElse(null);
             return r == null ? Optional.empty() : Optional.of(ruleSnapshot(r));
+        }
+    }
+
+    /**
+     * Models a script on the router that keeps the mangle rules with this comment as they are:
+     * while held, writes to their {@code disabled} are accepted and recorded but undone at once.
+     */
+    public void holdRule(String comment, boolean held) {
+        synchronized (lock) {
+            if (held) {
+                heldRules.add(comment);
+            } else {
+                heldRules.remove(comment);
+            }
         }
     }
 
@@ -287,6 +304,10 @@ public final class RouterState {
             Fixture.User u = users.get(user);
             return u == null ? List.of() : u.sshKeys();
         }
+    }
+
+    boolean ruleHeld(Row r) {
+        return r.get("comment") != null && heldRules.contains(r.get("comment"));
     }
 
     void record(String menu, Row r, String prop, String old, String value, Transport via) {
