@@ -253,8 +253,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             return false;
         }
         RateWriter.Snapshot w = writer.snapshot();
-        state.offer(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(), clock.wallMillis(), zone));
-        return state.flush();
+        return state.flush(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(),
+                clock.wallMillis(), zone));
     }
 
     /** The last cycle, for other threads. */

@@ -86,8 +86,9 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                         .ignoringForChange(AutorateStateCodec.VOLATILE_KEYS)
                         // steering judges the baseline's freshness by the file's age
                         .refreshingEvery(config.stateWriteInterval())
-                        // an fsync can outlast a cycle; the loop only serializes
-                        .writingInBackground(true));
+                        // an fsync can outlast a cycle: the loop only serializes (virtual-time runs
+                        // write on their one thread, so what they read back is deterministic)
+                        .writingInBackground(!inlineWriter));
 
         AutorateController controller = new AutorateController(config.control());
         WriteGate gate = WriteGates.of(config.rateLimit());

@@ -192,8 +192,7 @@ final class SteeringCycle implements FixedRateLoop.Body {
             p.metrics().transition(from, to);
         }
         if (p.state() != null) {
-            p.state().offer(encode());
-            p.state().flush(); // a restart must find the state that matches the rule
+            p.state().save(encode()); // a restart must find the state that matches the rule
         }
     }
 
@@ -282,8 +281,7 @@ final class SteeringCycle implements FixedRateLoop.Body {
         if (p.state() == null) {
             return false;
         }
-        p.state().offer(encode());
-        return p.state().flush();
+        return p.state().flush(encode());
     }
 
     SteeringView view() {

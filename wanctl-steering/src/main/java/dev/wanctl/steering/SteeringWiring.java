@@ -90,7 +90,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
                 config.stateStaleness(), config.thresholds().baselineMinMs(), config.thresholds().baselineMaxMs(),
                 clock, config.wanName());
         StateStore state = sameState ? previous.state : new StateStore(config.stateFile(), clock,
-                StateStore.Settings.defaults().writingInBackground(true));
+                StateStore.Settings.defaults().writingInBackground(!shared.inline()));
 
         SteeringThresholds t = config.thresholds();
         SteeringHysteresis hysteresis = config.cakeAware()

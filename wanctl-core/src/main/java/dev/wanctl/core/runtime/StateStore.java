@@ -209,19 +209,32 @@ public final class StateStore {
     }
 
     /**
-     * Writes the latest offered state now on this thread, changed or not, after any background
-     * write in flight (shutdown, or a state a restart must find). True when written.
+     * Writes {@code state} now, changed or not and however recent the last write (a state a
+     * restart must find, such as a steering transition); in the background when configured so.
+     * True when written (in the background: started).
      */
-    public boolean flush() {
-        if (latest == null) {
-            return false;
-        }
-        StateFileWriter.Job job = serialize(latest);
+    public boolean save(ObjectNode state) {
+        latest = state;
+        return write(state, clock.nanoTime());
+    }
+
+    /**
+     * Writes {@code state} on this thread, changed or not, after any background write in flight
+     * (shutdown). True when written.
+     */
+    public boolean flush(ObjectNode state) {
+        latest = state;
+        StateFileWriter.Job job = serialize(state);
         if (job == null) {
             return false;
         }
-        markWritten(latest, clock.nanoTime());
+        markWritten(state, clock.nanoTime());
         return writer.writeNow(job);
+    }
+
+    /** {@link #flush(ObjectNode)} of the latest offered state; false when none was offered. */
+    public boolean flush() {
+        return latest != null && flush(latest);
     }
 
     /** True when an offered change has not been written yet. */

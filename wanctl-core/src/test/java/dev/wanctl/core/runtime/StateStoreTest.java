@@ -108,6 +108,21 @@ class StateStoreTest {
     }
 
     @Test
+    void aSavedStateIsWrittenAtOnceInsideTheMinIntervalAndInTheBackgroundWhenConfigured() {
+        Path file = dir.resolve("s.json");
+        StateStore store = backgroundStore(file);
+        store.offer(state(1, "GREEN"));
+        runBackgroundWrites();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.offer(state(2, "GREEN"))).isFalse(); // too early for an offer
+        assertThat(store.save(state(3, "RED"))).isTrue();
+        assertThat(savedRate(file)).as("not on the caller's thread").isEqualTo(1);
+        runBackgroundWrites();
+        assertThat(savedRate(file)).isEqualTo(3);
+        assertThat(store.hasPendingChange()).isFalse();
+    }
+
+    @Test
     void aCorruptFileIsMovedAsideAndTheDaemonStartsFromDefaults() throws Exception {
         Path file = dir.resolve("att_state.json");
         Files.writeString(file, "{\"download\": {\"current_rate\": 9");
