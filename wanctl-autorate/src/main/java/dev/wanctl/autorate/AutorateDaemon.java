@@ -14,7 +14,6 @@ import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
 import dev.wanctl.core.runtime.InstanceLock;
-import dev.wanctl.core.runtime.MetricsServer;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.SystemdNotifier;
 import dev.wanctl.core.runtime.WanctlMetrics;
@@ -96,8 +95,6 @@ public final class AutorateDaemon {
             AutorateWiring w = AutorateWiring.build(config, null, shared);
             wiring = w;
             healthDoc = new AutorateHealth(() -> wiring.cycle, clock, loop::overruns);
-            HealthServer health = null;
-            MetricsServer metricsServer = null;
             try {
                 restore(w);
                 RouterStartup.check(w.router, config).ifPresent(a -> {
@@ -109,14 +106,11 @@ public final class AutorateDaemon {
                 if (options.once()) {
                     return once(w);
                 }
-                health = DaemonSupport.health(config.health(), healthDoc);
-                metricsServer = DaemonSupport.metrics(config.metrics(), metrics.registry());
-                loop.run(w, current -> reload((AutorateWiring) current, shared), services.signals());
+                DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(),
+                        () -> loop.run(w, current -> reload((AutorateWiring) current, shared), services.signals()));
                 LOG.info("{}: stopping: saving state", config.wanName());
                 return ExitStatus.OK;
             } finally {
-                DaemonSupport.closeQuietly(health);
-                DaemonSupport.closeQuietly(metricsServer);
                 shutdown();
             }
         }
@@ -212,11 +206,7 @@ public final class AutorateDaemon {
                 c.control().rtt().loadAlpha());
         LOG.info("Ping: hosts={}, median-of-three={}", c.probe().hosts(), c.probe().medianOfThree());
         c.notes().forEach(n -> LOG.info("{}: {}", c.wanName(), n));
-        LOG.info("Starting daemon mode with {}s cycle interval", c.interval().toMillis() / 1000.0);
-        if (notifier.enabled()) {
-            LOG.info("Systemd watchdog support enabled{}", notifier.watchdogInterval()
-                    .map(d -> " (WatchdogSec=" + d.toMillis() / 1000.0 + "s)").orElse(""));
-        }
+        DaemonSupport.logLoopStart(LOG, c.interval(), notifier);
     }
 
     /** The /health document now (tests, embedding). */

@@ -15,7 +15,6 @@ import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
 import dev.wanctl.core.runtime.InstanceLock;
-import dev.wanctl.core.runtime.MetricsServer;
 import dev.wanctl.core.runtime.Probing;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.SystemdNotifier;
@@ -95,8 +94,6 @@ public final class SteeringDaemon {
             SteeringWiring w = SteeringWiring.build(config, null, shared);
             wiring = w;
             healthDoc = new SteeringHealth(() -> wiring, services.clock(), loop::overruns);
-            HealthServer health = null;
-            MetricsServer metricsServer = null;
             try {
                 if (options.reset()) {
                     return reset(w);
@@ -104,16 +101,14 @@ public final class SteeringDaemon {
                 SteeringHysteresis.State state = restore(w);
                 RuleStartup.check(w, state, options.dryRun());
                 Probing.awaitFirstSample(w.probe, config.probe().replyTimeout().plusMillis(100));
-                health = DaemonSupport.health(config.health(), healthDoc);
-                metricsServer = DaemonSupport.metrics(config.metrics(), metrics.registry());
-                w.start();
-                ran = true;
-                loop.run(w, current -> reload((SteeringWiring) current, shared), services.signals());
+                DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(), () -> {
+                    w.start();
+                    ran = true;
+                    loop.run(w, current -> reload((SteeringWiring) current, shared), services.signals());
+                });
                 LOG.info("{}: stopping: saving state", config.wanName());
                 return ExitStatus.OK;
             } finally {
-                DaemonSupport.closeQuietly(health);
-                DaemonSupport.closeQuietly(metricsServer);
                 shutdown();
             }
         }
@@ -212,11 +207,7 @@ public final class SteeringDaemon {
                     : "");
         }
         c.notes().forEach(n -> LOG.info("{}: {}", c.wanName(), n));
-        LOG.info("Starting daemon mode with {}s cycle interval", c.interval().toMillis() / 1000.0);
-        if (services.notifier().enabled()) {
-            LOG.info("Systemd watchdog support enabled{}", services.notifier().watchdogInterval()
-                    .map(d -> " (WatchdogSec=" + d.toSeconds() + "s)").orElse(""));
-        }
+        DaemonSupport.logLoopStart(LOG, c.interval(), services.notifier());
     }
 
     /** The /health document now (tests, embedding). */

@@ -5,7 +5,9 @@ import dev.wanctl.core.config.RouterConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 
 /**
  * Start-up steps both daemons take, turned into {@link DaemonExit}s whose messages say what to
@@ -51,6 +53,33 @@ public final class DaemonSupport {
         } catch (IOException | IllegalArgumentException ex) {
             throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /metrics on " + e.host() + ":" + e.port() + " ("
                     + ex.getMessage() + "): change metrics.port", ex);
+        }
+    }
+
+    /**
+     * Serves /health and /metrics (each when configured) while {@code body} runs, and closes them
+     * when it returns or throws: the daemons' main loop runs inside.
+     */
+    public static void serving(EndpointConfig health, Supplier<HealthServer.Response> document,
+            EndpointConfig metrics, PrometheusRegistry registry, Runnable body) throws DaemonExit {
+        HealthServer healthServer = null;
+        MetricsServer metricsServer = null;
+        try {
+            healthServer = health(health, document);
+            metricsServer = metrics(metrics, registry);
+            body.run();
+        } finally {
+            closeQuietly(healthServer);
+            closeQuietly(metricsServer);
+        }
+    }
+
+    /** The last lines of both daemons' start-up banner (the reference's wording), to their logger. */
+    public static void logLoopStart(Logger log, Duration interval, SystemdNotifier notifier) {
+        log.info("Starting daemon mode with {}s cycle interval", interval.toMillis() / 1000.0);
+        if (notifier.enabled()) {
+            log.info("Systemd watchdog support enabled{}", notifier.watchdogInterval()
+                    .map(d -> " (WatchdogSec=" + d.toMillis() / 1000.0 + "s)").orElse(""));
         }
     }
 

@@ -249,7 +249,7 @@ class StateStoreTest {
     }
 
     @Test
-    void theDaemonsBackgroundWriterWritesTheFileOnItsOwnThread() throws Exception {
+    void withARealBackgroundThreadFlushLeavesTheNewestStateOnDisk() throws Exception {
         Path file = dir.resolve("s.json");
         StateStore store = new StateStore(file, clock, StateStore.Settings.defaults().writingInBackground(true));
         assertThat(store.offer(state(3, "GREEN"))).isTrue();
