@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -212,7 +213,7 @@ final class ConfigReader {
      * as {@code expected}); the key's default when absent or not a sequence (reported).
      */
     @SuppressWarnings("unchecked")
-    private <T> List<T> sequence(ConfigKey k, java.util.function.Function<YamlNode, T> parse, String expected) {
+    private <T> List<T> sequence(ConfigKey k, Function<YamlNode, T> parse, String expected) {
         List<T> def = k.defaultValue() instanceof List<?> l ? (List<T>) l : List.of();
         Optional<YamlNode> n = required(k);
         if (n.isEmpty()) {

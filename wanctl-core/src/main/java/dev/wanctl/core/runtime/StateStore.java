@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -37,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * per episode and the daemon keeps running.
  *
  * <p>With {@link Settings#writingInBackground} the decision and the JSON are made on the caller's
- * thread but the file I/O runs on a short-lived "state-writer" thread: an fsync can take tens of
+ * thread but the file I/O runs on a "state-writer" thread: an fsync can take tens of
  * milliseconds on an SD card or a busy disk, longer than a 10 ms cycle. Only the newest pending
  * state is written; a failed write is retried by a later offer. {@link #flush} always writes on
  * the caller's thread, after any write in flight, so the file ends with the newest state.
@@ -106,9 +109,17 @@ public final class StateStore {
 
     /** A store for {@code file}. */
     public StateStore(Path file, Clock clock, Settings settings) {
-        this(file, clock, settings, settings.background()
-                ? r -> Thread.ofPlatform().daemon().name("state-writer").start(r)
-                : null);
+        this(file, clock, settings, settings.background() ? backgroundExecutor() : null);
+    }
+
+    /**
+     * At most one "state-writer" thread, kept while writes come (a daemon writes every few
+     * seconds) and ended after a minute without one, so a store dropped at a reload leaves no
+     * thread behind and none has to be closed.
+     */
+    private static Executor backgroundExecutor() {
+        return new ThreadPoolExecutor(0, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("state-writer").factory());
     }
 
     /** A store whose background writes run on {@code background} (tests run them when they choose). */
