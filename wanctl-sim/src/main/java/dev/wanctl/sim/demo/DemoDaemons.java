@@ -10,7 +10,7 @@ import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.SystemdNotifier;
 import dev.wanctl.routeros.RouterClients;
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.sim.scenario.ReflectorProbe;
 import dev.wanctl.steering.SteeringDaemon;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.RouterEmulator;
 
 /**
  * The real wanctl autorate daemon in the simulator: the same {@link AutorateCycle},
