@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;

@@ -6,7 +6,7 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigEnvironment;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
-import dev.wanctl.core.runtime.DaemonExit;
+import dev.wanctl.core.daemon.DaemonExit;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.emulator.testing.EmulatorRouterYaml;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.wanctl.steering;
 import static dev.wanctl.steering.SteeringHarness.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.core.runtime.HealthServer;
+import dev.wanctl.core.daemon.HealthServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.wanctl.steering;
 import static dev.wanctl.steering.SteeringHarness.sec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.core.runtime.InstanceLock;
-import dev.wanctl.core.runtime.LockHeldException;
+import dev.wanctl.core.daemon.InstanceLock;
+import dev.wanctl.core.daemon.LockHeldException;
 import dev.wanctl.routeros.RouterException;
 import java.io.IOException;
 import java.nio.file.Files;

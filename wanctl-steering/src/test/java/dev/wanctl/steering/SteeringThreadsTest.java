@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.runtime.Clock;
-import dev.wanctl.core.runtime.DaemonExit;
+import dev.wanctl.core.daemon.DaemonExit;
 import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.emulator.testing.Await;

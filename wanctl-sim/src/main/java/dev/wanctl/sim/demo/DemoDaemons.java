@@ -8,7 +8,7 @@ import dev.wanctl.core.config.Secret;
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.sim.scenario.ReflectorProbe;

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 /**
  * A daemon cannot start or go on, with the exit status that tells systemd and the operator why

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import dev.wanctl.core.config.ConfigProblem;
 import dev.wanctl.core.config.Loaded;

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,7 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
+
+import dev.wanctl.core.runtime.ErrnoException;
+import dev.wanctl.core.runtime.Libc;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

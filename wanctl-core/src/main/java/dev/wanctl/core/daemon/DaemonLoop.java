@@ -1,4 +1,8 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
+
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.FixedRateLoop;
+import dev.wanctl.core.runtime.Sleeper;
 
 import java.time.Duration;
 import java.util.Objects;

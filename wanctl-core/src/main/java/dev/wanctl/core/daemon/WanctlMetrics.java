@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;

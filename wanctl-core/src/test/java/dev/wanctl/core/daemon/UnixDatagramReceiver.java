@@ -1,4 +1,7 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
+
+import dev.wanctl.core.runtime.ErrnoException;
+import dev.wanctl.core.runtime.Libc;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;

@@ -1,4 +1,6 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
+
+import dev.wanctl.core.runtime.Clock;
 
 import dev.wanctl.core.config.ProbeConfig;
 import dev.wanctl.core.probe.ProbeMethod;

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 /**
  * The exit statuses of every wanctl command; the units list {@code RestartPreventExitStatus=75 77

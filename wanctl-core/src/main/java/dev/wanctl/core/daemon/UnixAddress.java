@@ -1,4 +1,6 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
+
+import dev.wanctl.core.runtime.Libc;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
