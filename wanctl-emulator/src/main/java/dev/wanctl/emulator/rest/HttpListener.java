@@ -64,6 +64,13 @@ final class HttpListener {
             server = null;
         }
         for (Socket c : open) {
+            try {
+                // with a read timeout set, an SSLSocket's close first reads what the peer may still
+                // send, up to that timeout (minutes on an idle keep-alive connection); 0 skips that
+                c.setSoTimeout(0);
+            } catch (IOException ignored) {
+                // Closing is all we wanted.
+            }
             closeQuietly(c);
         }
     }
