@@ -257,6 +257,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
                 clock.wallMillis(), zone));
     }
 
+    /** Why the state file cannot be written now, null while it can (or when there is none). */
+    public String stateProblem() {
+        return state == null ? null : state.problem();
+    }
+
     /** The last cycle, for other threads. */
     public CycleView view() {
         return view;
