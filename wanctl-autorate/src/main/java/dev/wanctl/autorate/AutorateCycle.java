@@ -57,6 +57,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final long profileEveryNanos;
     private final long stateEveryNanos;
     private final StringBuilder line = new StringBuilder(160);
+    private final BaselineRelearn relearn;
 
     private Zone lastDl = Zone.GREEN;
     private Zone lastUl = Zone.GREEN;
@@ -73,6 +74,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private AutorateCycle(Builder b) {
         this.config = b.config;
         this.controller = b.controller;
+        this.relearn = new BaselineRelearn(config.wanName());
         this.step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
@@ -97,7 +99,10 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.totalPhase = profiler.phase("total");
         this.statusEveryNanos = config.statusLogInterval().toNanos();
         this.profileEveryNanos = 60_000_000_000L;
-        this.stateEveryNanos = config.stateWriteInterval().toNanos();
+        // offered twice per write interval: the store writes at most once per interval, and an
+        // unchanged state is refreshed within 1.5 intervals (an offer just short of the interval
+        // waited a whole second interval: files 9.8 s old against steering's staleness limit)
+        this.stateEveryNanos = Math.max(config.interval().toNanos(), config.stateWriteInterval().toNanos() / 2);
         this.lastDl = controller.downloadZone();
         this.lastUl = controller.uploadZone();
         long now = clock.nanoTime();
@@ -129,6 +134,9 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             c = connectivity.current();
         }
         AutorateStep.Outcome outcome = step.update(r, c);
+        if (outcome == AutorateStep.Outcome.MEASURED) {
+            relearn.sample(r, t1, controller);
+        }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
             if (metrics != null) {
@@ -255,6 +263,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         RateWriter.Snapshot w = writer.snapshot();
         return state.flush(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(),
                 clock.wallMillis(), zone));
+    }
+
+    /** The baseline came from the state file: re-learn it if it proves to be below every RTT. */
+    public void baselineRestored() {
+        relearn.arm();
     }
 
     /** Why the state file cannot be written now, null while it can (or when there is none). */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,6 +24,11 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /** Parses YAML text into {@link YamlNode}s with line numbers; syntax errors become problems. */
 final class YamlTree {
 
+    /** Deeper than any config's few levels; deep enough nesting otherwise overflows the stack. */
+    static final int MAX_DEPTH = 32;
+    /** Aliases a config may use (the shipped ones use none); bounds alias expansion. */
+    static final int MAX_ALIASES = 10;
+
     private YamlTree() {}
 
     /**
@@ -32,11 +39,14 @@ final class YamlTree {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true) // reported below with both lines
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit(1 << 20)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(ConfigLoader.MAX_CONFIG_BYTES)
                 .build();
         Optional<Node> root;
         try {
+            if (!depthWithinLimit(text, settings, problems)) {
+                return Optional.empty();
+            }
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
@@ -44,7 +54,11 @@ final class YamlTree {
                     + e.getProblemMark().map(m -> " at column " + (m.getColumn() + 1)).orElse(""));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            problems.error("", 0, "not valid YAML: " + e.getMessage());
+            problems.error("", 0, "not valid YAML: " + shorten(e.getMessage()));
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            // a backstop: the depth check should have refused this already
+            problems.error("", 0, "not valid YAML: nested too deeply (at most " + MAX_DEPTH + " levels)");
             return Optional.empty();
         }
         if (root.isEmpty()) {
@@ -57,6 +71,27 @@ final class YamlTree {
         }
         problems.error("", node.line(), "the file must be a YAML mapping of keys to values, got " + node.describe());
         return Optional.empty();
+    }
+
+    /**
+     * Walks the parser's events (iterative, no recursion) and refuses nesting deeper than
+     * {@link #MAX_DEPTH} before anything recursive sees the document.
+     */
+    private static boolean depthWithinLimit(String text, LoadSettings settings, Problems problems) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            Event.ID id = e.getEventId();
+            if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    problems.error("", e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                            "nested more than " + MAX_DEPTH + " levels deep; a config has a few levels");
+                    return false;
+                }
+            } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+        return true;
     }
 
     /** Converts {@code node}; {@code line} is its key's line (where a person looks for it). */
@@ -85,6 +120,11 @@ final class YamlTree {
         }
         ScalarNode s = (ScalarNode) node;
         return new YamlNode.Scalar(scalarValue(s), s.getValue(), line);
+    }
+
+    /** A parser message cut to 200 characters (it may quote the input). */
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     private static Object scalarValue(ScalarNode s) {
