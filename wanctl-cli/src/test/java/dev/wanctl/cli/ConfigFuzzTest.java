@@ -72,8 +72,12 @@ class ConfigFuzzTest {
                 Files.delete(file);
             }
         }
-        System.out.printf("ConfigFuzzTest: %d cases, %d accepted, %d refused with exit 78, slowest %d ms%n", CASES,
-                accepted, refused, slowestNanos / 1_000_000);
+        String summary = String.format(java.util.Locale.ROOT,
+                "ConfigFuzzTest seed %d: %d cases, %d accepted, %d refused with exit 78 and an error line, %d failures,"
+                        + " slowest %d ms%n", seed, CASES, accepted, refused, failures.size(), slowestNanos / 1_000_000);
+        System.err.print(summary);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "config-fuzz.txt"), summary);
         assertThat(failures).as("seed %d", seed).isEmpty();
         assertThat(refused).as("most mutations break something").isGreaterThan(CASES / 4);
     }

@@ -65,7 +65,10 @@ final class YamlTree {
             problems.error("", 0, "the file is empty; a config is a YAML mapping of keys to values");
             return Optional.empty();
         }
-        YamlNode node = convert(root.get(), "", problems, line(root.get().getStartMark()));
+        YamlNode node = convert(root.get(), "", problems, line(root.get().getStartMark()), 0);
+        if (node == null) {
+            return Optional.empty();
+        }
         if (node instanceof YamlNode.Mapping m) {
             return Optional.of(m);
         }
@@ -94,8 +97,17 @@ final class YamlTree {
         return true;
     }
 
-    /** Converts {@code node}; {@code line} is its key's line (where a person looks for it). */
-    private static YamlNode convert(Node node, String path, Problems problems, int line) {
+    /**
+     * Converts {@code node}, or returns null (reported) when it nests deeper than
+     * {@link #MAX_DEPTH}: an alias that refers to its own anchor ({@code &a [*a]}) nests forever.
+     * {@code line} is its key's line (where a person looks for it).
+     */
+    private static YamlNode convert(Node node, String path, Problems problems, int line, int depth) {
+        if (depth > MAX_DEPTH) {
+            problems.error(path, line, "nested more than " + MAX_DEPTH
+                    + " levels deep (an alias that refers to itself?); a config has a few levels");
+            return null;
+        }
         if (node instanceof MappingNode mapping) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
             for (NodeTuple t : mapping.getValue()) {
@@ -107,14 +119,23 @@ final class YamlTree {
                             "duplicate key (also on line " + previous.line() + "); remove one of them");
                     continue;
                 }
-                entries.put(key, convert(t.getValueNode(), childPath, problems, line(t.getKeyNode().getStartMark())));
+                YamlNode value = convert(t.getValueNode(), childPath, problems, line(t.getKeyNode().getStartMark()),
+                        depth + 1);
+                if (value == null) {
+                    return null;
+                }
+                entries.put(key, value);
             }
             return new YamlNode.Mapping(entries, line);
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, path, problems, line(item.getStartMark())));
+                YamlNode value = convert(item, path, problems, line(item.getStartMark()), depth + 1);
+                if (value == null) {
+                    return null;
+                }
+                items.add(value);
             }
             return new YamlNode.Sequence(List.copyOf(items), line);
         }
