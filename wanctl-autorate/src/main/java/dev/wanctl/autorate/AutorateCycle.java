@@ -76,8 +76,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
+        // a reply later than the maximum age but within the reply timeout is late, not lost: the
+        // RTT just rose; it is a delay sample, never a fallback cycle
         this.selector = new RttSelector(probe.reflectorCount(), config.probe().medianOfThree(),
-                config.probe().maxSampleAge().toNanos());
+                config.probe().maxSampleAge().toNanos(),
+                config.probe().maxSampleAge().toNanos() + config.probe().replyTimeout().toNanos());
         this.writer = b.writer;
         this.writerInline = b.writerInline;
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
