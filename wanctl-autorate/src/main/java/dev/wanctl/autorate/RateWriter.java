@@ -50,6 +50,8 @@ public final class RateWriter implements AutoCloseable {
     private volatile long failures;
     private volatile long lastWriteMillis;
     private volatile RouterException lastError;
+    private volatile long appliedDl;
+    private volatile long appliedUl;
     private final ServiceThread thread;
 
     /**
@@ -68,6 +70,7 @@ public final class RateWriter implements AutoCloseable {
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
         this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
+        mirror();
     }
 
     /** Hands the newest pair to the writer; never blocks on the router. */
@@ -126,6 +129,7 @@ public final class RateWriter implements AutoCloseable {
         if (dryRun) {
             LOG.info("{}: dry run, would write{}{}", wan, writeDl ? " DL=" + mbit(dl) : "", writeUl ? " UL=" + mbit(ul) : "");
             gate.applied(newDl, newUl, now);
+            mirror();
             return afterWrite(dl, ul, heldBack, now);
         }
         pending = true;
@@ -148,6 +152,7 @@ public final class RateWriter implements AutoCloseable {
         }
         long end = clock.nanoTime();
         gate.applied(newDl, newUl, end);
+        mirror();
         writes++;
         lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
         if (failingSinceNanos != Long.MIN_VALUE) {
@@ -174,6 +179,7 @@ public final class RateWriter implements AutoCloseable {
     private long partlyFailed(RouterException e, long dl, long ul, boolean dlDone, long now) {
         if (dlDone) {
             gate.applied(dl, gate.appliedUploadBps(), clock.nanoTime());
+            mirror();
         }
         return failed(e, dl, ul, now);
     }
@@ -228,6 +234,22 @@ public final class RateWriter implements AutoCloseable {
      */
     public void assumeApplied(long dlBps, long ulBps) {
         gate.assumeApplied(dlBps, ulBps);
+        mirror();
+    }
+
+    private void mirror() {
+        appliedDl = gate.appliedDownloadBps();
+        appliedUl = gate.appliedUploadBps();
+    }
+
+    /** The download rate the router has (last written or assumed), 0 before any; any thread. */
+    public long appliedDownloadBps() {
+        return appliedDl;
+    }
+
+    /** The upload rate the router has, 0 before any; any thread. */
+    public long appliedUploadBps() {
+        return appliedUl;
     }
 
     /** The transport carrying the writes ({@code rest}, {@code ssh}). */
