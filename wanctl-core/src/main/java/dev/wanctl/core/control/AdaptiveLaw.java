@@ -39,6 +39,7 @@ public final class AdaptiveLaw {
         double deltaAtCutMs;
         long rateBeforeEpisodeBps;
         boolean cutInEpisode;
+        long cutAppliedStep = -1;
         boolean active;
         boolean loaded;
         Zone zone = Zone.GREEN;
@@ -66,7 +67,9 @@ public final class AdaptiveLaw {
     private long step;
     private long aboveSinceStep = -1;
     private double episodeMinDeltaMs;
+    private double episodeMaxDeltaMs;
     private long standingEvents;
+    private final long drainSteps;
 
     /** @param initialRttMs baseline and load before the first sample */
     public AdaptiveLaw(AdaptiveParams params, double initialRttMs) {
@@ -78,6 +81,7 @@ public final class AdaptiveLaw {
         this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
         this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
+        this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
         this.loadMs = initialRttMs;
@@ -112,6 +116,8 @@ public final class AdaptiveLaw {
         }
         classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
         classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
+        noteApplied(dl, dlAppliedBps);
+        noteApplied(ul, ulAppliedBps);
         boolean anyActive = dl.active || ul.active;
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
         baselineMs = (1 - a) * baselineMs + a * sample;
@@ -145,6 +151,17 @@ public final class AdaptiveLaw {
         d.loaded = deliveredBps >= p.loadedFraction() * rate;
     }
 
+    /** A cut counts as tried only once the router has it (writes may be held back). */
+    private void noteApplied(Direction d, long appliedBps) {
+        if (d.cutInEpisode && d.cutAppliedStep < 0 && (appliedBps <= 0 || appliedBps <= d.rateBps)) {
+            d.cutAppliedStep = step;
+        }
+    }
+
+    private boolean cutTried(Direction d) {
+        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps;
+    }
+
     /**
      * Delay above the cut threshold that outlasts {@code standingSec} while the active
      * directions were cut (or nothing is active) is not a queue of ours.
@@ -156,16 +173,23 @@ public final class AdaptiveLaw {
                 episodeMinDeltaMs = deltaMs;
                 dl.rateBeforeEpisodeBps = dl.rateBps;
                 ul.rateBeforeEpisodeBps = ul.rateBps;
+                episodeMaxDeltaMs = deltaMs;
                 dl.cutInEpisode = false;
                 ul.cutInEpisode = false;
+                dl.cutAppliedStep = -1;
+                ul.cutAppliedStep = -1;
             } else if (step - aboveSinceStep == standingSteps / 2) {
                 // the standing part is what stays in the episode's second half, past the rise
                 episodeMinDeltaMs = deltaMs;
+                episodeMaxDeltaMs = deltaMs;
             } else {
                 episodeMinDeltaMs = Math.min(episodeMinDeltaMs, deltaMs);
+                episodeMaxDeltaMs = Math.max(episodeMaxDeltaMs, deltaMs);
             }
-            boolean cut = dl.cutInEpisode || ul.cutInEpisode;
-            if (step - aboveSinceStep >= standingSteps && (cut || !anyActive)) {
+            // a queue that cuts did not drain still moves (fills, drains); a path change is flat
+            boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
+            boolean tried = cutTried(dl) || cutTried(ul);
+            if (step - aboveSinceStep >= standingSteps && flat && (tried || !anyActive)) {
                 baselineMs += episodeMinDeltaMs;
                 deltaMs -= episodeMinDeltaMs;
                 undo(dl);
@@ -183,6 +207,7 @@ public final class AdaptiveLaw {
             d.rateBps = d.rateBeforeEpisodeBps;
         }
         d.cutInEpisode = false;
+        d.cutAppliedStep = -1;
     }
 
     private void cut(Direction d, boolean target, double deliveredBps) {
