@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the controller's rates to the router off the control loop, so a slow or dead router never
- * delays a cycle. The newest offered pair wins; a pair equal to the last one applied is never
- * sent; the {@link WriteGate}'s rate limit holds a pair back as pending; a failed write keeps the
- * newest pair pending and is retried with a {@link RetryBackoff} (new pairs do not bring a retry
- * forward), so a dead router gets at most a few connects a second and refused credentials one
- * login every 5 to 60 s. With {@link #verifyQueues} it also reads the queues back ({@link
- * QueueWatch}): the idle health check, and a max-limit changed by someone else written again.
- * Every call's outcome goes to a {@link RouterHealth}; the log says when the cause changes.
+ * delays a cycle. The newest offered pair wins; each queue is written only when its own rate
+ * changed; the {@link WriteGate}'s rate limit holds a rate back as pending (a cut never waits
+ * behind a raise); a failed write keeps the newest pair pending and is retried with a
+ * {@link RetryBackoff} (new pairs do not bring a retry forward), so a dead router gets at most a
+ * few connects a second and refused credentials one login every 5 to 60 s. With
+ * {@link #verifyQueues} it also reads the queues back ({@link QueueWatch}): the idle health check,
+ * and a max-limit changed by someone else written again. Every call's outcome goes to a
+ * {@link RouterHealth}; the log says when the cause changes.
  *
  * <p>{@link #start()} runs it on its own thread; the simulator instead calls {@link #service()}
  * after each {@link #offer} on its virtual clock. Logs follow docs/LOGGING.md.
@@ -52,11 +53,8 @@ public final class RateWriter implements AutoCloseable {
     private volatile long failures;
     private volatile long lastWriteMillis;
     private volatile RouterException lastError;
-    private volatile long checks;
-    private long retryAtNanos = Long.MIN_VALUE;
-    private final RouterHealth health = new RouterHealth();
-    private final RetryBackoff backoff;
-    private volatile QueueWatch watch;
+    private volatile long appliedDl;
+    private volatile long appliedUl;
     private final ServiceThread thread;
 
     /**
@@ -76,6 +74,7 @@ public final class RateWriter implements AutoCloseable {
         this.dryRun = dryRun;
         this.backoff = new RetryBackoff(retryNanos, wan.hashCode());
         this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
+        mirror();
     }
 
     /** Hands the newest pair to the writer; never blocks on the router. */
@@ -142,7 +141,7 @@ public final class RateWriter implements AutoCloseable {
                     pending = true;
                     yield gate.nextAllowedNanos(now, dl, ul);
                 }
-                case WRITE -> write(dl, ul, now);
+                case WRITE -> write(dl, ul, gate.writeDownload(), gate.writeUpload(), gate.heldBack(), now);
             };
         }
         return w == null || next == retryAtNanos ? next : Math.min(next, w.dueNanos());
@@ -177,43 +176,68 @@ public final class RateWriter implements AutoCloseable {
             } else {
                 gate.assumeApplied(gate.appliedDownloadBps(), onRouter);
             }
+            mirror();
         }
         return true;
     }
 
-    private long write(long dl, long ul, long now) {
+    private long write(long dl, long ul, boolean writeDl, boolean writeUl, boolean heldBack, long now) {
+        long newDl = writeDl ? dl : gate.appliedDownloadBps();
+        long newUl = writeUl ? ul : gate.appliedUploadBps();
         if (dryRun) {
-            LOG.info("{}: dry run, would write DL={} UL={}", wan, mbit(dl), mbit(ul));
-            gate.applied(dl, ul, now);
-            pending = false;
-            return Long.MAX_VALUE;
+            LOG.info("{}: dry run, would write{}{}", wan, writeDl ? " DL=" + mbit(dl) : "", writeUl ? " UL=" + mbit(ul) : "");
+            gate.applied(newDl, newUl, now);
+            mirror();
+            return afterWrite(dl, ul, heldBack, now);
         }
         pending = true;
         long start = clock.nanoTime();
+        boolean dlDone = false;
         try {
-            router.setMaxLimit(downloadQueue, dl);
-            router.setMaxLimit(uploadQueue, ul);
+            if (writeDl) {
+                router.setMaxLimit(downloadQueue, dl);
+                dlDone = true;
+            }
+            if (writeUl) {
+                router.setMaxLimit(uploadQueue, ul);
+            }
         } catch (RouterException e) {
-            return failed(e, dl, ul, now);
+            return partlyFailed(e, dl, ul, dlDone, now);
         } catch (RuntimeException e) {
             // a bug in a transport must not kill the writer thread
-            return failed(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e), dl, ul, now);
+            return partlyFailed(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e), dl, ul, dlDone,
+                    now);
         }
         long end = clock.nanoTime();
-        gate.applied(dl, ul, end);
-        pending = false;
+        gate.applied(newDl, newUl, end);
+        mirror();
         writes++;
         lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
-        succeededCall(end, "wrote DL=" + mbit(dl) + " UL=" + mbit(ul));
+        succeededCall(end, "wrote DL=" + mbit(newDl) + " UL=" + mbit(newUl));
         QueueWatch w = watch;
         if (w != null) {
-            w.wrote(end, dl, ul);
+            w.wrote(end, newDl, newUl);
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: router write DL={} UL={} ({}, {} ms)", wan, mbit(dl), mbit(ul), router.transport(),
+            LOG.debug("{}: router write{}{} ({}, {} ms)", wan, writeDl ? " DL=" + mbit(dl) : "",
+                    writeUl ? " UL=" + mbit(ul) : "", router.transport(),
                     String.format(Locale.ROOT, "%.1f", (end - start) / 1e6));
         }
-        return Long.MAX_VALUE;
+        return afterWrite(dl, ul, heldBack, end);
+    }
+
+    private long afterWrite(long dl, long ul, boolean heldBack, long now) {
+        pending = heldBack;
+        return heldBack ? gate.nextAllowedNanos(now, dl, ul) : Long.MAX_VALUE;
+    }
+
+    /** The download queue may have taken its rate before the upload's write failed: that one counts. */
+    private long partlyFailed(RouterException e, long dl, long ul, boolean dlDone, long now) {
+        if (dlDone) {
+            gate.applied(dl, gate.appliedUploadBps(), clock.nanoTime());
+            mirror();
+        }
+        return failed(e, dl, ul, now);
     }
 
     private long failed(RouterException e, long dl, long ul, long now) {
@@ -290,6 +314,22 @@ public final class RateWriter implements AutoCloseable {
      */
     public void assumeApplied(long dlBps, long ulBps) {
         gate.assumeApplied(dlBps, ulBps);
+        mirror();
+    }
+
+    private void mirror() {
+        appliedDl = gate.appliedDownloadBps();
+        appliedUl = gate.appliedUploadBps();
+    }
+
+    /** The download rate the router has (last written or assumed), 0 before any; any thread. */
+    public long appliedDownloadBps() {
+        return appliedDl;
+    }
+
+    /** The upload rate the router has, 0 before any; any thread. */
+    public long appliedUploadBps() {
+        return appliedUl;
     }
 
     /** The transport carrying the writes ({@code rest}, {@code ssh}). */
@@ -326,7 +366,7 @@ public final class RateWriter implements AutoCloseable {
      * @param cause why, in words, null while calls succeed
      * @param checks queue reads back (idle health check, max-limit verification)
      * @param corrections reads that found a max-limit changed by someone else
-     * @param calls router calls made (writes of a pair count as one), failed ones included
+     * @param calls router calls made (a write of both queues counts as one), failed ones included
      */
     public record Snapshot(
             boolean pending,
