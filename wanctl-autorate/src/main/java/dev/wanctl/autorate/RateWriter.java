@@ -55,6 +55,11 @@ public final class RateWriter implements AutoCloseable {
     private volatile RouterException lastError;
     private volatile long appliedDl;
     private volatile long appliedUl;
+    private volatile long checks;
+    private long retryAtNanos = Long.MIN_VALUE;
+    private final RouterHealth health = new RouterHealth();
+    private final RetryBackoff backoff;
+    private volatile QueueWatch watch;
     private final ServiceThread thread;
 
     /**
