@@ -63,13 +63,16 @@ say "JDK: $jdk"
 # --- jlink module list -----------------------------------------------------------------------
 # Always: what wanctl itself needs at run time (java.xml for logback.xml, jdk.httpserver for /health
 # and /metrics, jdk.unsupported for libraries that use sun.misc.Unsafe, java.management and
-# java.naming for logback and sshj). Added when jdeps finds them: small modules that libraries
-# reference (1 MB together). Left out on purpose: java.desktop (15 MB; only PNG plotting needs it,
-# `wanctl plot` writes SVG on this runtime) and java.rmi (JMX remoting in the emulator's sshd).
-# EC crypto is in java.base since JDK 22, so jdk.crypto.ec is not needed for TLS or SSH.
-base_modules="java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported"
+# java.naming for logback and sshj, java.desktop for PNG plots). Added when jdeps finds them: small
+# modules that libraries reference (1 MB together). Left out on purpose: java.rmi (JMX remoting in
+# the emulator's sshd). EC crypto is in java.base since JDK 22, so jdk.crypto.ec is not needed.
+# java.desktop, measured: +24 MB installed (17 MB of modules, 7 MB of native libraries), +9 MB in
+# the .deb, no change in a daemon's RSS (its classes are mapped, never loaded by a daemon: SVG
+# output and the plot layout use no java.awt class). Without it `wanctl plot`, `demo` and
+# `simulate --plot` could write SVG only, which the operations guide cannot ask of every user.
+base_modules="java.base,java.desktop,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported"
 optional_modules=" java.sql java.security.jgss java.net.http jdk.management jdk.crypto.cryptoki "
-excluded_modules=" java.desktop java.rmi "
+excluded_modules=" java.rmi "
 work="$out/deb-work"
 rm -rf "$work"; mkdir -p "$work/classes"
 # jdeps over the libraries takes half a minute (BouncyCastle alone is 7 MB of classes), and a
@@ -146,7 +149,7 @@ trim_security_providers() {
 # The runtime depends only on the JDK, the module list and the post-processing below (its
 # revision is part of the key): it is cached beside the jdeps result (built in a temporary
 # directory and moved into place, so an interrupted jlink leaves no half).
-runtime_revision=3
+runtime_revision=4
 runtime_key=$(printf '%s|%s|%s|%s' "$jdk" "$jdk_version" "$modules" "$runtime_revision" | sha256sum | cut -c1-24)
 runtime_cache="${XDG_CACHE_HOME:-$HOME/.cache}/wanctl/runtime-$runtime_key"
 if [ -x "$runtime_cache/bin/java" ]; then
@@ -236,7 +239,7 @@ Version: $deb_version
 Architecture: $arch
 Maintainer: wanctl maintainers <wanctl@localhost>
 Installed-Size: $installed_kb
-Depends: libc6 (>= 2.17), passwd
+Depends: libc6 (>= 2.17), passwd, libfontconfig1, fonts-dejavu-core
 Section: net
 Priority: optional
 Description: adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS

@@ -35,6 +35,7 @@ final class CommonKeys {
     final ConfigKey metricsEnabled;
     final ConfigKey metricsHost;
     final ConfigKey metricsPort;
+    final RecordingKeys recording;
 
     CommonKeys(Schema s, boolean wanNameRequired, double sshCommandDefault, double pingDefault, int healthPortDefault) {
         schemaVersion = s.add(key("schema_version", ValueType.STRING).defaultValue("1.0")
@@ -113,6 +114,7 @@ final class CommonKeys {
                 .doc("Address to listen on"));
         metricsPort = s.add(key("metrics.port", ValueType.INT).range(1, 65535).defaultValue(9100L)
                 .doc("Port of /metrics"));
+        recording = new RecordingKeys(s);
     }
 
     /** Later reference features this implementation does not have; recognised and ignored. */

@@ -74,6 +74,12 @@ public final class DaemonSupport {
         }
     }
 
+    /** "every 300 s, on SIGUSR1 and at shutdown" for the start-up line about the flight recording. */
+    public static String recordingWhen(dev.wanctl.core.config.RecordingConfig r) {
+        long s = r.writeInterval().toSeconds();
+        return (s > 0 ? "every " + s + " s, " : "") + "on SIGUSR1 and at shutdown";
+    }
+
     /** The last lines of both daemons' start-up banner (the reference's wording), to their logger. */
     public static void logLoopStart(Logger log, Duration interval, SystemdNotifier notifier) {
         log.info("Starting daemon mode with {}s cycle interval", interval.toMillis() / 1000.0);

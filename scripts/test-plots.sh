@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Checks plotting on the installed package's own runtime: an autorate daemon run against the
+# RouterOS emulator writes its flight recording on SIGUSR1, `wanctl plot` draws it as PNG and SVG,
+# `wanctl demo --duration 10s` and `wanctl simulate --plot` write their pictures. Loopback only;
+# every process is stopped by PID at the end.
+set -euo pipefail
+# shellcheck source=scripts/testlib.sh
+source "$(dirname "$0")/testlib.sh"
+
+case "${1:-}" in
+  -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; echo "usage: scripts/test-plots.sh [WANCTL]"; exit 0 ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd)
+wanctl=${1:-/opt/wanctl/bin/wanctl}
+[ -x "$wanctl" ] || { echo "test-plots.sh: $wanctl not found (install the .deb)" >&2; exit 2; }
+
+T=$(mktemp -d)
+emu_pid="" daemon_pid=""
+cleanup() {
+  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null
+  [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+[ -z "${KEEP:-}" ] || trap 'echo "kept $T"' EXIT
+is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; }
+is_svg() { grep -q '<svg' "$1" && grep -q '</svg>' "$1"; }
+
+# --- a daemon's flight recording -------------------------------------------------------------
+"$wanctl" emulate-router --rest-port -1 --ssh-port -1 >"$T/emulator.out" 2>"$T/emulator.err" &
+emu_pid=$!
+for _ in $(seq 150); do grep -q "certificate SHA-256" "$T/emulator.out" 2>/dev/null && break; sleep 0.2; done
+port=$(sed -n 's|.*REST *https://127.0.0.1:\([0-9]*\)/rest.*|\1|p' "$T/emulator.out")
+fingerprint=$(sed -n 's/.*certificate SHA-256: \([0-9a-f]*\).*/\1/p' "$T/emulator.out")
+password=$(sed -n 's/^ *user [^,]*, password \(.*\)$/\1/p' "$T/emulator.out" | head -n 1)
+check "the emulator started" test -n "$port" -a -n "$fingerprint"
+sed -e "s|^  host: .*|  host: 127.0.0.1|" \
+    -e "s|^  port: 443 .*|  port: $port\n  scheme: https\n  cert_fingerprint: \"$fingerprint\"|" \
+    -e "s|^  password: .*|  password: \"${password:-wanctl-demo}\"|" \
+    -e "s|^  ping_hosts: .*|  ping_hosts: [127.0.0.1, 127.0.0.2, 127.0.0.3]|" \
+    -e "s|^  spare_hosts: .*||" \
+    -e "s|^state_file: .*|state_file: $T/spectrum_state.json|" \
+    -e "s|^lock_file: .*|lock_file: $T/spectrum.lock|" \
+    -e "s|^  port: 9101.*|  port: $(free_port)|" \
+    "$root/configs/spectrum.yaml" >"$T/spectrum.yaml"
+printf 'flight_recorder:\n  write_interval: 0\n' >>"$T/spectrum.yaml"
+"$wanctl" autorate --config "$T/spectrum.yaml" >"$T/daemon.log" 2>&1 &
+daemon_pid=$!
+for _ in $(seq 150); do grep -q "running: first cycle done" "$T/daemon.log" 2>/dev/null && break; sleep 0.2; done
+sleep 3   # about 60 cycles to draw
+kill -USR1 "$daemon_pid"
+csv="$T/spectrum_flight.csv"
+for _ in $(seq 50); do [ -s "$csv" ] && break; sleep 0.2; done
+check "SIGUSR1 writes the flight recording to the state directory" test -s "$csv"
+kill "$daemon_pid"; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""
+kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true; emu_pid=""
+[ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/daemon.log" "$T/emulator.err"
+
+check "wanctl plot draws the daemon's recording as PNG" "$wanctl" plot "$csv" --out "$T/daemon.png"
+check "  ... a PNG file" is_png "$T/daemon.png"
+check "wanctl plot draws the daemon's recording as SVG" "$wanctl" plot "$csv" --out "$T/daemon.svg"
+check "  ... an SVG file" is_svg "$T/daemon.svg"
+
+# --- demo and simulate ---------------------------------------------------------------------------
+check "wanctl demo --duration 10s writes its plot" sh -c "cd '$T' && '$wanctl' demo --duration 10s --plot demo.png >demo.out 2>&1"
+check "  ... the run announced for 10 s" sh -c "grep -q 'for 10 s' '$T/demo.out'"
+check "  ... a PNG file" is_png "$T/demo.png"
+check "wanctl simulate --plot writes its plot" "$wanctl" simulate --scenario dsl-stable --controller wanctl --duration 60s --plot "$T/sim.svg"
+check "  ... an SVG file" is_svg "$T/sim.svg"
+check "no class or module is missing" sh -c "! grep -qE 'NoClassDefFoundError|ClassNotFoundException' '$T'/*.out '$T/daemon.log'"
+finish plots
