@@ -41,7 +41,7 @@ sed -e "s|^  host: .*|  host: 127.0.0.1|" \
     -e "s|^  spare_hosts: .*||" \
     -e "s|^state_file: .*|state_file: $T/spectrum_state.json|" \
     -e "s|^lock_file: .*|lock_file: $T/spectrum.lock|" \
-    -e "s|^  port: 9101.*|  port: $(free_port)|" \
+    -e "s|^health_check:.*|health_check:\n  port: $(free_port)|" \
     "$root/configs/spectrum.yaml" >"$T/spectrum.yaml"
 printf 'flight_recorder:\n  write_interval: 0\n' >>"$T/spectrum.yaml"
 "$wanctl" autorate --config "$T/spectrum.yaml" >"$T/daemon.log" 2>&1 &

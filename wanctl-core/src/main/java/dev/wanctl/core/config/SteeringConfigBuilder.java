@@ -71,8 +71,11 @@ final class SteeringConfigBuilder {
         ConfidenceConfig confidence = confidence();
         WanStateConfig wanState = new WanStateConfig(r.bool(W_ENABLED), r.integer(W_RED_WEIGHT),
                 seconds(r.number(W_STALENESS)), seconds(r.number(W_GRACE)), r.bool(W_OVERRIDE));
-        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort);
-        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort);
+        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort,
+                DefaultPorts.STEERING_HEALTH);
+        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort,
+                DefaultPorts.STEERING_METRICS);
+        Endpoints.distinct(r, c, health, metrics);
         RecordingConfig recording = c.recording.read(r, wan == null ? "steering" : wan, stateFile);
         Duration status = seconds(r.number(c.statusLogInterval));
         r.warnUnknownKeys();
