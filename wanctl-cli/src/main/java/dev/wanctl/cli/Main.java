@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             SteeringCommand.class,
             GenerateDocsCommand.class,
+            TestbedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
