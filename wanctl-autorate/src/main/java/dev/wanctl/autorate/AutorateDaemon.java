@@ -100,6 +100,10 @@ public final class AutorateDaemon {
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             AutorateWiring w = AutorateWiring.build(config, null, shared);
             wiring = w;
+            metrics.reflectors(config.wanName(), () -> wiring.probe.reflectorStatus());
+            if (config.metrics().enabled()) {
+                metrics.jvmAndProcess();
+            }
             healthDoc = new AutorateHealth(() -> wiring.cycle, clock, loop::overruns);
             try {
                 restore(w);

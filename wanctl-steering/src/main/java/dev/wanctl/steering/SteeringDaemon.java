@@ -99,6 +99,15 @@ public final class SteeringDaemon {
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             SteeringWiring w = SteeringWiring.build(config, null, shared);
             wiring = w;
+            metrics.reflectors(config.wanName(), () -> wiring.probe.reflectorStatus());
+            metrics.cakeQueue(config.primaryWan(), config.primaryDownloadQueue(), () -> wiring.stats.droppedTotal(),
+                    () -> {
+                        CakeStatsPoller.Reading r = wiring.stats.latest();
+                        return r.available() ? r.queuedPackets() : -1;
+                    });
+            if (config.metrics().enabled()) {
+                metrics.jvmAndProcess();
+            }
             healthDoc = new SteeringHealth(() -> wiring, services.clock(), loop::overruns);
             try {
                 if (options.reset()) {
