@@ -19,9 +19,10 @@ wanctl="$(cd "$(dirname "$wanctl")" && pwd)/$(basename "$wanctl")"   # the demo 
 T=$(mktemp -d)
 emu_pid="" daemon_pid="" steering_pid=""
 cleanup() {
-  [ -n "$steering_pid" ] && kill "$steering_pid" 2>/dev/null
-  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null
-  [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null
+  # each kill on its own: under set -e a failed one would end cleanup before the others
+  if [ -n "$steering_pid" ]; then kill "$steering_pid" 2>/dev/null || true; fi
+  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; fi
+  if [ -n "$emu_pid" ]; then kill "$emu_pid" 2>/dev/null || true; fi
   rm -rf "$T"
 }
 trap cleanup EXIT
@@ -80,13 +81,13 @@ if command -v promtool >/dev/null; then
 else
   echo "skipped: promtool check metrics (apt-get install prometheus)"
 fi
-kill "$steering_pid"; wait "$steering_pid" 2>/dev/null || true; steering_pid=""
-kill -USR1 "$daemon_pid"
+kill "$steering_pid" 2>/dev/null || true; wait "$steering_pid" 2>/dev/null || true; steering_pid=""
+kill -USR1 "$daemon_pid" 2>/dev/null || true
 csv="$T/spectrum_flight.csv"
 for _ in $(seq 50); do [ -s "$csv" ] && break; sleep 0.2; done
 check "SIGUSR1 writes the flight recording to the state directory" test -s "$csv"
-kill "$daemon_pid"; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""
-kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true; emu_pid=""
+kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""
+kill "$emu_pid" 2>/dev/null || true; wait "$emu_pid" 2>/dev/null || true; emu_pid=""
 [ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/daemon.log" "$T/steering.log" "$T/emulator.err"
 
 check "wanctl plot draws the daemon's recording as PNG" "$wanctl" plot "$csv" --out "$T/daemon.png"
