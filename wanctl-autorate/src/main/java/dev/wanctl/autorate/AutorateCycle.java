@@ -38,6 +38,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final RttProbe probe;
     private final RateWriter writer;
     private final boolean writerInline;
+    private final DeliveredRates delivered; // null: the reference law reads no counters
     private final ConnectivitySource connectivity;
     private final StateStore state;
     private final AutorateMetrics metrics;
@@ -57,6 +58,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final long profileEveryNanos;
     private final long stateEveryNanos;
     private final StringBuilder line = new StringBuilder(160);
+    private final BaselineRelearn relearn;
 
     private Zone lastDl = Zone.GREEN;
     private Zone lastUl = Zone.GREEN;
@@ -73,13 +75,18 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private AutorateCycle(Builder b) {
         this.config = b.config;
         this.controller = b.controller;
+        this.relearn = new BaselineRelearn(config.wanName());
         this.step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
+        // a reply later than the maximum age but within the reply timeout is late, not lost: the
+        // RTT just rose; it is a delay sample, never a fallback cycle
         this.selector = new RttSelector(probe.reflectorCount(), config.probe().medianOfThree(),
-                config.probe().maxSampleAge().toNanos());
+                config.probe().maxSampleAge().toNanos(),
+                config.probe().maxSampleAge().toNanos() + config.probe().replyTimeout().toNanos());
         this.writer = b.writer;
         this.writerInline = b.writerInline;
+        this.delivered = b.delivered;
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;
         this.metrics = b.metrics;
@@ -97,7 +104,10 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.totalPhase = profiler.phase("total");
         this.statusEveryNanos = config.statusLogInterval().toNanos();
         this.profileEveryNanos = 60_000_000_000L;
-        this.stateEveryNanos = config.stateWriteInterval().toNanos();
+        // offered twice per write interval: the store writes at most once per interval, and an
+        // unchanged state is refreshed within 1.5 intervals (an offer just short of the interval
+        // waited a whole second interval: files 9.8 s old against steering's staleness limit)
+        this.stateEveryNanos = Math.max(config.interval().toNanos(), config.stateWriteInterval().toNanos() / 2);
         this.lastDl = controller.downloadZone();
         this.lastUl = controller.uploadZone();
         long now = clock.nanoTime();
@@ -128,7 +138,18 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             connectivity.request();
             c = connectivity.current();
         }
+        if (controller.adaptive() != null) {
+            observe(t1);
+        }
         AutorateStep.Outcome outcome = step.update(r, c);
+        if (outcome == AutorateStep.Outcome.MEASURED) {
+            relearn.sample(r, t1, controller);
+        }
+        if (delivered != null) {
+            // the loaded cadence while a direction is active or the delay is up, else the idle one
+            dev.wanctl.core.control.AdaptiveLaw law = controller.adaptive();
+            delivered.fast(law.downloadActive() || law.uploadActive() || law.deltaMs() > law.params().growBelowMs());
+        }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
             if (metrics != null) {
@@ -163,6 +184,32 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         profiler.record(statePhase, t4 - t3);
         profiler.record(totalPhase, t4 - t0);
         logCycle(t4);
+    }
+
+    /** What the adaptive law reads besides the RTT: lateness, delivered rates, what the router has. */
+    private void observe(long now) {
+        double dl = Double.NaN;
+        double ul = Double.NaN;
+        if (delivered != null) {
+            if (writerInline) {
+                delivered.pollIfDue(now);
+            }
+            dl = delivered.downloadBps();
+            ul = delivered.uploadBps();
+        }
+        controller.observe(selector.lateByMs(), dl, ul, writer.appliedDownloadBps(), writer.appliedUploadBps());
+    }
+
+    /** Stops the counter reader (when the adaptive law has one). */
+    public void closeDelivered() {
+        if (delivered != null) {
+            delivered.close();
+        }
+    }
+
+    /** The counter reader of the adaptive law, or null. */
+    public DeliveredRates delivered() {
+        return delivered;
     }
 
     private void publish(long cycle, long now, double r, AutorateStep.Outcome outcome) {
@@ -257,6 +304,16 @@ public final class AutorateCycle implements FixedRateLoop.Body {
                 clock.wallMillis(), zone));
     }
 
+    /** The baseline came from the state file: re-learn it if it proves to be below every RTT. */
+    public void baselineRestored() {
+        relearn.arm();
+    }
+
+    /** Why the state file cannot be written now, null while it can (or when there is none). */
+    public String stateProblem() {
+        return state == null ? null : state.problem();
+    }
+
     /** The last cycle, for other threads. */
     public CycleView view() {
         return view;
@@ -303,6 +360,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         private final RateWriter writer;
         private final Clock clock;
         private boolean writerInline;
+        private DeliveredRates delivered;
         private ConnectivitySource connectivity = ConnectivitySource.alwaysPresent();
         private StateStore state;
         private AutorateMetrics metrics;
@@ -322,6 +380,12 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         /** Services the writer on the cycle's thread right after each offer (the simulator). */
         public Builder writerInline(boolean inline) {
             this.writerInline = inline;
+            return this;
+        }
+
+        /** The byte-counter reader the adaptive law needs (inline with the writer when that is inline). */
+        public Builder delivered(DeliveredRates d) {
+            this.delivered = d;
             return this;
         }
 

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             SoakReportCommand.class,
             StatusCommand.class,
             SteeringCommand.class,
+            GenerateDocsCommand.class,
+            TestbedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -12,10 +12,16 @@ public final class FaultState {
     public volatile boolean rejectCredentials;
     volatile boolean down;
     volatile int serverErrorStatus = 500;
+    volatile java.util.function.UnaryOperator<String> outputRewrite;
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
     private final AtomicInteger hangs = new AtomicInteger();
     public final Gate gate = new Gate();
+
+    /** The rewrite applied to console output, or null (read by the CLI transport in its own package). */
+    public java.util.function.UnaryOperator<String> outputRewrite() {
+        return outputRewrite;
+    }
 
     void serverErrors(int n) {
         serverErrors.set(n);
@@ -56,6 +62,7 @@ public final class FaultState {
     void clear() {
         latencyNanos = 0;
         rejectCredentials = false;
+        outputRewrite = null;
         serverErrors.set(0);
         drops.set(0);
         hangs.set(0);

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.tls.CertificateFingerprint;
 import dev.wanctl.routeros.RouterException.Kind;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ class RestTlsTest {
 
     @Test
     void verificationOffWorksButWarnsEveryTimeAClientIsBuilt() throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger(RestTls.class);
+        Logger log = (Logger) LoggerFactory.getLogger(dev.wanctl.routeros.tls.RouterTrust.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         log.addAppender(events);

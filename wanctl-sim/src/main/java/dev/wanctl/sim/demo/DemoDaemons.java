@@ -3,6 +3,7 @@ package dev.wanctl.sim.demo;
 import dev.wanctl.autorate.AutorateDaemon;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.EndpointConfig;
+import dev.wanctl.core.config.RecordingConfig;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.core.config.SteeringConfig;
@@ -18,9 +19,10 @@ import java.nio.file.Path;
 /**
  * The two real daemons of the demo, configured from the shipped configs but pointed at the
  * emulated router (REST over HTTPS, its certificate pinned), at the demo's simulated reflectors,
- * and at a temporary directory for state and locks. Endpoints are off: nothing listens.
+ * and at a temporary directory for state and locks. Endpoints are off: nothing listens. Public
+ * for the namespace testbed, which runs the same daemon against real TCP.
  */
-final class DemoDaemons {
+public final class DemoDaemons {
 
     private DemoDaemons() {}
 
@@ -30,11 +32,11 @@ final class DemoDaemons {
                 emulator.certificateSha256(), null, null, null);
     }
 
-    static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
+    public static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
         EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
         return new AutorateConfig(c.source(), c.wanName(), router, c.rateLimit(), c.queues(), c.interval(), c.control(),
                 c.probe(), c.fallback(), dir.resolve(c.wanName() + "_state.json"), c.stateWriteInterval(),
-                dir.resolve(c.wanName() + ".lock"), off, off, c.statusLogInterval(), c.notes());
+                dir.resolve(c.wanName() + ".lock"), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
     }
 
     static SteeringConfig steering(SteeringConfig c, RouterConfig router, Path primaryState, Path dir) {
@@ -43,7 +45,12 @@ final class DemoDaemons {
                 primaryState, c.stateStaleness(), c.primaryDownloadQueue(), c.primaryUploadQueue(), c.interval(),
                 c.cakeStatsInterval(), c.probe(), dir.resolve("steering_state.json"), c.historySize(),
                 dir.resolve("steering.lock"), c.thresholds(), c.cakeAware(), c.useConfidenceScoring(), c.confidence(),
-                c.wanState(), off, off, c.statusLogInterval(), c.notes());
+                c.wanState(), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
+    }
+
+    /** The demo draws its own recording: the daemons keep none. */
+    private static RecordingConfig notRecorded(RecordingConfig r) {
+        return new RecordingConfig(false, r.file(), r.window(), r.writeInterval());
     }
 
     static AutorateDaemon.Services autorateServices(Clock clock, ReflectorProbe probe) {

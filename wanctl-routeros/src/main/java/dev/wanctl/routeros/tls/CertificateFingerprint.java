@@ -1,4 +1,4 @@
-package dev.wanctl.routeros.rest;
+package dev.wanctl.routeros.tls;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,11 +12,11 @@ import java.util.Locale;
  * lower-case hex digits) and the form {@code openssl x509 -fingerprint -sha256} prints
  * ({@code AB:CD:...}), so a user can compare what they see with what the router presents.
  */
-final class CertificateFingerprint {
+public final class CertificateFingerprint {
 
     private CertificateFingerprint() {}
 
-    static String sha256Hex(X509Certificate cert) {
+    public static String sha256Hex(X509Certificate cert) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
             return HexFormat.of().formatHex(digest);
@@ -36,7 +36,7 @@ final class CertificateFingerprint {
     }
 
     /** {@code AB:CD:...}, as openssl prints it. */
-    static String colonHex(String hex) {
+    public static String colonHex(String hex) {
         StringBuilder sb = new StringBuilder(hex.length() * 3 / 2);
         for (int i = 0; i < hex.length(); i += 2) {
             if (i > 0) {

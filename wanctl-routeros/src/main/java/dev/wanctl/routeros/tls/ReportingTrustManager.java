@@ -1,4 +1,4 @@
-package dev.wanctl.routeros.rest;
+package dev.wanctl.routeros.tls;
 
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

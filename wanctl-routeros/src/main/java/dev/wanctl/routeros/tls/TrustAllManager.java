@@ -1,4 +1,4 @@
-package dev.wanctl.routeros.rest;
+package dev.wanctl.routeros.tls;
 
 import java.security.cert.X509Certificate;
 
@@ -7,6 +7,6 @@ final class TrustAllManager extends ServerTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        // verification deliberately off; RestTls logs a warning whenever this is used
+        // verification deliberately off; RouterTrust logs a warning whenever this is used
     }
 }
