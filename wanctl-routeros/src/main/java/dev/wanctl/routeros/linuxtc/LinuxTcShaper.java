@@ -19,6 +19,7 @@ public final class LinuxTcShaper implements AutoCloseable {
     private static final int EINVAL = 22;
     private static final int ENOENT = 2;
     private static final int ENODEV = 19;
+    private static final int EAFNOSUPPORT = 97;
 
     private final Duration timeout;
     private Rtnetlink socket; // guarded by this
@@ -80,7 +81,7 @@ public final class LinuxTcShaper implements AutoCloseable {
             if (r.errno() == Libc.EPERM || r.errno() == Libc.EACCES) {
                 throw new RouterException(Kind.AUTHENTICATION, "changing the qdisc of " + device + " needs"
                         + " CAP_NET_ADMIN, which this process lacks: run the daemon with"
-                        + " AmbientCapabilities=CAP_NET_ADMIN (see docs/TRANSPORTS.md, linux-tc)");
+                        + " AmbientCapabilities=CAP_NET_ADMIN (systemd/linux-tc.conf, docs/TRANSPORTS.md)");
             }
             throw refused(device, "changing the rate of " + q.kind() + " " + q.handleText(), r);
         }
@@ -110,6 +111,11 @@ public final class LinuxTcShaper implements AutoCloseable {
             if (e.errno() == Libc.EAGAIN) {
                 throw new RouterException(Kind.TIMEOUT, device + ": the kernel did not answer within "
                         + timeout.toMillis() + " ms", e);
+            }
+            if (e.errno() == EAFNOSUPPORT) {
+                throw new RouterException(Kind.AUTHENTICATION, device + ": rtnetlink sockets are not allowed here ("
+                        + e.reason() + "): the systemd unit needs RestrictAddressFamilies=AF_NETLINK, see"
+                        + " systemd/linux-tc.conf and docs/TRANSPORTS.md (linux-tc)", e);
             }
             if (e.errno() == ENODEV) {
                 throw new RouterException(Kind.NOT_FOUND, "network device " + device + " went away", e);
