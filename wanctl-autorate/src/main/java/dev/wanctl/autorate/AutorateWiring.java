@@ -101,14 +101,24 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 gate.assumeApplied(w.appliedDlBps(), w.appliedUlBps());
             }
             previous.writer.close();
+            previous.cycle.closeDelivered();
         }
         RateWriter writer = new RateWriter(router, config.wanName(), config.queues().download(),
                 config.queues().upload(), gate, clock, config.interval().toNanos(), shared.options().dryRun());
         if (!inlineWriter) {
             writer.start();
         }
+        DeliveredRates delivered = config.control().adaptiveLaw()
+                ? new DeliveredRates(router, config.wanName(), config.queues().download(), config.queues().upload(),
+                        clock, seconds(config.control().loadedCounterIntervalSec()),
+                        seconds(config.control().idleCounterIntervalSec()))
+                : null;
+        if (delivered != null && !inlineWriter) {
+            delivered.start();
+        }
         AutorateCycle cycle = AutorateCycle.builder(config, controller, probe, writer, clock)
                 .writerInline(inlineWriter)
+                .delivered(delivered)
                 .connectivity(check == null ? ConnectivitySource.alwaysPresent() : source(check))
                 .state(state)
                 .metrics(shared.metrics())
@@ -119,6 +129,10 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
             previous.closeUnshared(router, probe, check);
         }
         return new AutorateWiring(config, router, probe, check, writer, state, cycle);
+    }
+
+    private static long seconds(double s) {
+        return Math.round(s * 1e9);
     }
 
     static ProbeOptions probeOptions(AutorateConfig c) {
@@ -189,6 +203,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        cycle.closeDelivered();
         probe.close();
         if (connectivityCheck != null) {
             connectivityCheck.close();

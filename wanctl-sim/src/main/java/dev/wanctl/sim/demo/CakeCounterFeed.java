@@ -5,10 +5,11 @@ import dev.wanctl.sim.link.LinkDirection;
 
 /**
  * Carries what the simulated CAKE shaper did into the emulated router's queue counters (bytes,
- * packets, drops, backlog), so the steering daemon reads CAKE statistics over REST as it would
- * from a router. Packets are counted as 1500 bytes.
+ * packets, drops, backlog), so the steering daemon reads CAKE statistics and the autorate daemon's
+ * adaptive law its queues' byte counters as they would from a router. Packets are counted as 1500
+ * bytes. Public: {@code wanctl simulate} feeds the emulator the same way.
  */
-final class CakeCounterFeed {
+public final class CakeCounterFeed {
 
     private static final double PACKET_BYTES = 1500;
 
@@ -18,7 +19,7 @@ final class CakeCounterFeed {
     private double sentBytes;
     private double droppedBytes;
 
-    CakeCounterFeed(RouterState router, String queue, LinkDirection shaper) {
+    public CakeCounterFeed(RouterState router, String queue, LinkDirection shaper) {
         this.router = router;
         this.queue = queue;
         this.shaper = shaper;
@@ -27,7 +28,7 @@ final class CakeCounterFeed {
     }
 
     /** Adds what happened since the previous call. */
-    void feed() {
+    public void feed() {
         double sent = shaper.shaperSentTotalBytes();
         double dropped = shaper.shaperDroppedTotalBytes();
         long bytes = (long) (sent - sentBytes);

@@ -27,7 +27,8 @@ final class LinkThread {
         this.startNanos = startNanos;
     }
 
-    static LinkThread start(SimulationRun run, EmulatorRouter shaper, CakeCounterFeed cake, Object lock,
+    static LinkThread start(SimulationRun run, EmulatorRouter shaper, CakeCounterFeed cake, CakeCounterFeed upload,
+            Object lock,
             ReflectorProbe probe, Clock clock, long durationMs) {
         LinkThread t = new LinkThread(clock, clock.nanoTime());
         probe.start(t.startNanos);
@@ -44,6 +45,7 @@ final class LinkThread {
                             run.tick(tick);
                         }
                         cake.feed();
+                        upload.feed();
                     }
                 }
             } finally {

@@ -39,6 +39,11 @@ public final class SimHarness {
         this.shaper = router;
     }
 
+    /** The simulated link (for the router's queue counters; never for a controller's decisions). */
+    Link link() {
+        return link;
+    }
+
     /** The run's virtual clock. */
     public VirtualClock clock() {
         return clock;
