@@ -98,6 +98,7 @@ public final class ApiRouterClient implements RouterClient {
      * for both otherwise. A streamed sample is at most {@link #STREAM_INTERVAL} old when read (that
      * much error in the time between two reads).
      */
+    @Override
     public QueueStats[] readQueueStats(String first, String second) throws RouterException {
         List<String> both = List.of(first, second);
         QueueStats a = stream.latest(both, first, STREAM_INTERVAL, STREAM_MAX_AGE);
