@@ -89,6 +89,11 @@ public final class SimHarness {
         return scenario;
     }
 
+    /** The link's direction, for what a router counts at its shaper ({@link CakeCounterFeed}). */
+    dev.wanctl.sim.link.LinkDirection direction(Direction d) {
+        return link.direction(d);
+    }
+
     /** The true capacity: for bounds only, never for a controller that claims to be real. */
     public LinkTruth truth() {
         return truth;

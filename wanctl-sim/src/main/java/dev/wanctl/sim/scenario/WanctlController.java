@@ -8,6 +8,7 @@ import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.sim.link.Direction;
 
 /**
  * The real wanctl autorate daemon in the simulator: the same {@link AutorateCycle},
@@ -20,12 +21,17 @@ final class WanctlController implements Controller {
 
     private final AutorateCycle cycle;
     private final EmulatorRouter router;
+    private final CakeCounterFeed downloadCounters;
+    private final CakeCounterFeed uploadCounters;
     private final int intervalMs;
     private long cycles;
 
-    private WanctlController(AutorateCycle cycle, EmulatorRouter router, int intervalMs) {
+    private WanctlController(AutorateCycle cycle, EmulatorRouter router, CakeCounterFeed downloadCounters,
+            CakeCounterFeed uploadCounters, int intervalMs) {
         this.cycle = cycle;
         this.router = router;
+        this.downloadCounters = downloadCounters;
+        this.uploadCounters = uploadCounters;
         this.intervalMs = intervalMs;
     }
 
@@ -47,7 +53,10 @@ final class WanctlController implements Controller {
         writer.assumeApplied(config.control().download().ceilingBps(), config.control().upload().ceilingBps());
         AutorateCycle cycle = AutorateCycle.builder(config, controller, new ReflectorProbe(h.reflectors()), writer,
                 h.clock()).writerInline(true).build();
-        return new WanctlController(cycle, router, (int) config.interval().toMillis());
+        CakeCounterFeed down = new CakeCounterFeed(emulator.state(), config.queues().download(),
+                h.direction(Direction.DOWNLOAD));
+        CakeCounterFeed up = new CakeCounterFeed(emulator.state(), config.queues().upload(), h.direction(Direction.UPLOAD));
+        return new WanctlController(cycle, router, down, up, (int) config.interval().toMillis());
     }
 
     @Override
@@ -57,6 +66,8 @@ final class WanctlController implements Controller {
 
     @Override
     public void cycle(long nowNanos) {
+        downloadCounters.feed();
+        uploadCounters.feed();
         cycle.runCycle(cycles++, nowNanos);
         router.refresh();
     }

@@ -1,14 +1,15 @@
-package dev.wanctl.sim.demo;
+package dev.wanctl.sim.scenario;
 
 import dev.wanctl.sim.emulator.RouterState;
 import dev.wanctl.sim.link.LinkDirection;
 
 /**
- * Carries what the simulated CAKE shaper did into the emulated router's queue counters (bytes,
- * packets, drops, backlog), so the steering daemon reads CAKE statistics over REST as it would
- * from a router. Packets are counted as 1500 bytes.
+ * Carries what the simulated shaper did into the emulated router's queue counters (bytes,
+ * packets, drops, backlog), so a daemon reads queue statistics as it would from a router: counted
+ * where the router counts them, at its shaper (a download's counter never runs ahead of what the
+ * ISP delivered). Packets are counted as 1500 bytes.
  */
-final class CakeCounterFeed {
+public final class CakeCounterFeed {
 
     private static final double PACKET_BYTES = 1500;
 
@@ -18,7 +19,8 @@ final class CakeCounterFeed {
     private double sentBytes;
     private double droppedBytes;
 
-    CakeCounterFeed(RouterState router, String queue, LinkDirection shaper) {
+    /** Feeds the counters of {@code queue} from the shaper of {@code shaper}'s direction. */
+    public CakeCounterFeed(RouterState router, String queue, LinkDirection shaper) {
         this.router = router;
         this.queue = queue;
         this.shaper = shaper;
@@ -27,7 +29,7 @@ final class CakeCounterFeed {
     }
 
     /** Adds what happened since the previous call. */
-    void feed() {
+    public void feed() {
         double sent = shaper.shaperSentTotalBytes();
         double dropped = shaper.shaperDroppedTotalBytes();
         long bytes = (long) (sent - sentBytes);
