@@ -36,15 +36,32 @@ public final class Link {
         double upRtt = base + down.addedLatencyMs();
         double acksUp = senders.ackFraction() * down.deliveredBytes();
         double acksDown = senders.ackFraction() * up.deliveredBytes();
-        stepDirection(down, ms, rates, acksDown, downRtt);
-        stepDirection(up, ms, rates, acksUp, upRtt);
+        double downCap = ackCap(down, up, rates);
+        double upCap = ackCap(up, down, rates);
+        stepDirection(down, ms, rates, acksDown, downRtt, downCap);
+        stepDirection(up, ms, rates, acksUp, upRtt, upCap);
         reflectors.step(ms, up, down, pathOffsetMs);
     }
 
-    private void stepDirection(LinkDirection d, long ms, ShaperRates rates, double ackBytes, double rttMs) {
+    /**
+     * ACK clocking: {@code forward}'s senders cannot run faster than their ACKs come back. The
+     * ACK flows get a per-flow fair share of the reverse direction (CAKE's flow fairness against the
+     * reverse direction's own senders), as of the last millisecond.
+     */
+    private double ackCap(LinkDirection forward, LinkDirection reverse, ShaperRates rates) {
+        if (!(senders.ackFraction() > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int mine = forward.senders().activeFlows();
+        int theirs = reverse.senders().activeFlows();
+        double share = mine + theirs == 0 ? 1.0 : Math.max(mine, 1) / (double) (Math.max(mine, 1) + theirs);
+        return reverse.carryBytesPerMs(rates.maxLimitBps(reverse.direction())) * share / senders.ackFraction();
+    }
+
+    private void stepDirection(LinkDirection d, long ms, ShaperRates rates, double ackBytes, double rttMs, double cap) {
         Direction dir = d.direction();
         traffic.moveTo(dir, ms);
-        d.step(ms, rates.maxLimitBps(dir), traffic.fixedBytesPerMs(dir), ackBytes, rttMs);
+        d.step(ms, rates.maxLimitBps(dir), traffic.fixedBytesPerMs(dir), ackBytes, rttMs, cap);
     }
 
     /** The senders' knobs. */

@@ -63,14 +63,19 @@ public final class LinkDirection {
      * @param ackBytes bytes of the other direction's ACKs this millisecond
      * @param baseRttMs the senders' round trip over empty queues plus the delay their ACKs meet on
      *     the way back; this direction's own queues are added here
+     * @param ackCapBytes the most the senders can send this millisecond for the ACKs the reverse
+     *     direction can carry back (infinite: no limit)
      */
-    public void step(long ms, long shaperBps, double fixedBytes, double ackBytes, double baseRttMs) {
+    public void step(long ms, long shaperBps, double fixedBytes, double ackBytes, double baseRttMs, double ackCapBytes) {
         capacity.moveTo(ms);
         capacityBytes = capacity.bytesThisMs();
         capacityBps = capacity.capacityBps();
         double rtt = Math.max(1.0, baseRttMs + fifo.delayMs() + shaper.delayMs());
         flowRttMs = rtt;
         greedyOfferedBytes = senders.offer(ms, rtt);
+        if (greedyOfferedBytes > ackCapBytes) {
+            greedyOfferedBytes = senders.ackClock(ackCapBytes / greedyOfferedBytes);
+        }
         offeredBytes = fixedBytes + greedyOfferedBytes;
         double offered = offeredBytes + ackBytes;
 
@@ -87,6 +92,20 @@ public final class LinkDirection {
         for (int i = shaper.aqmDrops(); i > 0; i--) {
             senders.aqmDrop(ms, rtt);
         }
+    }
+
+    /** {@link #step} without an ACK-clock limit. */
+    public void step(long ms, long shaperBps, double fixedBytes, double ackBytes, double baseRttMs) {
+        step(ms, shaperBps, fixedBytes, ackBytes, baseRttMs, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Bytes per millisecond this direction can carry now: its shaper's rate, or the capacity when
+     * that is lower or there is no shaper.
+     */
+    public double carryBytesPerMs(long shaperBps) {
+        double cap = capacityBps / 8000.0;
+        return shaperBps > 0 ? Math.min(cap, shaperBps / 8000.0) : cap;
     }
 
     /** Which direction this is. */

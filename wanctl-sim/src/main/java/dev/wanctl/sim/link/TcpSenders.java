@@ -250,6 +250,23 @@ public final class TcpSenders {
         }
     }
 
+    /**
+     * Scales what the flows send this millisecond by {@code factor} (< 1): their ACKs cannot come
+     * back faster than the reverse direction carries them (ACK clocking). Windows stay as they are.
+     *
+     * @return the bytes they send now
+     */
+    public double ackClock(double factor) {
+        double total = 0;
+        for (int f = 0; f < n; f++) {
+            if (active[f]) {
+                sentBytes[f] *= factor;
+                total += sentBytes[f];
+            }
+        }
+        return total;
+    }
+
     /** Flows sending now. */
     public int activeFlows() {
         return activeFlows;
