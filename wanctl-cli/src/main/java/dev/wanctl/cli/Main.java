@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SoakReportCommand.class,
             StatusCommand.class,
             SteeringCommand.class,
+            TestbedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

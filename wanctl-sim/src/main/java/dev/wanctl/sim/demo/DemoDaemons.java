@@ -18,9 +18,10 @@ import java.nio.file.Path;
 /**
  * The two real daemons of the demo, configured from the shipped configs but pointed at the
  * emulated router (REST over HTTPS, its certificate pinned), at the demo's simulated reflectors,
- * and at a temporary directory for state and locks. Endpoints are off: nothing listens.
+ * and at a temporary directory for state and locks. Endpoints are off: nothing listens. Public
+ * for the namespace testbed, which runs the same daemon against real TCP.
  */
-final class DemoDaemons {
+public final class DemoDaemons {
 
     private DemoDaemons() {}
 
@@ -30,7 +31,7 @@ final class DemoDaemons {
                 emulator.certificateSha256(), null, null, null);
     }
 
-    static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
+    public static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
         EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
         return new AutorateConfig(c.source(), c.wanName(), router, c.rateLimit(), c.queues(), c.interval(), c.control(),
                 c.probe(), c.fallback(), dir.resolve(c.wanName() + "_state.json"), c.stateWriteInterval(),

@@ -32,7 +32,7 @@ public final class EmulatorRouter implements SimulatedRouter {
     }
 
     /** An emulator whose fixture has the config's two queues at their ceilings. */
-    static RouterEmulator emulatorFor(AutorateConfig c, dev.wanctl.core.runtime.Clock clock) {
+    public static RouterEmulator emulatorFor(AutorateConfig c, dev.wanctl.core.runtime.Clock clock) {
         String yaml = """
                 system: {identity: wanctl-sim, version: 7.16.2 (stable), board-name: RB5009UG+S+, cpu-load: 2}
                 users: [{name: wanctl, password: wanctl-sim, group: full}]

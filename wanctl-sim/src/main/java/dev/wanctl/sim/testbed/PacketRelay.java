@@ -1,0 +1,153 @@
+package dev.wanctl.sim.testbed;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+import dev.wanctl.core.runtime.ErrnoException;
+import dev.wanctl.core.runtime.Libc;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The testbed's base RTT where the kernel has no netem: an Ethernet relay between two interfaces
+ * of a namespace that has no addresses, holding every frame for a fixed one-way delay before
+ * sending it out of the other interface. Raw {@code AF_PACKET} sockets through the foreign-function
+ * API; one receiving and one sending thread per direction. Frames are relayed in order and never
+ * reordered; a frame that finds 64k frames waiting is dropped (it never happens at testbed rates).
+ */
+public final class PacketRelay {
+
+    private static final int AF_PACKET = 17;
+    private static final short ETH_P_ALL_BE = (short) 0x0300; // htons(ETH_P_ALL)
+    private static final int SOCKADDR_LL_LEN = 20;
+    private static final int PKTTYPE_OFFSET = 10;
+    private static final byte PACKET_OUTGOING = 4;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUFFORCE = 33;
+    private static final int RCVBUF_BYTES = 8 << 20;
+    private static final int MAX_FRAME = 65_536;
+    private static final int MAX_WAITING = 65_536;
+
+    private record Frame(long dueNanos, byte[] bytes) {}
+
+    private final long delayNanos;
+    private final AtomicLong relayedFrames = new AtomicLong();
+    private final AtomicLong droppedFrames = new AtomicLong();
+    private volatile boolean running = true;
+
+    private PacketRelay(long delayNanos) {
+        this.delayNanos = delayNanos;
+    }
+
+    /**
+     * Relays between {@code ifA} and {@code ifB} with {@code delay} each way for {@code runFor},
+     * then returns. Prints one line when both sockets are open.
+     */
+    public static void run(String ifA, String ifB, Duration delay, Duration runFor) throws IOException, ErrnoException {
+        PacketRelay relay = new PacketRelay(delay.toNanos());
+        int a = open(ifA);
+        int b = open(ifB);
+        relay.direction(a, b, ifA + ">" + ifB);
+        relay.direction(b, a, ifB + ">" + ifA);
+        System.out.printf("relay %s <-> %s: %d us each way, for %d s%n", ifA, ifB, delay.toNanos() / 1000,
+                runFor.toSeconds());
+        System.out.flush();
+        try {
+            Thread.sleep(runFor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        relay.running = false;
+        Libc.close(a);
+        Libc.close(b);
+        System.out.printf("relay done: %d frames relayed, %d dropped%n", relay.relayedFrames.get(),
+                relay.droppedFrames.get());
+    }
+
+    /** Starts the receiver and sender of one direction; both are daemon threads. */
+    private void direction(int from, int to, String name) {
+        ArrayBlockingQueue<Frame> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+        Thread.ofPlatform().daemon().name("relay-rx " + name).start(() -> receive(from, waiting));
+        Thread.ofPlatform().daemon().name("relay-tx " + name).start(() -> send(to, waiting));
+    }
+
+    private void receive(int fd, ArrayBlockingQueue<Frame> waiting) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(MAX_FRAME, 8);
+            MemorySegment addr = arena.allocate(SOCKADDR_LL_LEN, 8);
+            MemorySegment addrLen = arena.allocate(JAVA_INT);
+            MemorySegment state = Libc.newErrnoState(arena);
+            while (running) {
+                addrLen.set(JAVA_INT, 0, SOCKADDR_LL_LEN);
+                long n = Libc.recvFrom(fd, buf, MAX_FRAME, 0, addr, addrLen, state);
+                if (n <= 0) {
+                    if (n < 0 && Libc.errno(state) != Libc.EINTR) {
+                        return; // socket closed at the end of the run
+                    }
+                    continue;
+                }
+                if (addr.get(JAVA_BYTE, PKTTYPE_OFFSET) == PACKET_OUTGOING) {
+                    continue; // a frame the kernel sent out of this interface, not one arriving on it
+                }
+                byte[] frame = buf.asSlice(0, n).toArray(JAVA_BYTE);
+                if (!waiting.offer(new Frame(System.nanoTime() + delayNanos, frame))) {
+                    droppedFrames.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void send(int fd, ArrayBlockingQueue<Frame> waiting) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(MAX_FRAME, 8);
+            MemorySegment state = Libc.newErrnoState(arena);
+            while (running) {
+                Frame f = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (f == null) {
+                    continue;
+                }
+                long wait;
+                while ((wait = f.dueNanos() - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                MemorySegment.copy(f.bytes(), 0, buf, JAVA_BYTE, 0, f.bytes().length);
+                if (Libc.sendTo(fd, buf, f.bytes().length, 0, MemorySegment.NULL, 0, state) < 0) {
+                    droppedFrames.incrementAndGet();
+                } else {
+                    relayedFrames.incrementAndGet();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A raw packet socket bound to {@code ifName}, receiving every protocol. */
+    private static int open(String ifName) throws IOException, ErrnoException {
+        int ifIndex = Integer.parseInt(Files.readString(Path.of("/sys/class/net", ifName, "ifindex")).strip());
+        int fd = Libc.socket(AF_PACKET, Libc.SOCK_RAW, Short.toUnsignedInt(ETH_P_ALL_BE));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment rcvbuf = arena.allocate(JAVA_INT);
+            rcvbuf.set(JAVA_INT, 0, RCVBUF_BYTES);
+            Libc.setSockOpt(fd, SOL_SOCKET, SO_RCVBUFFORCE, rcvbuf);
+            MemorySegment sll = arena.allocate(SOCKADDR_LL_LEN, 4);
+            sll.set(JAVA_SHORT_UNALIGNED, 0, (short) AF_PACKET);
+            sll.set(JAVA_SHORT_UNALIGNED, 2, ETH_P_ALL_BE);
+            sll.set(JAVA_INT, 4, ifIndex);
+            Libc.bind(fd, sll, SOCKADDR_LL_LEN);
+        } catch (ErrnoException e) {
+            Libc.close(fd);
+            throw e;
+        }
+        return fd;
+    }
+}

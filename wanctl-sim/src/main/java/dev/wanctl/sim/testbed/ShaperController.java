@@ -1,0 +1,121 @@
+package dev.wanctl.sim.testbed;
+
+import dev.wanctl.autorate.AutorateDaemon;
+import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.sim.demo.DemoDaemons;
+import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.sim.link.Direction;
+import dev.wanctl.sim.scenario.Baselines;
+import dev.wanctl.sim.scenario.EmulatorRouter;
+import dev.wanctl.sim.scenario.Scenario;
+import dev.wanctl.sim.scenario.ScenarioConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who sets the router's max-limit in a testbed run, under the simulator's names: the baselines
+ * with the simulator's own fractions ({@link Baselines}), and {@code wanctl}: the real autorate
+ * daemon on the real clock, probing the testbed's reflectors over ICMP and writing through the
+ * RouterOS emulator's in-process client; the kernel shaper follows the emulator's queues.
+ */
+abstract class ShaperController implements AutoCloseable {
+
+    /** The controller names the testbed runs, in report order. */
+    static final List<String> NAMES = List.of("wanctl", "none", "static", "oracle");
+
+    /** The max-limit the shaper should have now (0: unshaped), given the true capacity. */
+    abstract long maxLimitBps(Direction d, double capacityBps);
+
+    /** Starts whatever runs on its own (the daemon) just before the run's clock starts. */
+    void start() throws Exception {
+    }
+
+    @Override
+    public void close() throws Exception {
+    }
+
+    static ShaperController create(String name, Scenario s) throws Exception {
+        return switch (name) {
+            case "none" -> fixed(0, 0);
+            case "static" -> fixed(Math.round(Baselines.STATIC_FRACTION * s.download().ceilingBps()),
+                    Math.round(Baselines.STATIC_FRACTION * s.upload().ceilingBps()));
+            case "oracle" -> new ShaperController() {
+                @Override
+                long maxLimitBps(Direction d, double capacityBps) {
+                    return Math.round(Baselines.ORACLE_FRACTION * capacityBps);
+                }
+            };
+            case "wanctl" -> new Daemon(s);
+            default -> throw new IllegalArgumentException("the testbed runs no controller '" + name + "'; choose one of "
+                    + NAMES + " or all");
+        };
+    }
+
+    private static ShaperController fixed(long dlBps, long ulBps) {
+        return new ShaperController() {
+            @Override
+            long maxLimitBps(Direction d, double capacityBps) {
+                return d == Direction.DOWNLOAD ? dlBps : ulBps;
+            }
+        };
+    }
+
+    /** The real daemon, against the emulator, on the system clock. */
+    private static final class Daemon extends ShaperController {
+
+        private final AutorateConfig config;
+        private final RouterEmulator emulator;
+        private final Path dir;
+        private final AutorateDaemon daemon;
+        private Thread thread;
+        private volatile Throwable failure;
+
+        Daemon(Scenario s) throws Exception {
+            Clock clock = Clock.system();
+            AutorateConfig c = ScenarioConfigs.autorate(s);
+            this.dir = Files.createTempDirectory("wanctl-testbed");
+            this.config = DemoDaemons.autorate(c, c.router(), dir);
+            this.emulator = EmulatorRouter.emulatorFor(config, clock);
+            AutorateDaemon.Services production = AutorateDaemon.Services.production();
+            this.daemon = new AutorateDaemon(dir.resolve("testbed.yaml"), new AutorateDaemon.Options(false, false, false),
+                    new AutorateDaemon.Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), false,
+                            production.probes(), rc -> emulator.client(), false));
+        }
+
+        @Override
+        void start() {
+            thread = Thread.ofPlatform().name("autorate").start(() -> {
+                try {
+                    daemon.run(config);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            });
+        }
+
+        @Override
+        long maxLimitBps(Direction d, double capacityBps) {
+            if (failure != null) {
+                throw new IllegalStateException("the autorate daemon stopped: " + failure, failure);
+            }
+            return emulator.state().maxLimitBps(d == Direction.DOWNLOAD ? config.queues().download()
+                    : config.queues().upload());
+        }
+
+        @Override
+        public void close() throws Exception {
+            daemon.stop();
+            if (thread != null) {
+                thread.join(Duration.ofSeconds(5));
+            }
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
