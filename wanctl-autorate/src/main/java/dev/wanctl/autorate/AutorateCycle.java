@@ -38,6 +38,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final RttProbe probe;
     private final RateWriter writer;
     private final boolean writerInline;
+    private final DeliveredRates delivered; // null: the reference law reads no counters
     private final ConnectivitySource connectivity;
     private final StateStore state;
     private final AutorateMetrics metrics;
@@ -76,10 +77,14 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
+        // a reply later than the maximum age but within the reply timeout is late, not lost: the
+        // RTT just rose; it is a delay sample, never a fallback cycle
         this.selector = new RttSelector(probe.reflectorCount(), config.probe().medianOfThree(),
-                config.probe().maxSampleAge().toNanos());
+                config.probe().maxSampleAge().toNanos(),
+                config.probe().maxSampleAge().toNanos() + config.probe().replyTimeout().toNanos());
         this.writer = b.writer;
         this.writerInline = b.writerInline;
+        this.delivered = b.delivered;
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;
         this.metrics = b.metrics;
@@ -128,7 +133,15 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             connectivity.request();
             c = connectivity.current();
         }
+        if (controller.adaptive() != null) {
+            observe(t1);
+        }
         AutorateStep.Outcome outcome = step.update(r, c);
+        if (delivered != null) {
+            // the loaded cadence while a direction is active or the delay is up, else the idle one
+            dev.wanctl.core.control.AdaptiveLaw law = controller.adaptive();
+            delivered.fast(law.downloadActive() || law.uploadActive() || law.deltaMs() > law.params().growBelowMs());
+        }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
             if (metrics != null) {
@@ -163,6 +176,32 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         profiler.record(statePhase, t4 - t3);
         profiler.record(totalPhase, t4 - t0);
         logCycle(t4);
+    }
+
+    /** What the adaptive law reads besides the RTT: lateness, delivered rates, what the router has. */
+    private void observe(long now) {
+        double dl = Double.NaN;
+        double ul = Double.NaN;
+        if (delivered != null) {
+            if (writerInline) {
+                delivered.pollIfDue(now);
+            }
+            dl = delivered.downloadBps();
+            ul = delivered.uploadBps();
+        }
+        controller.observe(selector.lateByMs(), dl, ul, writer.appliedDownloadBps(), writer.appliedUploadBps());
+    }
+
+    /** Stops the counter reader (when the adaptive law has one). */
+    public void closeDelivered() {
+        if (delivered != null) {
+            delivered.close();
+        }
+    }
+
+    /** The counter reader of the adaptive law, or null. */
+    public DeliveredRates delivered() {
+        return delivered;
     }
 
     private void publish(long cycle, long now, double r, AutorateStep.Outcome outcome) {
@@ -303,6 +342,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         private final RateWriter writer;
         private final Clock clock;
         private boolean writerInline;
+        private DeliveredRates delivered;
         private ConnectivitySource connectivity = ConnectivitySource.alwaysPresent();
         private StateStore state;
         private AutorateMetrics metrics;
@@ -322,6 +362,12 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         /** Services the writer on the cycle's thread right after each offer (the simulator). */
         public Builder writerInline(boolean inline) {
             this.writerInline = inline;
+            return this;
+        }
+
+        /** The byte-counter reader the adaptive law needs (inline with the writer when that is inline). */
+        public Builder delivered(DeliveredRates d) {
+            this.delivered = d;
             return this;
         }
 

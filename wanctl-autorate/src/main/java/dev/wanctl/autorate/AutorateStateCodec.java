@@ -89,6 +89,12 @@ public final class AutorateStateCodec {
             c.tracker().restore(baseline, load);
             any = true;
         }
+        if (c.adaptive() != null && any) {
+            // the adaptive law keeps its own rates and RTTs: the same fields
+            c.adaptive().restore(dlRate.orElse(c.adaptive().downloadRateBps()),
+                    ulRate.orElse(c.adaptive().uploadRateBps()), Double.isNaN(baseline) ? -1 : baseline,
+                    Double.isNaN(load) ? -1 : load);
+        }
         JsonNode last = state.path("last_applied");
         OptionalLong appliedDl = last.path("dl_rate").isNull() ? OptionalLong.empty()
                 : longField(last, "dl_rate", "last_applied.dl_rate", ignored);

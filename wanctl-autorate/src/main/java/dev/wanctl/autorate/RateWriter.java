@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the controller's rates to the router off the control loop, so a slow or dead router never
- * delays a cycle. The newest offered pair wins; a pair equal to the last one applied is never
- * sent; the {@link WriteGate}'s rate limit holds a pair back as pending; a failed write keeps the
- * newest pair pending and is retried every {@code retryNanos} until the router answers.
+ * delays a cycle. The newest offered pair wins; each queue is written only when its own rate
+ * changed; the {@link WriteGate}'s rate limit holds a rate back as pending (a cut never waits
+ * behind a raise); a failed write keeps the newest pair pending and is retried every
+ * {@code retryNanos} until the router answers.
  *
  * <p>{@link #start()} runs it on its own thread; the simulator instead calls {@link #service()}
  * after each {@link #offer} on its virtual clock. Logs follow docs/LOGGING.md.
@@ -49,6 +50,8 @@ public final class RateWriter implements AutoCloseable {
     private volatile long failures;
     private volatile long lastWriteMillis;
     private volatile RouterException lastError;
+    private volatile long appliedDl;
+    private volatile long appliedUl;
     private final ServiceThread thread;
 
     /**
@@ -67,6 +70,7 @@ public final class RateWriter implements AutoCloseable {
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
         this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
+        mirror();
     }
 
     /** Hands the newest pair to the writer; never blocks on the router. */
@@ -102,7 +106,7 @@ public final class RateWriter implements AutoCloseable {
         }
         long now = clock.nanoTime();
         WriteGate.Decision d = gate.decide(dl, ul, now);
-        long next = switch (d) {
+        return switch (d) {
             case UNCHANGED -> {
                 pending = false;
                 yield Long.MAX_VALUE;
@@ -111,45 +115,73 @@ public final class RateWriter implements AutoCloseable {
                 pending = true;
                 yield gate.nextAllowedNanos(now, dl, ul);
             }
-            case WRITE -> write(dl, ul, now);
+            case WRITE -> write(dl, ul, gate.writeDownload(), gate.writeUpload(), gate.heldBack(), now);
         };
-        return next;
     }
 
-    private long write(long dl, long ul, long now) {
+    /**
+     * Writes the queues the gate let through (only those: an unchanged queue is never re-sent);
+     * when another one was held back it stays pending and the writer comes back when it may go.
+     */
+    private long write(long dl, long ul, boolean writeDl, boolean writeUl, boolean heldBack, long now) {
+        long newDl = writeDl ? dl : gate.appliedDownloadBps();
+        long newUl = writeUl ? ul : gate.appliedUploadBps();
         if (dryRun) {
-            LOG.info("{}: dry run, would write DL={} UL={}", wan, mbit(dl), mbit(ul));
-            gate.applied(dl, ul, now);
-            pending = false;
-            return Long.MAX_VALUE;
+            LOG.info("{}: dry run, would write{}{}", wan, writeDl ? " DL=" + mbit(dl) : "", writeUl ? " UL=" + mbit(ul) : "");
+            gate.applied(newDl, newUl, now);
+            mirror();
+            return afterWrite(dl, ul, heldBack, now);
         }
         pending = true;
         long start = clock.nanoTime();
+        boolean dlDone = false;
         try {
-            router.setMaxLimit(downloadQueue, dl);
-            router.setMaxLimit(uploadQueue, ul);
+            if (writeDl) {
+                router.setMaxLimit(downloadQueue, dl);
+                dlDone = true;
+            }
+            if (writeUl) {
+                router.setMaxLimit(uploadQueue, ul);
+            }
         } catch (RouterException e) {
-            return failed(e, dl, ul, now);
+            return partlyFailed(e, dl, ul, dlDone, now);
         } catch (RuntimeException e) {
             // a bug in a transport must not kill the writer thread
-            return failed(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e), dl, ul, now);
+            return partlyFailed(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e), dl, ul, dlDone,
+                    now);
         }
         long end = clock.nanoTime();
-        gate.applied(dl, ul, end);
-        pending = false;
+        gate.applied(newDl, newUl, end);
+        mirror();
         writes++;
         lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
         if (failingSinceNanos != Long.MIN_VALUE) {
             LOG.info("{}: router answers again after {} s and {} failed attempts: wrote DL={} UL={}", wan,
-                    String.format(Locale.ROOT, "%.1f", (end - failingSinceNanos) / 1e9), failures, mbit(dl), mbit(ul));
+                    String.format(Locale.ROOT, "%.1f", (end - failingSinceNanos) / 1e9), failures, mbit(newDl),
+                    mbit(newUl));
             failingSinceNanos = Long.MIN_VALUE;
             lastError = null;
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: router write DL={} UL={} ({}, {} ms)", wan, mbit(dl), mbit(ul), router.transport(),
+            LOG.debug("{}: router write{}{} ({}, {} ms)", wan, writeDl ? " DL=" + mbit(dl) : "",
+                    writeUl ? " UL=" + mbit(ul) : "", router.transport(),
                     String.format(Locale.ROOT, "%.1f", (end - start) / 1e6));
         }
-        return Long.MAX_VALUE;
+        return afterWrite(dl, ul, heldBack, end);
+    }
+
+    private long afterWrite(long dl, long ul, boolean heldBack, long now) {
+        pending = heldBack;
+        return heldBack ? gate.nextAllowedNanos(now, dl, ul) : Long.MAX_VALUE;
+    }
+
+    /** The download queue may have taken its rate before the upload's write failed: that one counts. */
+    private long partlyFailed(RouterException e, long dl, long ul, boolean dlDone, long now) {
+        if (dlDone) {
+            gate.applied(dl, gate.appliedUploadBps(), clock.nanoTime());
+            mirror();
+        }
+        return failed(e, dl, ul, now);
     }
 
     private long failed(RouterException e, long dl, long ul, long now) {
@@ -202,6 +234,22 @@ public final class RateWriter implements AutoCloseable {
      */
     public void assumeApplied(long dlBps, long ulBps) {
         gate.assumeApplied(dlBps, ulBps);
+        mirror();
+    }
+
+    private void mirror() {
+        appliedDl = gate.appliedDownloadBps();
+        appliedUl = gate.appliedUploadBps();
+    }
+
+    /** The download rate the router has (last written or assumed), 0 before any; any thread. */
+    public long appliedDownloadBps() {
+        return appliedDl;
+    }
+
+    /** The upload rate the router has, 0 before any; any thread. */
+    public long appliedUploadBps() {
+        return appliedUl;
     }
 
     /** The transport carrying the writes ({@code rest}, {@code ssh}). */

@@ -21,6 +21,15 @@ public interface RouterClient extends AutoCloseable {
     /** Reads a queue-tree item's counters (cumulative) and backlog (instantaneous). */
     QueueStats readQueueStats(String name) throws RouterException;
 
+    /**
+     * Reads two queue-tree items' counters, in one request where the transport can (the autorate
+     * daemon reads both queues' byte counters on a budget of router requests). Index 0 is
+     * {@code first}, 1 is {@code second}.
+     */
+    default QueueStats[] readQueueStats(String first, String second) throws RouterException {
+        return new QueueStats[] {readQueueStats(first), readQueueStats(second)};
+    }
+
     /** Whether the mangle rule whose comment equals {@code comment} is enabled. */
     boolean ruleEnabled(String comment) throws RouterException;
 

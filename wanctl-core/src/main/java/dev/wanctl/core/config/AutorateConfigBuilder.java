@@ -2,6 +2,7 @@ package dev.wanctl.core.config;
 
 import static dev.wanctl.core.config.AutorateSchema.*;
 
+import dev.wanctl.core.control.AdaptiveParams;
 import dev.wanctl.core.control.ControllerParams;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.FallbackPolicy;
@@ -50,15 +51,19 @@ final class AutorateConfigBuilder {
         r.string(c.mainLog);
         r.string(c.debugLog);
         r.string(c.schemaVersion);
-        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort);
-        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort);
+        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort,
+                DefaultPorts.autorateHealth(name));
+        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort,
+                DefaultPorts.autorateMetrics(name));
+        Endpoints.distinct(r, c, health, metrics);
+        RecordingConfig recording = c.recording.read(r, name, stateFile);
         Duration status = seconds(r.number(c.statusLogInterval));
         r.warnUnknownKeys();
         if (r.problems().hasErrors() || control == null) {
             return null;
         }
         return new AutorateConfig(source, wan, router, rateLimit, queues, Duration.ofMillis(intervalMs), control,
-                probe, fallback, stateFile, stateWrite, lockFile, health, metrics, status, notes);
+                probe, fallback, stateFile, stateWrite, lockFile, health, metrics, recording, status, notes);
     }
 
     private RateLimitConfig rateLimit() {
@@ -115,11 +120,38 @@ final class AutorateConfigBuilder {
         notes.add(String.format(Locale.ROOT, "interval %d ms; green_required DL %d / UL %d cycles, soft_red_required"
                 + " %d, dwell %d cycles, deadband %s ms", Math.round(intervalSec * 1000), dlGreen, ulGreen, softRed,
                 dwell, fmt(deadband)));
+        AdaptiveParams adaptive = adaptive(dlFloors.red, dlCeil, ulFloors.red, ulCeil);
+        if (r.problems().hasErrors()) {
+            return null;
+        }
         return new ControllerParams(
                 new RttTrackerParams(initialClamped, aBase, aLoad, freeze, bMin, bMax),
                 new DownloadParams(dlFloors.green, dlFloors.yellow, dlFloors.softRed, dlFloors.red, dlCeil, dlStep,
                         dlFactor, dlYellow, dlGreen, softRed, dlT, hysteresis),
-                new UploadParams(ulFloors.red, ulCeil, ulStep, ulFactor, ulYellow, ulGreen, ulT, hysteresis));
+                new UploadParams(ulFloors.red, ulCeil, ulStep, ulFactor, ulYellow, ulGreen, ulT, hysteresis),
+                adaptive, r.number(AD_COUNTERS_LOADED), r.number(AD_COUNTERS_IDLE));
+    }
+
+    /** The adaptive law's parameters when {@code law: adaptive}, else null (the reference law). */
+    private AdaptiveParams adaptive(long dlFloor, long dlCeil, long ulFloor, long ulCeil) {
+        if (!"adaptive".equals(r.string(LAW))) {
+            return null;
+        }
+        double cut = r.number(AD_CUT_ABOVE);
+        double grow = r.number(AD_GROW_BELOW);
+        if (grow > cut) {
+            r.error(AD_GROW_BELOW, "must not exceed cut_above_ms (" + fmt(cut) + "), got " + fmt(grow));
+            return null;
+        }
+        AdaptiveParams d = AdaptiveParams.defaults(intervalSec, dlFloor, dlCeil, ulFloor, ulCeil);
+        AdaptiveParams p = new AdaptiveParams(intervalSec, dlFloor, dlCeil, ulFloor, ulCeil, cut, grow,
+                r.number(AD_DRAIN), d.minCutFactor(), d.maxCutFactor(), r.number(AD_CUT_HOLD), d.activeFraction(),
+                d.loadedFraction(), d.ackFraction(), r.number(AD_GROW_ROOM), d.growCeilingPerSec(),
+                d.maxStepFraction(), d.loadTimeConstantSec(), d.baselineDownSec(), d.baselineUpIdleSec(),
+                d.baselineUpLoadedSec(), r.number(AD_STANDING));
+        notes.add(String.format(Locale.ROOT, "law: adaptive (cut above %s ms, grow below %s ms, drain %s s, standing"
+                + " delay after %s s)", fmt(cut), fmt(grow), fmt(p.drainSec()), fmt(p.standingSec())));
+        return p;
     }
 
     /** {@code a} must be strictly greater than {@code b}; says so on {@code ka} if not. */

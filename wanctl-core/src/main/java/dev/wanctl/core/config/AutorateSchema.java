@@ -9,7 +9,9 @@ import java.util.List;
 public final class AutorateSchema {
 
     static final Schema SCHEMA = new Schema("autorate");
-    static final CommonKeys COMMON = new CommonKeys(SCHEMA, true, 15, 1, 9101);
+    static final CommonKeys COMMON = new CommonKeys(SCHEMA, true, 15, 1,
+            "9110 + (CRC-32 of wan_name mod 100), e.g. spectrum 9120, att 9164: each WAN its own",
+            "9210 + (CRC-32 of wan_name mod 100), e.g. spectrum 9220, att 9264");
 
     private static final String CM = "continuous_monitoring";
 
@@ -51,6 +53,15 @@ public final class AutorateSchema {
     static final ConfigKey FB_TCP_TARGETS;
     static final ConfigKey FB_MODE;
     static final ConfigKey FB_MAX_CYCLES;
+    static final ConfigKey LAW;
+    static final ConfigKey AD_CUT_ABOVE;
+    static final ConfigKey AD_GROW_BELOW;
+    static final ConfigKey AD_DRAIN;
+    static final ConfigKey AD_CUT_HOLD;
+    static final ConfigKey AD_GROW_ROOM;
+    static final ConfigKey AD_STANDING;
+    static final ConfigKey AD_COUNTERS_LOADED;
+    static final ConfigKey AD_COUNTERS_IDLE;
 
     /** The keys of one direction's section. */
     record Direction(
@@ -106,6 +117,30 @@ public final class AutorateSchema {
                 .ours().doc("Control cycle interval"));
         BASELINE_INITIAL = s.add(key(CM + ".baseline_rtt_initial", ValueType.NUMBER).range(1, 500).required()
                 .unit("ms").doc("Idle RTT to start from when there is no state file"));
+
+        LAW = s.add(key(CM + ".law", ValueType.CHOICE).choices("reference", "adaptive").defaultValue("reference")
+                .ours().doc("The control law: reference (the Python reference's zones, bit-exact), or adaptive"
+                        + " (reads what each direction delivers; docs/ADAPTIVE_LAW.md)"));
+        String ad = CM + ".adaptive";
+        s.add(key(ad, ValueType.SECTION).ours().doc("Parameters of the adaptive law (law: adaptive)"));
+        AD_CUT_ABOVE = s.add(key(ad + ".cut_above_ms", ValueType.NUMBER).range(1, 500).defaultValue(12.0).unit("ms")
+                .ours().doc("Delay over the baseline above which a loaded direction is cut"));
+        AD_GROW_BELOW = s.add(key(ad + ".grow_below_ms", ValueType.NUMBER).range(0.5, 500).defaultValue(6.0)
+                .unit("ms").ours().doc("Delay over the baseline below which a loaded direction may grow"));
+        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(1.0).unit("s").ours()
+                .doc("A cut is sized to drain the queue behind the delay in about this long"));
+        AD_CUT_HOLD = s.add(key(ad + ".cut_hold_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.3).unit("s")
+                .ours().doc("After a cut, no further cut for this long unless the delay keeps growing"));
+        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.8)
+                .ours().doc("Growth per second as a fraction of the room left below the ceiling"));
+        AD_STANDING = s.add(key(ad + ".standing_sec", ValueType.NUMBER).range(0.5, 600).defaultValue(2.0).unit("s")
+                .ours().doc("Delay that stays this long although the loaded directions were cut is not ours:"
+                        + " the baseline takes it"));
+        AD_COUNTERS_LOADED = s.add(key(ad + ".counter_interval_sec", ValueType.NUMBER).range(0.1, 60)
+                .defaultValue(0.5).unit("s").ours().doc("How often the queues' byte counters are read while a"
+                        + " direction is loaded (one router request for both queues)"));
+        AD_COUNTERS_IDLE = s.add(key(ad + ".idle_counter_interval_sec", ValueType.NUMBER).range(0.1, 600)
+                .defaultValue(2.0).unit("s").ours().doc("How often they are read while both directions are idle"));
 
         DL = direction(s, "download", 10000, true);
         SOFT_RED_REQUIRED = s.add(key(CM + ".download.soft_red_required", ValueType.INT).range(1, 1000)

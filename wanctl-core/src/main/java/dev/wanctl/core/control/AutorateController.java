@@ -11,22 +11,57 @@ public final class AutorateController {
     private final RttTracker tracker;
     private final DownloadPolicy download;
     private final UploadPolicy upload;
+    private final AdaptiveLaw adaptive; // null: the reference law
     private double lastRttMs = Double.NaN;
+    private double lateByMs;
+    private double dlDeliveredBps = Double.NaN;
+    private double ulDeliveredBps = Double.NaN;
+    private long dlAppliedBps;
+    private long ulAppliedBps;
 
     public AutorateController(ControllerParams params) {
         this.params = params;
         this.tracker = new RttTracker(params.rtt());
         this.download = new DownloadPolicy(params.download());
         this.upload = new UploadPolicy(params.upload());
+        this.adaptive = params.adaptive() == null ? null : new AdaptiveLaw(params.adaptive(), params.rtt().initialRttMs());
+    }
+
+    /**
+     * What the next {@link #update} may know besides the RTT (the adaptive law reads it; the
+     * reference law ignores it).
+     *
+     * @param lateByMs how late the RTT's replies are (0: fresh)
+     * @param dlDeliveredBps the download's delivered rate from its byte counter, NaN if unknown
+     * @param ulDeliveredBps the upload's, NaN if unknown
+     * @param dlAppliedBps the download rate the router has, 0 if unknown
+     * @param ulAppliedBps the upload rate the router has, 0 if unknown
+     */
+    public void observe(double lateByMs, double dlDeliveredBps, double ulDeliveredBps, long dlAppliedBps,
+            long ulAppliedBps) {
+        this.lateByMs = lateByMs;
+        this.dlDeliveredBps = dlDeliveredBps;
+        this.ulDeliveredBps = ulDeliveredBps;
+        this.dlAppliedBps = dlAppliedBps;
+        this.ulAppliedBps = ulAppliedBps;
     }
 
     /** A normal cycle with an RTT measurement in ms. */
     public void update(double rttMs) {
-        tracker.update(rttMs);
         lastRttMs = rttMs;
+        if (adaptive != null) {
+            adaptive.step(rttMs, lateByMs, dlDeliveredBps, ulDeliveredBps, dlAppliedBps, ulAppliedBps);
+            return;
+        }
+        tracker.update(rttMs);
         double delta = tracker.deltaMs();
         download.update(delta);
         upload.update(delta);
+    }
+
+    /** The adaptive law when it decides, else null. */
+    public AdaptiveLaw adaptive() {
+        return adaptive;
     }
 
     /**
@@ -34,7 +69,7 @@ public final class AutorateController {
      * the internet is reachable).
      */
     public void updateWithLastLoad() {
-        update(tracker.loadMs());
+        update(loadMs());
     }
 
     public double lastRttMs() {
@@ -42,31 +77,31 @@ public final class AutorateController {
     }
 
     public double loadMs() {
-        return tracker.loadMs();
+        return adaptive != null ? adaptive.loadMs() : tracker.loadMs();
     }
 
     public double baselineMs() {
-        return tracker.baselineMs();
+        return adaptive != null ? adaptive.baselineMs() : tracker.baselineMs();
     }
 
     public double deltaMs() {
-        return tracker.deltaMs();
+        return adaptive != null ? adaptive.deltaMs() : tracker.deltaMs();
     }
 
     public Zone downloadZone() {
-        return download.zone();
+        return adaptive != null ? adaptive.downloadZone() : download.zone();
     }
 
     public Zone uploadZone() {
-        return upload.zone();
+        return adaptive != null ? adaptive.uploadZone() : upload.zone();
     }
 
     public long downloadRateBps() {
-        return download.rateBps();
+        return adaptive != null ? adaptive.downloadRateBps() : download.rateBps();
     }
 
     public long uploadRateBps() {
-        return upload.rateBps();
+        return adaptive != null ? adaptive.uploadRateBps() : upload.rateBps();
     }
 
     public RttTracker tracker() {

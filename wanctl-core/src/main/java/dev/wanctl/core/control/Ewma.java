@@ -20,7 +20,8 @@ public final class Ewma {
 
     /** Moves the average toward {@code sample} and returns the new value. */
     public double update(double sample) {
-        value += alpha * (sample - value);
+        // the reference's operation order (bit-exact parity with its EWMAs)
+        value = (1 - alpha) * value + alpha * sample;
         return value;
     }
 

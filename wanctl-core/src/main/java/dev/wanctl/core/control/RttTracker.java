@@ -27,11 +27,15 @@ public final class RttTracker {
         if (!(rttMs >= 0) || Double.isInfinite(rttMs)) {
             throw new IllegalArgumentException("RTT must be a finite non-negative number of ms, got " + rttMs);
         }
-        loadMs += p.loadAlpha() * (rttMs - loadMs);
+        // the reference's operation order, (1 - a) * x + a * sample: x + a * (sample - x) rounds
+        // differently and can move a delta across a threshold (issue 13, bit-exact parity)
+        double aLoad = p.loadAlpha();
+        loadMs = (1 - aLoad) * loadMs + aLoad * rttMs;
         rejectedByBounds = false;
         frozen = loadMs - baselineMs >= p.freezeThresholdMs();
         if (!frozen) {
-            double candidate = baselineMs + p.baselineAlpha() * (rttMs - baselineMs);
+            double aBase = p.baselineAlpha();
+            double candidate = (1 - aBase) * baselineMs + aBase * rttMs;
             if (candidate < p.baselineMinMs() || candidate > p.baselineMaxMs()) {
                 rejectedByBounds = true;
             } else {

@@ -1,23 +1,26 @@
 package dev.wanctl.core.control;
 
 /**
- * Decides whether the newest rate pair goes to the router now: never when both rates equal the
- * last applied pair (each write is a flash write on RouterOS), and not more often than the rate
- * limiter allows; a pair held back stays pending until it may go. Both rates are always written
- * together. The writer reports the outcome with {@link #applied} so only successful writes count.
- * With a reserve, a pair that raises the rates may use only the limiter's budget minus the
- * reserve, so a cut (a pair that lowers either rate) always finds a free slot soon; and raises are
- * spaced evenly over the window (window / raises allowed), so each write carries more of a climb
- * instead of spending the budget on the first small steps.
+ * Decides which of the two queues' newest rates go to the router now. Each queue is compared on
+ * its own: a queue whose rate equals what it last got is never written (each write is a flash
+ * write on RouterOS), and a change to one queue never re-sends the other. Writes are limited by
+ * the rate limiter; a rate held back stays pending until it may go. The writer reports what it
+ * wrote with {@link #applied} so only successful writes count; one limiter event per write, one
+ * or both queues.
+ *
+ * <p>With a reserve, a raise may use only the limiter's budget minus the reserve, so a cut always
+ * finds a free slot; raises are spaced evenly over the window (window / raises allowed). A cut
+ * never waits behind a held-back raise, of its own queue or of the other: when one queue's cut may
+ * go and the other's raise may not, only the cut is written and the raise stays pending.
  * Allocation-free; not thread-safe (one writer owns it).
  */
 public final class WriteGate {
 
     /** The outcome of {@link #decide}. */
     public enum Decision {
-        /** Both rates equal the last applied pair. */
+        /** Both rates equal what their queues last got. */
         UNCHANGED,
-        /** Send the pair now. */
+        /** Send {@link #writeDownload()} and/or {@link #writeUpload()} now; others may stay held. */
         WRITE,
         /** Held back by the rate limiter; stays pending. */
         RATE_LIMITED
@@ -31,6 +34,9 @@ public final class WriteGate {
     private long appliedDlBps;
     private long appliedUlBps;
     private long rateLimitedCount;
+    private boolean writeDl;
+    private boolean writeUl;
+    private boolean held;
 
     /** @param limiter null to write every change */
     public WriteGate(RateLimiter limiter) {
@@ -39,7 +45,7 @@ public final class WriteGate {
 
     /**
      * @param limiter null to write every change
-     * @param reserveForDecreases limiter slots that only a pair lowering a rate may use
+     * @param reserveForDecreases limiter slots that only a cut may use
      */
     public WriteGate(RateLimiter limiter, int reserveForDecreases) {
         if (reserveForDecreases < 0) {
@@ -51,36 +57,63 @@ public final class WriteGate {
                 : limiter.windowNanos() / Math.max(1, limiter.maxEvents() - reserveForDecreases);
     }
 
-    /** Whether {@code (dlBps, ulBps)} should be sent at {@code nowNanos}. */
+    /**
+     * Which queues of {@code (dlBps, ulBps)} should be sent at {@code nowNanos}; the answer per
+     * queue is in {@link #writeDownload()} and {@link #writeUpload()}, and {@link #heldBack()}
+     * says whether a changed queue waits.
+     */
     public Decision decide(long dlBps, long ulBps, long nowNanos) {
-        if (anyApplied && dlBps == appliedDlBps && ulBps == appliedUlBps) {
+        boolean dlChanged = !anyApplied || dlBps != appliedDlBps;
+        boolean ulChanged = !anyApplied || ulBps != appliedUlBps;
+        writeDl = false;
+        writeUl = false;
+        held = false;
+        if (!dlChanged && !ulChanged) {
             return Decision.UNCHANGED;
         }
-        if (limiter != null && (!limiter.allows(nowNanos, reserve(dlBps, ulBps)) || tooSoonToRaise(dlBps, ulBps, nowNanos))) {
+        boolean cutsMay = limiter == null || limiter.allows(nowNanos, 0);
+        boolean raisesMay = limiter == null
+                || (limiter.allows(nowNanos, reserveForDecreases) && !tooSoonToRaise(nowNanos));
+        writeDl = dlChanged && (isCut(dlBps, appliedDlBps) ? cutsMay : raisesMay);
+        writeUl = ulChanged && (isCut(ulBps, appliedUlBps) ? cutsMay : raisesMay);
+        held = (dlChanged && !writeDl) || (ulChanged && !writeUl);
+        if (!writeDl && !writeUl) {
             rateLimitedCount++;
             return Decision.RATE_LIMITED;
         }
         return Decision.WRITE;
     }
 
-    /** A cut lowers either rate; it is never held back by the reserve or the spacing of raises. */
-    private boolean isCut(long dlBps, long ulBps) {
-        return anyApplied && (dlBps < appliedDlBps || ulBps < appliedUlBps);
+    /** After {@link #decide}: whether the download queue's rate goes now. */
+    public boolean writeDownload() {
+        return writeDl;
     }
 
-    /** The slots a pair must leave free: none for a cut, the reserve for anything else. */
-    private int reserve(long dlBps, long ulBps) {
-        return isCut(dlBps, ulBps) ? 0 : reserveForDecreases;
+    /** After {@link #decide}: whether the upload queue's rate goes now. */
+    public boolean writeUpload() {
+        return writeUl;
     }
 
-    private boolean tooSoonToRaise(long dlBps, long ulBps, long nowNanos) {
-        return raiseSpacingNanos > 0 && !isCut(dlBps, ulBps) && lastRaiseNanos != Long.MIN_VALUE
-                && nowNanos - lastRaiseNanos < raiseSpacingNanos;
+    /** After {@link #decide}: whether a changed rate was held back (it stays pending). */
+    public boolean heldBack() {
+        return held;
     }
 
-    /** The router accepted {@code (dlBps, ulBps)} at {@code nowNanos}. */
+    private boolean isCut(long bps, long appliedBps) {
+        return anyApplied && bps < appliedBps;
+    }
+
+    private boolean tooSoonToRaise(long nowNanos) {
+        return raiseSpacingNanos > 0 && lastRaiseNanos != Long.MIN_VALUE && nowNanos - lastRaiseNanos < raiseSpacingNanos;
+    }
+
+    /**
+     * The router now has {@code (dlBps, ulBps)} (a queue not written passes its previous rate),
+     * written at {@code nowNanos}: one limiter event.
+     */
     public void applied(long dlBps, long ulBps, long nowNanos) {
-        if (!isCut(dlBps, ulBps)) {
+        boolean raise = !anyApplied || dlBps > appliedDlBps || ulBps > appliedUlBps;
+        if (raise) {
             lastRaiseNanos = nowNanos;
         }
         anyApplied = true;
@@ -110,17 +143,22 @@ public final class WriteGate {
         return appliedUlBps;
     }
 
-    /** Decisions held back by the rate limiter so far. */
+    /** Decisions that held every changed rate back, so far. */
     public long rateLimitedCount() {
         return rateLimitedCount;
     }
 
-    /** The earliest time a held-back pair {@code (dlBps, ulBps)} may go. */
+    /** The earliest time a held-back rate of {@code (dlBps, ulBps)} may go. */
     public long nextAllowedNanos(long nowNanos, long dlBps, long ulBps) {
         if (limiter == null) {
             return nowNanos;
         }
-        long next = limiter.nextAllowedNanos(nowNanos, reserve(dlBps, ulBps));
-        return tooSoonToRaise(dlBps, ulBps, nowNanos) ? Math.max(next, lastRaiseNanos + raiseSpacingNanos) : next;
+        boolean cutWaits = (isCut(dlBps, appliedDlBps) && dlBps != appliedDlBps)
+                || (isCut(ulBps, appliedUlBps) && ulBps != appliedUlBps);
+        if (cutWaits) {
+            return limiter.nextAllowedNanos(nowNanos, 0);
+        }
+        long next = limiter.nextAllowedNanos(nowNanos, reserveForDecreases);
+        return tooSoonToRaise(nowNanos) ? Math.max(next, lastRaiseNanos + raiseSpacingNanos) : next;
     }
 }

@@ -81,4 +81,33 @@ class FallbackAndWriteGateTest {
         reference.applied(100, 10, 0);
         assertThat(reference.decide(110, 10, S)).as("without a reserve: the reference").isEqualTo(WriteGate.Decision.WRITE);
     }
+
+    @Test
+    void aQueueWhoseRateDidNotChangeIsNotWrittenWithTheOther() {
+        WriteGate g = new WriteGate(new RateLimiter(5, 10 * S));
+        g.applied(100, 10, 0);
+        assertThat(g.decide(100, 11, S)).isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.writeDownload()).as("download unchanged").isFalse();
+        assertThat(g.writeUpload()).isTrue();
+        assertThat(g.decide(90, 10, S)).isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.writeDownload()).isTrue();
+        assertThat(g.writeUpload()).as("upload unchanged").isFalse();
+    }
+
+    @Test
+    void aCutGoesAtOnceWhileTheOtherQueuesRaiseWaitsItsTurn() {
+        WriteGate g = new WriteGate(new RateLimiter(10, 10 * S), 5); // raises one per 2 s
+        g.applied(100, 10, 0);
+        assertThat(g.decide(80, 12, S)).isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.writeDownload()).as("the download's cut").isTrue();
+        assertThat(g.writeUpload()).as("the upload's raise waits for its spacing").isFalse();
+        assertThat(g.heldBack()).isTrue();
+        g.applied(80, 10, S);
+        assertThat(g.decide(80, 12, S + 1)).isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.nextAllowedNanos(S + 1, 80, 12)).isEqualTo(2 * S);
+        assertThat(g.decide(80, 12, 2 * S)).isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.writeUpload()).isTrue();
+        assertThat(g.writeDownload()).isFalse();
+        assertThat(g.heldBack()).isFalse();
+    }
 }

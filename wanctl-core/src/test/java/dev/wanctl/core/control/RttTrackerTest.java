@@ -45,4 +45,27 @@ class RttTrackerTest {
         t.update(10);
         assertThat(t.deltaMs()).isNegative();
     }
+
+    @Test
+    void loadEwmaUsesTheReferenceOperationOrderSoADeltaExactlyAtTheTargetStaysGreen() {
+        // (1 - 0.5) * 10.1 + 0.5 * 28.3 = 19.2 exactly, so delta = 9.1 = target: GREEN (strict >);
+        // 10.1 + 0.5 * (28.3 - 10.1) = 19.200000000000003 would read YELLOW
+        RttTracker t = new RttTracker(Fixtures.rtt(10.1, 0.001, 0.5));
+        t.update(28.3);
+        assertThat(t.loadMs()).isEqualTo(19.2);
+        assertThat(t.deltaMs()).isEqualTo(9.1);
+        DownloadPolicy dl = new DownloadPolicy(new DownloadParams(550 * Fixtures.M, 350 * Fixtures.M, 275 * Fixtures.M,
+                200 * Fixtures.M, 940 * Fixtures.M, 10 * Fixtures.M, 0.85, 1.0, 5, 3, new Thresholds(9.1, 45, 80),
+                Hysteresis.OFF));
+        dl.update(t.deltaMs());
+        assertThat(dl.zone()).isEqualTo(Zone.GREEN);
+    }
+
+    @Test
+    void baselineEwmaUsesTheReferenceOperationOrder() {
+        // (1 - 0.25) * 10.1 + 0.25 * 10.3 = 10.149999999999999; 10.1 + 0.25 * (10.3 - 10.1) = 10.15
+        RttTracker t = new RttTracker(Fixtures.rtt(10.1, 0.25, 0.001));
+        t.update(10.3);
+        assertThat(t.baselineMs()).isEqualTo(10.149999999999999);
+    }
 }

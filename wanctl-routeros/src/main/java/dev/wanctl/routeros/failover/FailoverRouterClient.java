@@ -115,6 +115,11 @@ public final class FailoverRouterClient implements RouterClient {
     }
 
     @Override
+    public QueueStats[] readQueueStats(String first, String second) throws RouterException {
+        return call(c -> c.readQueueStats(first, second));
+    }
+
+    @Override
     public boolean ruleEnabled(String comment) throws RouterException {
         return call(c -> c.ruleEnabled(comment));
     }

@@ -54,6 +54,26 @@ public final class RestRouterClient implements RouterClient {
         return replies.queueStats(only(items.read(RestMenu.QUEUE_TREE, name, http.newDeadline())));
     }
 
+    /** Both queues from one listing of the queue tree: one request instead of two. */
+    @Override
+    public QueueStats[] readQueueStats(String first, String second) throws RouterException {
+        JsonNode all = http.get(http.url(RestMenu.QUEUE_TREE.path, null, ".proplist",
+                "name,bytes,packets,dropped,queued-bytes,queued-packets,rate"), http.newDeadline());
+        QueueStats[] out = new QueueStats[2];
+        for (JsonNode q : all) {
+            String name = q.path("name").asText();
+            if (name.equals(first) && out[0] == null) {
+                out[0] = replies.queueStats(q);
+            } else if (name.equals(second) && out[1] == null) {
+                out[1] = replies.queueStats(q);
+            }
+        }
+        if (out[0] == null || out[1] == null) {
+            throw RestMenu.QUEUE_TREE.notFound(router, out[0] == null ? first : second);
+        }
+        return out;
+    }
+
     /** True only when every rule carrying the comment is enabled. */
     @Override
     public boolean ruleEnabled(String comment) throws RouterException {

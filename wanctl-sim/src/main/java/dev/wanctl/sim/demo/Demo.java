@@ -82,6 +82,8 @@ public final class Demo {
             EmulatorRouter shaper = new EmulatorRouter(emulator, autorate.queues().download(), autorate.queues().upload());
             CakeCounterFeed cake = new CakeCounterFeed(emulator.state(), steering.primaryDownloadQueue(),
                     link.direction(Direction.DOWNLOAD));
+            CakeCounterFeed uploadCounters = new CakeCounterFeed(emulator.state(), autorate.queues().upload(),
+                    link.direction(Direction.UPLOAD));
             Clock clock = Clock.system();
             Object lock = new Object();
             ReflectorProbe probe = new ReflectorProbe(link.reflectors(), lock);
@@ -90,7 +92,8 @@ public final class Demo {
 
             SimulationRun run = new SimulationRun(scenario, link, shaper, observer(autorateDaemonRef, steeringRef),
                     "wanctl (live)", true);
-            LinkThread linkThread = LinkThread.start(run, shaper, cake, lock, probe, clock, scenario.durationMs());
+            LinkThread linkThread = LinkThread.start(run, shaper, cake, uploadCounters, lock, probe, clock,
+                    scenario.durationMs());
 
             AutorateDaemon autorateDaemon = new AutorateDaemon(dir.resolve("spectrum.yaml"),
                     new AutorateDaemon.Options(false, false, false), DemoDaemons.autorateServices(clock, probe));

@@ -28,7 +28,8 @@ final class LinkThread {
         this.startNanos = startNanos;
     }
 
-    static LinkThread start(SimulationRun run, EmulatorRouter shaper, CakeCounterFeed cake, Object lock,
+    static LinkThread start(SimulationRun run, EmulatorRouter shaper, CakeCounterFeed cake, CakeCounterFeed upload,
+            Object lock,
             ReflectorProbe probe, Clock clock, long durationMs) {
         LinkThread t = new LinkThread(clock, clock.nanoTime());
         probe.start(t.startNanos);
@@ -45,6 +46,7 @@ final class LinkThread {
                             run.tick(tick);
                         }
                         cake.feed();
+                        upload.feed();
                     }
                 }
             } finally {

@@ -68,6 +68,19 @@ public final class EmulatedRouterClient implements RouterClient {
         }
     }
 
+    /** Both queues in one request, as the REST listing does. */
+    @Override
+    public QueueStats[] readQueueStats(String first, String second) throws RouterException {
+        enter(RequestKind.READ);
+        synchronized (state.lock()) {
+            Counters a = queue(first).counters;
+            Counters b = queue(second).counters;
+            return new QueueStats[] {
+                new QueueStats(first, a.bytes, a.packets, a.dropped, a.queuedBytes, a.queuedPackets, a.rateBps),
+                new QueueStats(second, b.bytes, b.packets, b.dropped, b.queuedBytes, b.queuedPackets, b.rateBps)};
+        }
+    }
+
     @Override
     public boolean ruleEnabled(String comment) throws RouterException {
         enter(RequestKind.READ);

@@ -7,7 +7,8 @@ import dev.wanctl.sim.link.LinkDirection;
  * Carries what the simulated shaper did into the emulated router's queue counters (bytes,
  * packets, drops, backlog), so a daemon reads queue statistics as it would from a router: counted
  * where the router counts them, at its shaper (a download's counter never runs ahead of what the
- * ISP delivered). Packets are counted as 1500 bytes.
+ * ISP delivered): the steering daemon reads CAKE statistics and the adaptive law its queues' byte
+ * counters from them. Packets are counted as 1500 bytes.
  */
 public final class CakeCounterFeed {
 

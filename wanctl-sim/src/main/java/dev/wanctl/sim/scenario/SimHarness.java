@@ -39,6 +39,11 @@ public final class SimHarness {
         this.shaper = router;
     }
 
+    /** The simulated link (for the router's queue counters; never for a controller's decisions). */
+    Link link() {
+        return link;
+    }
+
     /** The run's virtual clock. */
     public VirtualClock clock() {
         return clock;
@@ -87,11 +92,6 @@ public final class SimHarness {
     /** The scenario (name, interval, thresholds). */
     public Scenario scenario() {
         return scenario;
-    }
-
-    /** The link's direction, for what a router counts at its shaper ({@link CakeCounterFeed}). */
-    dev.wanctl.sim.link.LinkDirection direction(Direction d) {
-        return link.direction(d);
     }
 
     /** The true capacity: for bounds only, never for a controller that claims to be real. */

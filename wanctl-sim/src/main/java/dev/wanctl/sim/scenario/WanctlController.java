@@ -1,6 +1,7 @@
 package dev.wanctl.sim.scenario;
 
 import dev.wanctl.autorate.AutorateCycle;
+import dev.wanctl.autorate.DeliveredRates;
 import dev.wanctl.autorate.RateWriter;
 import dev.wanctl.autorate.WriteGates;
 import dev.wanctl.core.config.AutorateConfig;
@@ -21,18 +22,18 @@ final class WanctlController implements Controller {
 
     private final AutorateCycle cycle;
     private final EmulatorRouter router;
-    private final CakeCounterFeed downloadCounters;
-    private final CakeCounterFeed uploadCounters;
     private final int intervalMs;
+    private final CakeCounterFeed dlCounters;
+    private final CakeCounterFeed ulCounters;
     private long cycles;
 
-    private WanctlController(AutorateCycle cycle, EmulatorRouter router, CakeCounterFeed downloadCounters,
-            CakeCounterFeed uploadCounters, int intervalMs) {
+    private WanctlController(AutorateCycle cycle, EmulatorRouter router, int intervalMs, CakeCounterFeed dlCounters,
+            CakeCounterFeed ulCounters) {
         this.cycle = cycle;
         this.router = router;
-        this.downloadCounters = downloadCounters;
-        this.uploadCounters = uploadCounters;
         this.intervalMs = intervalMs;
+        this.dlCounters = dlCounters;
+        this.ulCounters = ulCounters;
     }
 
     /** The factory of {@code wanctl simulate --controller wanctl}. */
@@ -51,12 +52,20 @@ final class WanctlController implements Controller {
         RateWriter writer = new RateWriter(emulator.client(), config.wanName(), config.queues().download(),
                 config.queues().upload(), gate, h.clock(), config.interval().toNanos(), false);
         writer.assumeApplied(config.control().download().ceilingBps(), config.control().upload().ceilingBps());
+        DeliveredRates delivered = config.control().adaptiveLaw()
+                ? new DeliveredRates(emulator.client(), config.wanName(), config.queues().download(),
+                        config.queues().upload(), h.clock(),
+                        Math.round(config.control().loadedCounterIntervalSec() * 1e9),
+                        Math.round(config.control().idleCounterIntervalSec() * 1e9))
+                : null;
         AutorateCycle cycle = AutorateCycle.builder(config, controller, new ReflectorProbe(h.reflectors()), writer,
-                h.clock()).writerInline(true).build();
-        CakeCounterFeed down = new CakeCounterFeed(emulator.state(), config.queues().download(),
-                h.direction(Direction.DOWNLOAD));
-        CakeCounterFeed up = new CakeCounterFeed(emulator.state(), config.queues().upload(), h.direction(Direction.UPLOAD));
-        return new WanctlController(cycle, router, down, up, (int) config.interval().toMillis());
+                h.clock()).writerInline(true).delivered(delivered).build();
+        // the router's queues count what the link's shapers pass, as a RouterOS queue does
+        CakeCounterFeed dl = new CakeCounterFeed(emulator.state(), config.queues().download(),
+                h.link().direction(Direction.DOWNLOAD));
+        CakeCounterFeed ul = new CakeCounterFeed(emulator.state(), config.queues().upload(),
+                h.link().direction(Direction.UPLOAD));
+        return new WanctlController(cycle, router, (int) config.interval().toMillis(), dl, ul);
     }
 
     @Override
@@ -66,8 +75,8 @@ final class WanctlController implements Controller {
 
     @Override
     public void cycle(long nowNanos) {
-        downloadCounters.feed();
-        uploadCounters.feed();
+        dlCounters.feed();
+        ulCounters.feed();
         cycle.runCycle(cycles++, nowNanos);
         router.refresh();
     }

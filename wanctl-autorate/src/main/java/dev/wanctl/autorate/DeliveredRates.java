@@ -1,0 +1,165 @@
+package dev.wanctl.autorate;
+
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.ServiceThread;
+import dev.wanctl.routeros.QueueStats;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.RouterException;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What each direction delivers, from the two queues' byte counters (the adaptive law cuts
+ * relative to it and grows only while a direction is loaded). Both queues are read in one router
+ * request, every {@code loadedIntervalNanos} while the cycle asks for it ({@link #fast}: a
+ * direction is active or the delay rose) and every {@code idleIntervalNanos} otherwise, so the
+ * router sees at most a few requests a second under load and fewer idle. A read never blocks the
+ * cycle: the daemon runs it on its own thread; the simulator calls {@link #pollIfDue} inline.
+ *
+ * <p>A counter that went backwards (router reboot, counter reset) is a new base, not a negative
+ * rate. After three failed reads in a row the rates are unknown (NaN) and the law decides on the
+ * RTT alone until a read succeeds.
+ */
+public final class DeliveredRates implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveredRates.class);
+    private static final int UNKNOWN_AFTER_FAILURES = 3;
+
+    private final RouterClient router;
+    private final String wan;
+    private final String downloadQueue;
+    private final String uploadQueue;
+    private final Clock clock;
+    private final long loadedIntervalNanos;
+    private final long idleIntervalNanos;
+    private final ServiceThread thread;
+    private final Object lock = new Object();
+
+    private volatile boolean fast = true;
+    private volatile double downloadBps = Double.NaN;
+    private volatile double uploadBps = Double.NaN;
+    private volatile long reads;
+    private long lastAtNanos = Long.MIN_VALUE;
+    private long lastDlBytes;
+    private long lastUlBytes;
+    private long nextNanos = Long.MIN_VALUE;
+    private int failuresInRow;
+
+    public DeliveredRates(RouterClient router, String wan, String downloadQueue, String uploadQueue, Clock clock,
+            long loadedIntervalNanos, long idleIntervalNanos) {
+        this.router = router;
+        this.wan = wan;
+        this.downloadQueue = downloadQueue;
+        this.uploadQueue = uploadQueue;
+        this.clock = clock;
+        this.loadedIntervalNanos = loadedIntervalNanos;
+        this.idleIntervalNanos = Math.max(loadedIntervalNanos, idleIntervalNanos);
+        this.thread = new ServiceThread("delivered-rates", clock, () -> false, this::pollOnCadence);
+    }
+
+    /** Whether the cycle wants the loaded cadence (any thread; read at the next scheduling). */
+    public void fast(boolean wanted) {
+        if (wanted && !fast) {
+            fast = true;
+            synchronized (lock) {
+                // a load that starts while idle is read soon, not after the idle interval
+                if (nextNanos != Long.MIN_VALUE && lastAtNanos != Long.MIN_VALUE) {
+                    nextNanos = Math.min(nextNanos, lastAtNanos + loadedIntervalNanos);
+                }
+            }
+            thread.wake();
+        } else if (!wanted) {
+            fast = false;
+        }
+    }
+
+    /** Reads when the cadence says so (inline mode, on the cycle's clock). */
+    public void pollIfDue(long nowNanos) {
+        synchronized (lock) {
+            if (nextNanos == Long.MIN_VALUE || nowNanos >= nextNanos) {
+                nextNanos = nowNanos + (fast ? loadedIntervalNanos : idleIntervalNanos);
+                poll(nowNanos);
+            }
+        }
+    }
+
+    private void poll(long nowNanos) {
+        QueueStats[] s;
+        try {
+            s = router.readQueueStats(downloadQueue, uploadQueue);
+        } catch (RouterException e) {
+            failed(e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            failed("unexpected " + e); // a bug in a transport must not end the thread
+            return;
+        }
+        reads++;
+        long dl = s[0].bytes();
+        long ul = s[1].bytes();
+        if (failuresInRow >= UNKNOWN_AFTER_FAILURES) {
+            LOG.info("{}: queue counters readable again after {} failed reads: delivered rates known again", wan,
+                    failuresInRow);
+        }
+        failuresInRow = 0;
+        if (lastAtNanos != Long.MIN_VALUE && dl >= lastDlBytes && ul >= lastUlBytes && nowNanos > lastAtNanos) {
+            double sec = (nowNanos - lastAtNanos) / 1e9;
+            downloadBps = (dl - lastDlBytes) * 8 / sec;
+            uploadBps = (ul - lastUlBytes) * 8 / sec;
+        } else if (lastAtNanos != Long.MIN_VALUE && (dl < lastDlBytes || ul < lastUlBytes)) {
+            LOG.info("{}: queue byte counters went back (router reboot or counter reset): counting from the new"
+                    + " values", wan);
+        }
+        lastAtNanos = nowNanos;
+        lastDlBytes = dl;
+        lastUlBytes = ul;
+    }
+
+    private void failed(String error) {
+        failuresInRow++;
+        if (failuresInRow == 1) {
+            LOG.warn("{}: reading the queues' byte counters failed ({}): retrying", wan, error);
+        } else if (failuresInRow == UNKNOWN_AFTER_FAILURES) {
+            LOG.warn("{}: queue counters unreadable ({} reads in a row, last: {}): deciding on RTT alone until they"
+                    + " return", wan, failuresInRow, error);
+            downloadBps = Double.NaN;
+            uploadBps = Double.NaN;
+            lastAtNanos = Long.MIN_VALUE;
+        }
+    }
+
+    /** The download's delivered rate between the last two reads, bit/s; NaN until known. */
+    public double downloadBps() {
+        return downloadBps;
+    }
+
+    /** The upload's delivered rate between the last two reads, bit/s; NaN until known. */
+    public double uploadBps() {
+        return uploadBps;
+    }
+
+    /** Successful reads so far. */
+    public long reads() {
+        return reads;
+    }
+
+    /** Starts the reading thread. */
+    public void start() {
+        thread.start();
+    }
+
+    private long pollOnCadence() {
+        pollIfDue(clock.nanoTime());
+        synchronized (lock) {
+            return Math.max(nextNanos, clock.nanoTime() + 1);
+        }
+    }
+
+    /** Stops the thread without waiting long for a read in flight. */
+    @Override
+    public void close() {
+        thread.close(Duration.ofMillis(200));
+    }
+}

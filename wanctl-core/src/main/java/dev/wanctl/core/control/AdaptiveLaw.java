@@ -1,0 +1,312 @@
+package dev.wanctl.core.control;
+
+/**
+ * The adaptive control law ({@code continuous_monitoring.law: adaptive}): keeps the latency low
+ * and the bandwidth high by reading, besides the RTT, what each direction delivers (the queues'
+ * byte counters).
+ *
+ * <ul>
+ *   <li><b>Cut relative to what the direction delivers.</b> When the delay over the baseline
+ *       exceeds {@code cutAboveMs}, an active direction's rate becomes its delivered rate (when
+ *       lower than its rate: on the download the line's true capacity after a drop) times a factor
+ *       that drains the queue in about {@code drainSec}; then it holds for {@code cutHoldSec}
+ *       unless the delay keeps growing.</li>
+ *   <li><b>Attribute delay to the loaded directions.</b> A direction is active when its own
+ *       traffic (the other direction's ACKs discounted) is a fair part of its rate; an idle
+ *       direction is never cut. With both active, a download our shaper already limits (it
+ *       delivers its whole rate, so the ISP's buffer before it cannot be filling) is spared.</li>
+ *   <li><b>Grow only while loaded and the delay is low</b>, in proportion to the room left below
+ *       the ceiling; an idle direction holds its rate (no drift to the ceiling or the floor). A
+ *       rate never runs more than {@code maxStepFraction} above what the router has, so growth
+ *       held back by the write budget never lands as one jump.</li>
+ *   <li><b>Delay shaping cannot remove</b> (a route change, congestion beyond the line) stays
+ *       although the active directions were cut, or while nothing is active: after
+ *       {@code standingSec} the baseline takes it and the futile cuts are undone. The baseline
+ *       follows a lower RTT within {@code baselineDownSec} (a path change for the better).</li>
+ * </ul>
+ *
+ * <p>Pure: no clock (time is counted in steps of {@code intervalSec}), no I/O, no allocation per
+ * step. A lost measurement (NaN) holds everything.
+ */
+public final class AdaptiveLaw {
+
+    /** One direction's state. */
+    static final class Direction {
+        final long floorBps;
+        final long ceilingBps;
+        long rateBps;
+        long lastCutStep = Long.MIN_VALUE / 2;
+        double deltaAtCutMs;
+        long rateBeforeEpisodeBps;
+        boolean cutInEpisode;
+        long cutAppliedStep = -1;
+        boolean active;
+        boolean loaded;
+        Zone zone = Zone.GREEN;
+
+        Direction(long floorBps, long ceilingBps) {
+            this.floorBps = floorBps;
+            this.ceilingBps = ceilingBps;
+            this.rateBps = ceilingBps;
+        }
+    }
+
+    private final AdaptiveParams p;
+    private final double aLoad;
+    private final double aDown;
+    private final double aUpIdle;
+    private final double aUpLoaded;
+    private final long holdSteps;
+    private final long standingSteps;
+    private final Direction dl;
+    private final Direction ul;
+    private boolean started;
+    private double loadMs;
+    private double baselineMs;
+    private double deltaMs;
+    private long step;
+    private long aboveSinceStep = -1;
+    private double episodeMinDeltaMs;
+    private double episodeMaxDeltaMs;
+    private long standingEvents;
+    private final long drainSteps;
+
+    /** @param initialRttMs baseline and load before the first sample */
+    public AdaptiveLaw(AdaptiveParams params, double initialRttMs) {
+        this.p = params;
+        double dt = params.intervalSec();
+        this.aLoad = TimeConstant.alpha(dt, params.loadTimeConstantSec());
+        this.aDown = TimeConstant.alpha(dt, params.baselineDownSec());
+        this.aUpIdle = TimeConstant.alpha(dt, params.baselineUpIdleSec());
+        this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
+        this.holdSteps = Math.round(params.cutHoldSec() / dt);
+        this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
+        this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
+        this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
+        this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
+        this.loadMs = initialRttMs;
+        this.baselineMs = initialRttMs;
+    }
+
+    /**
+     * One step.
+     *
+     * @param rttMs this cycle's RTT in ms, NaN when nothing was measured (everything holds)
+     * @param lateByMs how much later than expected the newest replies are (0 when fresh): the RTT
+     *     is at least {@code rttMs + lateByMs}
+     * @param dlDeliveredBps what the download queue delivered lately, NaN when unknown (then both
+     *     directions count as active and loaded: the law acts on the RTT alone)
+     * @param ulDeliveredBps the same for the upload
+     * @param dlAppliedBps the download rate the router has (0 when unknown)
+     * @param ulAppliedBps the upload rate the router has (0 when unknown)
+     */
+    public void step(double rttMs, double lateByMs, double dlDeliveredBps, double ulDeliveredBps, long dlAppliedBps,
+            long ulAppliedBps) {
+        step++;
+        if (Double.isNaN(rttMs)) {
+            return;
+        }
+        double sample = rttMs + Math.max(0, lateByMs);
+        if (!started) {
+            started = true;
+            loadMs = sample;
+            baselineMs = Math.min(baselineMs, sample);
+        } else {
+            loadMs = (1 - aLoad) * loadMs + aLoad * sample;
+        }
+        classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
+        classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
+        noteApplied(dl, dlAppliedBps);
+        noteApplied(ul, ulAppliedBps);
+        boolean anyActive = dl.active || ul.active;
+        double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
+        baselineMs = (1 - a) * baselineMs + a * sample;
+        deltaMs = loadMs - baselineMs;
+        watchStanding(anyActive);
+        if (deltaMs > p.cutAboveMs()) {
+            boolean bothActive = dl.active && ul.active;
+            boolean spareDl = bothActive && !Double.isNaN(dlDeliveredBps) && dlAppliedBps > 0
+                    && dlDeliveredBps >= p.maxCutFactor() * dlAppliedBps;
+            cut(dl, dl.active && !spareDl, dlDeliveredBps);
+            cut(ul, ul.active, ulDeliveredBps);
+        } else if (deltaMs < p.growBelowMs()) {
+            grow(dl, dlAppliedBps);
+            grow(ul, ulAppliedBps);
+        } else {
+            dl.zone = Zone.YELLOW;
+            ul.zone = Zone.YELLOW;
+        }
+    }
+
+    private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
+        if (Double.isNaN(deliveredBps)) {
+            d.active = true;
+            d.loaded = true;
+            return;
+        }
+        double ack = Double.isNaN(otherDeliveredBps) ? 0 : p.ackFraction() * otherDeliveredBps;
+        double own = Math.max(0, deliveredBps - ack);
+        double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
+        d.active = own >= p.activeFraction() * rate;
+        d.loaded = deliveredBps >= p.loadedFraction() * rate;
+    }
+
+    /** A cut counts as tried only once the router has it (writes may be held back). */
+    private void noteApplied(Direction d, long appliedBps) {
+        if (d.cutInEpisode && d.cutAppliedStep < 0 && (appliedBps <= 0 || appliedBps <= d.rateBps)) {
+            d.cutAppliedStep = step;
+        }
+    }
+
+    private boolean cutTried(Direction d) {
+        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps;
+    }
+
+    /**
+     * Delay above the cut threshold that outlasts {@code standingSec} while the active
+     * directions were cut (or nothing is active) is not a queue of ours.
+     */
+    private void watchStanding(boolean anyActive) {
+        if (deltaMs > p.cutAboveMs()) {
+            if (aboveSinceStep < 0) {
+                aboveSinceStep = step;
+                episodeMinDeltaMs = deltaMs;
+                dl.rateBeforeEpisodeBps = dl.rateBps;
+                ul.rateBeforeEpisodeBps = ul.rateBps;
+                episodeMaxDeltaMs = deltaMs;
+                dl.cutInEpisode = false;
+                ul.cutInEpisode = false;
+                dl.cutAppliedStep = -1;
+                ul.cutAppliedStep = -1;
+            } else if (step - aboveSinceStep == standingSteps / 2) {
+                // the standing part is what stays in the episode's second half, past the rise
+                episodeMinDeltaMs = deltaMs;
+                episodeMaxDeltaMs = deltaMs;
+            } else {
+                episodeMinDeltaMs = Math.min(episodeMinDeltaMs, deltaMs);
+                episodeMaxDeltaMs = Math.max(episodeMaxDeltaMs, deltaMs);
+            }
+            // a queue that cuts did not drain still moves (fills, drains); a path change is flat
+            boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
+            boolean tried = cutTried(dl) || cutTried(ul);
+            if (step - aboveSinceStep >= standingSteps && flat && (tried || !anyActive)) {
+                baselineMs += episodeMinDeltaMs;
+                deltaMs -= episodeMinDeltaMs;
+                undo(dl);
+                undo(ul);
+                aboveSinceStep = -1;
+                standingEvents++;
+            }
+        } else if (deltaMs < p.growBelowMs()) {
+            aboveSinceStep = -1;
+        }
+    }
+
+    private static void undo(Direction d) {
+        if (d.cutInEpisode && d.rateBeforeEpisodeBps > d.rateBps) {
+            d.rateBps = d.rateBeforeEpisodeBps;
+        }
+        d.cutInEpisode = false;
+        d.cutAppliedStep = -1;
+    }
+
+    private void cut(Direction d, boolean target, double deliveredBps) {
+        if (!target) {
+            d.zone = Zone.YELLOW;
+            return;
+        }
+        d.zone = Zone.RED;
+        boolean growing = deltaMs > 1.5 * d.deltaAtCutMs;
+        if (step - d.lastCutStep < holdSteps && !growing) {
+            return;
+        }
+        double base = d.rateBps;
+        if (!Double.isNaN(deliveredBps) && deliveredBps > 0 && deliveredBps < base) {
+            base = deliveredBps;
+        }
+        double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
+        long next = RateBounds.clamp((long) (base * factor), d.floorBps, d.ceilingBps);
+        if (next < d.rateBps) {
+            d.rateBps = next;
+            d.cutInEpisode = true;
+        }
+        d.lastCutStep = step;
+        d.deltaAtCutMs = deltaMs;
+    }
+
+    private void grow(Direction d, long appliedBps) {
+        d.zone = Zone.GREEN;
+        if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
+            return;
+        }
+        double dt = p.intervalSec();
+        double inc = dt * (p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps);
+        long next = (long) (d.rateBps + inc);
+        if (appliedBps > 0) {
+            next = Math.min(next, (long) (appliedBps * (1 + p.maxStepFraction())));
+        }
+        next = Math.min(next, d.ceilingBps);
+        if (next > d.rateBps) {
+            d.rateBps = next;
+        }
+    }
+
+    /** Restores persisted rates and RTTs; rates are clamped to the current bounds. */
+    public void restore(long dlRateBps, long ulRateBps, double baselineMs, double loadMs) {
+        dl.rateBps = RateBounds.clamp(dlRateBps, dl.floorBps, dl.ceilingBps);
+        ul.rateBps = RateBounds.clamp(ulRateBps, ul.floorBps, ul.ceilingBps);
+        if (baselineMs > 0 && loadMs > 0) {
+            this.baselineMs = baselineMs;
+            this.loadMs = loadMs;
+            this.started = true;
+        }
+    }
+
+    public long downloadRateBps() {
+        return dl.rateBps;
+    }
+
+    public long uploadRateBps() {
+        return ul.rateBps;
+    }
+
+    public Zone downloadZone() {
+        return dl.zone;
+    }
+
+    public Zone uploadZone() {
+        return ul.zone;
+    }
+
+    public double loadMs() {
+        return loadMs;
+    }
+
+    public double baselineMs() {
+        return baselineMs;
+    }
+
+    /** Loaded RTT minus baseline, ms. */
+    public double deltaMs() {
+        return deltaMs;
+    }
+
+    /** Whether the download's own traffic was a fair part of its rate at the last step. */
+    public boolean downloadActive() {
+        return dl.active;
+    }
+
+    /** Whether the upload's own traffic was a fair part of its rate at the last step. */
+    public boolean uploadActive() {
+        return ul.active;
+    }
+
+    /** How many times delay that shaping could not remove was taken into the baseline. */
+    public long standingEvents() {
+        return standingEvents;
+    }
+
+    public AdaptiveParams params() {
+        return p;
+    }
+}

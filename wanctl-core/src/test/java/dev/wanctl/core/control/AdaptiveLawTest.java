@@ -1,0 +1,102 @@
+package dev.wanctl.core.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveLawTest {
+
+    private static final long M = 1_000_000L;
+    private static final double NAN = Double.NaN;
+
+    private static AdaptiveParams cable() {
+        return AdaptiveParams.defaults(0.05, 150 * M, 940 * M, 8 * M, 38 * M);
+    }
+
+    /** Steps {@code seconds} of 50 ms cycles with the given RTT and delivered rates; the router has what the law wants. */
+    private static void run(AdaptiveLaw law, double seconds, double rttMs, double dlDeliveredBps, double ulDeliveredBps) {
+        for (int i = 0; i < Math.round(seconds / 0.05); i++) {
+            law.step(rttMs, 0, dlDeliveredBps, ulDeliveredBps, law.downloadRateBps(), law.uploadRateBps());
+        }
+    }
+
+    @Test
+    void aCapacityDropIsCutToWhatTheDownloadDeliversAndTheIdleUploadIsLeftAlone() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        run(law, 2, 20, 900 * M, 0.02 * 900 * M); // idle-ish: 20 ms is the baseline
+        long ulBefore = law.uploadRateBps();
+        // capacity fell to 376: the ISP's buffer fills, the delay rises to 40 ms
+        law.step(60, 0, 376 * M, 0.02 * 376 * M, law.downloadRateBps(), law.uploadRateBps());
+        run(law, 0.3, 60, 376 * M, 0.02 * 376 * M);
+        assertThat(law.downloadRateBps()).as("below what the line delivers").isLessThan(376 * M)
+                .isGreaterThan(376 * M / 2);
+        assertThat(law.uploadRateBps()).as("upload carries only the download's ACKs").isEqualTo(ulBefore);
+        assertThat(law.downloadZone()).isEqualTo(Zone.RED);
+    }
+
+    @Test
+    void aLoadedDirectionGrowsWhileTheDelayIsLowAndAnIdleOneHolds() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(400 * M, 20 * M, 20, 20);
+        run(law, 1, 20, 400 * M, 0.1 * M); // download fills its rate, upload idle
+        assertThat(law.downloadRateBps()).isGreaterThan(400 * M);
+        assertThat(law.uploadRateBps()).isEqualTo(20 * M);
+        long dl = law.downloadRateBps();
+        run(law, 5, 20, 0.1 * M, 0.1 * M); // both idle
+        assertThat(law.downloadRateBps()).as("idle holds").isEqualTo(dl);
+    }
+
+    @Test
+    void growthNeverRunsFarAheadOfWhatTheRouterHas() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(200 * M, 20 * M, 20, 20);
+        for (int i = 0; i < 200; i++) { // the router keeps 200 M: writes held back
+            law.step(20, 0, 200 * M, 0.1 * M, 200 * M, 20 * M);
+        }
+        assertThat(law.downloadRateBps()).isLessThanOrEqualTo((long) (200 * M * 1.5));
+    }
+
+    @Test
+    void delayThatCutsCannotRemoveIsTakenIntoTheBaselineAndTheCutsAreUndone() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(800 * M, 38 * M, 20, 20);
+        run(law, 1, 20, 790 * M, 0.03 * 790 * M);
+        long before = law.downloadRateBps();
+        // a route change: +40 ms, whatever the rate; the download keeps delivering its rate
+        for (int i = 0; i < 60; i++) {
+            law.step(60, 0, 0.99 * law.downloadRateBps(), 0.03 * law.downloadRateBps(), law.downloadRateBps(),
+                    law.uploadRateBps());
+        }
+        assertThat(law.standingEvents()).isEqualTo(1);
+        assertThat(law.baselineMs()).isGreaterThan(50);
+        assertThat(law.downloadRateBps()).as("cuts undone").isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void aLostMeasurementHoldsEverything() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(500 * M, 20 * M, 20, 20);
+        run(law, 3, NAN, 500 * M, 20 * M);
+        assertThat(law.downloadRateBps()).isEqualTo(500 * M);
+        assertThat(law.baselineMs()).isEqualTo(20);
+    }
+
+    @Test
+    void aLateReplyCountsAsAtLeastItsLatenessOfDelay() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(900 * M, 38 * M, 20, 20);
+        for (int i = 0; i < 10; i++) {
+            law.step(20, 80, 500 * M, 0.1 * M, law.downloadRateBps(), law.uploadRateBps());
+        }
+        assertThat(law.downloadRateBps()).isLessThan(500 * M);
+    }
+
+    @Test
+    void parametersAreValidatedWithTheirNames() {
+        assertThatThrownBy(() -> new AdaptiveParams(0.05, 150 * M, 940 * M, 8 * M, 38 * M, 5, 10, 1, 0.6, 0.95, 0.3, 0.3,
+                0.8, 0.03, 0.8, 0.05, 0.5, 0.1, 0.5, 3, 60, 2)).hasMessageContaining("growBelowMs");
+        assertThatThrownBy(() -> new AdaptiveParams(0.05, 150 * M, 100 * M, 8 * M, 38 * M, 12, 6, 1, 0.6, 0.95, 0.3, 0.3,
+                0.8, 0.03, 0.8, 0.05, 0.5, 0.1, 0.5, 3, 60, 2)).hasMessageContaining("floors");
+    }
+}
