@@ -44,7 +44,8 @@ final class SimulateCommand implements Callable<Integer> {
     boolean allScenarios;
 
     @Option(names = "--controller", paramLabel = "C", defaultValue = "all",
-            description = "none, static, oracle, or all (default: ${DEFAULT-VALUE}).")
+            description = "wanctl, reference (the reference law), cake-autorate (its law), none, static, oracle,"
+                    + " or all (default: ${DEFAULT-VALUE}).")
     String controller;
 
     @Option(names = "--json", description = "Print the scorecards as JSON.")
@@ -68,7 +69,8 @@ final class SimulateCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Run the wanctl controller with this config instead of the scenario's (tune yours).")
+            description = "Use this wanctl config instead of the scenario's (tune yours); its ceilings and floors bound"
+                    + " every controller.")
     Path config;
 
     @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")

@@ -61,7 +61,8 @@ final class TestbedCommand implements Callable<Integer> {
         String scenario;
 
         @Option(names = "--controller", paramLabel = "C", defaultValue = "all",
-                description = "wanctl, none, static, oracle, a comma-separated list, or all (default: ${DEFAULT-VALUE}).")
+                description = "wanctl, reference, none, static, oracle, a comma-separated list, or all (default:"
+                        + " ${DEFAULT-VALUE}).")
         String controller;
 
         @Option(names = "--check", description = "Exit 1 when a number disagrees beyond the calibration targets.")
@@ -86,8 +87,8 @@ final class TestbedCommand implements Callable<Integer> {
             Scenario s;
             List<String> names;
             try {
-                s = load(scenario);
-                names = controller.equals("all") ? List.of("none", "static", "oracle", "wanctl")
+                s = ScenarioLoader.load(scenario); // a config beside the scenario file is found there
+                names = controller.equals("all") ? List.of("none", "static", "oracle", "reference", "wanctl")
                         : Arrays.asList(controller.split(","));
                 for (String n : names) {
                     Controllers.select(n);
@@ -145,16 +146,6 @@ final class TestbedCommand implements Callable<Integer> {
             }
             String key = r.direction() + "." + r.metric().split(" ")[0];
             return hold.contains(key) || hold.contains(controllerName + ":" + key);
-        }
-
-        private static Scenario load(String name) {
-            Scenario s = ScenarioLoader.load(name);
-            Path config = Path.of(s.configPath());
-            Path parent = Path.of(name).toAbsolutePath().getParent();
-            if (!Files.isRegularFile(config) && parent != null && Files.isRegularFile(parent.resolve(config))) {
-                s = s.withConfig(parent.resolve(config).toString());
-            }
-            return s;
         }
 
         private static String loadAverage() {

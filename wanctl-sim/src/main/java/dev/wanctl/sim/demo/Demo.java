@@ -21,6 +21,7 @@ import dev.wanctl.sim.scenario.Scenario;
 import dev.wanctl.sim.scenario.ScenarioConfigs;
 import dev.wanctl.sim.scenario.ScenarioLoader;
 import dev.wanctl.sim.scenario.SimulationRun;
+import dev.wanctl.sim.scenario.SteeringTally;
 import dev.wanctl.steering.SteeringDaemon;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,18 +42,13 @@ import java.util.stream.Stream;
  */
 public final class Demo {
 
-    private static final long MS = 1_000_000L;
 
     /** What the demo did: the scenario and its scored run, and the steering rule's toggles. */
     public record Result(Scenario scenario, RunResult run, List<WriteRecord> toggles, long steeredMillis) {
 
         /** How often the steering rule was enabled (a toggle to {@code disabled=false}). */
         public int timesEnabled() {
-            return timesEnabled(toggles);
-        }
-
-        static int timesEnabled(List<WriteRecord> toggles) {
-            return (int) toggles.stream().filter(w -> "false".equals(w.newValue())).count();
+            return SteeringTally.of(toggles, 0).timesEnabled();
         }
     }
 
@@ -119,10 +115,10 @@ public final class Demo {
             RunResult r = run.finish(scenario.durationMs());
             Map<String, String> meta = new java.util.LinkedHashMap<>(r.recordingMetadata());
             meta.put("source", "wanctl demo");
-            long steeredMillis = steered(toggles);
+            SteeringTally tally = SteeringTally.of(toggles, System.nanoTime());
             return new Result(scenario, new RunResult(
-                    r.scorecard().withSteering(Result.timesEnabled(toggles), steeredMillis / 1000.0),
-                    r.recording(), meta), toggles, steeredMillis);
+                    r.scorecard().withSteering(tally.timesEnabled(), tally.steeredSeconds()),
+                    r.recording(), meta), toggles, Math.round(tally.steeredSeconds() * 1000));
         } finally {
             deleteQuietly(dir);
         }
@@ -156,25 +152,6 @@ public final class Demo {
         };
     }
 
-
-    /** Milliseconds the steering rule was enabled during the run. */
-    private static long steered(List<WriteRecord> toggles) {
-        long total = 0;
-        long onSince = -1;
-        for (WriteRecord w : toggles) {
-            boolean enabled = "false".equals(w.newValue());
-            if (enabled && onSince < 0) {
-                onSince = w.atNanos();
-            } else if (!enabled && onSince >= 0) {
-                total += w.atNanos() - onSince;
-                onSince = -1;
-            }
-        }
-        if (onSince >= 0) {
-            total += System.nanoTime() - onSince;
-        }
-        return total / MS;
-    }
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {

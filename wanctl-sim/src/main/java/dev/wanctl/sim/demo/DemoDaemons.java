@@ -2,8 +2,6 @@ package dev.wanctl.sim.demo;
 
 import dev.wanctl.autorate.AutorateDaemon;
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.core.config.EndpointConfig;
-import dev.wanctl.core.config.RecordingConfig;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.core.config.SteeringConfig;
@@ -12,6 +10,7 @@ import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
+import dev.wanctl.sim.scenario.DaemonFiles;
 import dev.wanctl.sim.scenario.ReflectorProbe;
 import dev.wanctl.steering.SteeringDaemon;
 import java.nio.file.Path;
@@ -33,24 +32,11 @@ public final class DemoDaemons {
     }
 
     public static AutorateConfig autorate(AutorateConfig c, RouterConfig router, Path dir) {
-        EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
-        return new AutorateConfig(c.source(), c.wanName(), router, c.rateLimit(), c.queues(), c.interval(), c.control(),
-                c.probe(), c.fallback(), dir.resolve(c.wanName() + "_state.json"), c.stateWriteInterval(),
-                dir.resolve(c.wanName() + ".lock"), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
+        return DaemonFiles.autorate(c, router, dir);
     }
 
     static SteeringConfig steering(SteeringConfig c, RouterConfig router, Path primaryState, Path dir) {
-        EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
-        return new SteeringConfig(c.source(), c.wanName(), router, c.primaryWan(), c.alternateWan(), c.mangleComment(),
-                primaryState, c.stateStaleness(), c.primaryDownloadQueue(), c.primaryUploadQueue(), c.interval(),
-                c.cakeStatsInterval(), c.probe(), dir.resolve("steering_state.json"), c.historySize(),
-                dir.resolve("steering.lock"), c.thresholds(), c.cakeAware(), c.useConfidenceScoring(), c.confidence(),
-                c.wanState(), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
-    }
-
-    /** The demo draws its own recording: the daemons keep none. */
-    private static RecordingConfig notRecorded(RecordingConfig r) {
-        return new RecordingConfig(false, r.file(), r.window(), r.writeInterval());
+        return DaemonFiles.steering(c, router, primaryState, dir);
     }
 
     static AutorateDaemon.Services autorateServices(Clock clock, ReflectorProbe probe) {

@@ -25,6 +25,14 @@ public interface Controller {
     default void report(FlightRecorder.Cycle cycle) {
     }
 
+    /**
+     * Ends the run: stops what the controller started and says what steering did beside it (null
+     * when no steering daemon ran).
+     */
+    default SteeringTally finish(long endNanos) {
+        return null;
+    }
+
     /** A controller that runs {@code cycle} every {@code intervalMs} and reports nothing (baselines, tests). */
     static Controller every(int intervalMs, java.util.function.LongConsumer cycle) {
         return new Controller() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The controller choices of {@code wanctl simulate --controller}: the real wanctl daemon, then the
- * baselines it is measured against (no shaping, a static shaper, the oracle bound).
+ * peer laws it is measured against (the reference law, cake-autorate's), then the baselines (no
+ * shaping, a static shaper, the oracle bound).
  */
 public final class Controllers {
 
@@ -16,6 +17,8 @@ public final class Controllers {
     public static List<NamedController> available() {
         List<NamedController> all = new ArrayList<>();
         all.add(WanctlController.named());
+        all.add(WanctlController.reference());
+        all.add(CakeAutorateController.named());
         all.addAll(Baselines.all());
         return List.copyOf(all);
     }

@@ -33,6 +33,14 @@ public final class EmulatorRouter implements SimulatedRouter {
 
     /** An emulator whose fixture has the config's two queues at their ceilings. */
     public static RouterEmulator emulatorFor(AutorateConfig c, dev.wanctl.core.runtime.Clock clock) {
+        return emulatorFor(c, clock, null);
+    }
+
+    /**
+     * An emulator whose fixture has the config's two queues at their ceilings and, unless
+     * {@code steeringRule} is null, a disabled mangle rule with that comment (what steering toggles).
+     */
+    static RouterEmulator emulatorFor(AutorateConfig c, dev.wanctl.core.runtime.Clock clock, String steeringRule) {
         String yaml = """
                 system: {identity: wanctl-sim, version: 7.16.2 (stable), board-name: RB5009UG+S+, cpu-load: 2}
                 users: [{name: wanctl, password: wanctl-sim, group: full}]
@@ -46,6 +54,13 @@ public final class EmulatorRouter implements SimulatedRouter {
                   - {name: "%s", parent: global, queue: cake-up-sim, max-limit: "%d"}
                 """.formatted(c.queues().download(), c.control().download().ceilingBps(), c.queues().upload(),
                 c.control().upload().ceilingBps());
+        if (steeringRule != null) {
+            yaml += """
+                    mangle:
+                      - {chain: prerouting, action: mark-connection, new-connection-mark: steered, passthrough: "yes",
+                         comment: "%s", disabled: "yes"}
+                    """.formatted(steeringRule.replace("\"", "\\\""));
+        }
         return RouterEmulator.builder().clock(clock).fixture(FixtureLoader.parse(yaml, "simulated router")).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.wanctl.sim.scenario;
 
+import dev.wanctl.core.control.Thresholds;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Flow;
 import dev.wanctl.sim.link.ReflectorSpec;
@@ -11,9 +12,12 @@ import java.util.List;
  * from a scenario file (bundled or the user's own) by {@link ScenarioLoader}.
  *
  * @param configPath the wanctl config this scenario stands for (e.g. {@code configs/spectrum.yaml})
+ * @param thresholds the delay thresholds of the config (for plots); null without a config
  * @param intervalMs the controller cycle the scenario is scored at; also the flight-recording interval
  * @param pathStepEveryMs how often the path's base RTT jumps (0: never), Starlink-like
  * @param senders the TCP senders' knobs (base RTT, receive window, ACK load)
+ * @param steeringConfig the steering config that runs beside the wanctl daemon (e.g.
+ *     {@code configs/steering.yaml}), null for none
  */
 public record Scenario(
         String name,
@@ -30,7 +34,8 @@ public record Scenario(
         double pathStepMaxMs,
         List<Flow> traffic,
         List<ScenarioEvent> events,
-        SenderSetup senders) {
+        SenderSetup senders,
+        String steeringConfig) {
 
     public Scenario {
         if (durationMs < 1) {
@@ -58,10 +63,16 @@ public record Scenario(
         return d == Direction.DOWNLOAD ? download : upload;
     }
 
-    /** The same scenario standing for another wanctl config (a file), e.g. one being tuned. */
+    /**
+     * The same scenario standing for another wanctl config (a file), e.g. one being tuned: its
+     * ceilings, floors and thresholds are that config's.
+     */
     public Scenario withConfig(String newConfigPath) {
-        return new Scenario(name, description, newConfigPath, durationMs, seed, intervalMs, thresholds, download, upload,
-                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders);
+        ConfigBounds b = ConfigBounds.of(newConfigPath, ScenarioConfigs.autorate(name, newConfigPath));
+        return new Scenario(name, description, newConfigPath, durationMs, seed, intervalMs, b.thresholds(),
+                download.withBounds(b.downloadCeilingBps(), b.downloadFloorBps()),
+                upload.withBounds(b.uploadCeilingBps(), b.uploadFloorBps()),
+                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders, steeringConfig);
     }
 
     /** The same scenario with another seed and/or duration (null keeps the scenario's). */
@@ -69,6 +80,7 @@ public record Scenario(
         return new Scenario(name, description, configPath,
                 newDurationMs == null ? durationMs : newDurationMs,
                 newSeed == null ? seed : newSeed,
-                intervalMs, thresholds, download, upload, reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders);
+                intervalMs, thresholds, download, upload, reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders,
+                steeringConfig);
     }
 }

@@ -32,6 +32,8 @@ public final class ScenarioLoader {
     private static final List<String> BUNDLED = List.of(
             "cable-prime-time", "dsl-stable", "dsl-retrain", "lte-driving", "lte-short",
             "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage");
+    /** What a scenario names as its config when it names none (baselines only). */
+    static final String NO_CONFIG = "(none)";
     /** Bundled but not part of the scorecards: the one-minute show of {@code wanctl demo}. */
     public static final String DEMO = "demo";
 
@@ -81,19 +83,12 @@ public final class ScenarioLoader {
             throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
         }
         YamlSection root = YamlSection.root(source, loaded).only("name", "description", "config", "duration",
-                "seed", "interval", "thresholds", "download", "upload", "reflectors", "path", "traffic", "events",
-                "senders");
+                "seed", "interval", "download", "upload", "reflectors", "path", "traffic", "events",
+                "senders", "steering");
         long duration = root.millis("duration");
         List<ReflectorSpec> reflectors = reflectors(root);
-        Thresholds thresholds = Thresholds.CABLE;
-        if (root.has("thresholds")) {
-            YamlSection t = root.section("thresholds").only("target_ms", "warn_ms", "hard_red_ms");
-            try {
-                thresholds = new Thresholds(t.number("target_ms"), t.number("warn_ms"), t.number("hard_red_ms", 80));
-            } catch (IllegalArgumentException e) {
-                throw t.wrap(e);
-            }
-        }
+        String config = configPath(root.string("config", NO_CONFIG), baseDir);
+        ConfigBounds bounds = bounds(root, source, config);
         long pathEvery = 0;
         double pathMax = 0;
         if (root.has("path")) {
@@ -105,25 +100,43 @@ public final class ScenarioLoader {
             return new Scenario(
                     root.string("name"),
                     root.string("description", "").strip(),
-                    root.string("config", "(none)"),
+                    config,
                     duration,
                     (long) root.number("seed", 1),
                     (int) root.millis("interval", 50),
-                    thresholds,
-                    direction(root.section("download"), duration, baseDir),
-                    direction(root.section("upload"), duration, baseDir),
+                    bounds == null ? null : bounds.thresholds(),
+                    direction(root.section("download"), baseDir, bounds, Direction.DOWNLOAD),
+                    direction(root.section("upload"), baseDir, bounds, Direction.UPLOAD),
                     reflectors,
                     pathEvery,
                     pathMax,
                     traffic(root, duration),
                     events(root, reflectors),
-                    senders(root, reflectors));
+                    senders(root, reflectors),
+                    steering(root, config));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
             }
             throw root.wrap(e);
         }
+    }
+
+    /** The steering config that runs beside the daemon, checked now; null when the scenario names none. */
+    private static String steering(YamlSection root, String config) {
+        if (!root.has("steering")) {
+            return null;
+        }
+        String name = root.string("steering");
+        if (config.equals(NO_CONFIG)) {
+            throw root.problem("steering", "needs the autorate config it steers for (config: ...)");
+        }
+        try {
+            ScenarioConfigs.steering(name);
+        } catch (IllegalArgumentException e) {
+            throw root.wrap(e);
+        }
+        return name;
     }
 
     private static SenderSetup senders(YamlSection root, List<ReflectorSpec> reflectors) {
@@ -161,19 +174,58 @@ public final class ScenarioLoader {
         }
     }
 
-    private static DirectionSetup direction(YamlSection s, long durationMs, Path baseDir) {
-        s.only("ceiling_mbps", "floor_mbps", "fifo_ms", "capacity", "shaper");
+    private static DirectionSetup direction(YamlSection s, Path baseDir, ConfigBounds bounds, Direction d) {
+        if (bounds != null) {
+            // one source of truth: the controller's rate bounds are the config's
+            for (String key : List.of("ceiling_mbps", "floor_mbps")) {
+                if (s.has(key)) {
+                    throw s.problem(key, "comes from the config the scenario names (" + bounds.source()
+                            + "); remove it here");
+                }
+            }
+            s.only("fifo_ms", "capacity", "shaper", "base_mbps");
+        } else {
+            s.only("ceiling_mbps", "floor_mbps", "fifo_ms", "capacity", "shaper", "base_mbps");
+        }
         CapacitySpec capacity = capacity(s.section("capacity"), baseDir);
         ShaperQueue.Setup shaper = shaper(s);
         try {
             return new DirectionSetup(
-                    Math.round(s.number("ceiling_mbps") * 1e6),
-                    Math.round(s.number("floor_mbps") * 1e6),
+                    bounds != null ? bounds.ceilingBps(d) : Math.round(s.number("ceiling_mbps") * 1e6),
+                    bounds != null ? bounds.floorBps(d) : Math.round(s.number("floor_mbps") * 1e6),
+                    Math.round(s.number("base_mbps", 0) * 1e6),
                     capacity,
                     s.number("fifo_ms", 250),
                     shaper);
         } catch (IllegalArgumentException e) {
             throw s.wrap(e);
+        }
+    }
+
+    /**
+     * The config path as the scenario names it, or beside the scenario file when it is not found
+     * from the working directory (and is no bundled config).
+     */
+    private static String configPath(String config, Path baseDir) {
+        if (config.equals(NO_CONFIG) || baseDir == null || Files.isRegularFile(Path.of(config))) {
+            return config;
+        }
+        Path beside = baseDir.resolve(config);
+        return Files.isRegularFile(beside) ? beside.toString() : config;
+    }
+
+    /** The rate bounds and thresholds of the config the scenario names; null when it names none. */
+    private static ConfigBounds bounds(YamlSection root, String source, String config) {
+        if (root.has("thresholds")) {
+            throw root.problem("thresholds", "come from the config the scenario names (config: ...); remove them here");
+        }
+        if (config.equals(NO_CONFIG)) {
+            return null;
+        }
+        try {
+            return ConfigBounds.of(config, ScenarioConfigs.autorate(source, config));
+        } catch (IllegalArgumentException e) {
+            throw root.wrap(e);
         }
     }
 

@@ -14,8 +14,8 @@ import dev.wanctl.sim.link.ReflectorBank;
  *   <li>{@link #router()}: the simulator's router, whose max-limits the link shapes at, unless
  *       {@link #attachRouter} put another one (the RouterOS emulator, which the real daemon
  *       writes through) in its place;</li>
- *   <li>{@link #ceilingBps}, {@link #floorBps}: the scenario's own rate bounds, until controllers
- *       read the scenario's wanctl config ({@link #configPath()});</li>
+ *   <li>{@link #ceilingBps}, {@link #floorBps}: the rate bounds of the scenario's wanctl config
+ *       ({@link #configPath()}), {@link #baseBps} cake-autorate's base rate;</li>
  *   <li>{@link #truth()}: the true capacity, for bounds only.</li>
  * </ul>
  */
@@ -82,6 +82,11 @@ public final class SimHarness {
     /** The scenario's lowest floor for the direction, bit/s. */
     public long floorBps(Direction d) {
         return scenario.direction(d).floorBps();
+    }
+
+    /** cake-autorate's base rate for the direction (the scenario's {@code base_mbps}), bit/s. */
+    public long baseBps(Direction d) {
+        return scenario.direction(d).peerBaseBps();
     }
 
     /** The wanctl config the scenario stands for. */

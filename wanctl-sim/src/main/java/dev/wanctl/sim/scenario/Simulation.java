@@ -27,6 +27,10 @@ public final class Simulation {
             clock.advanceTo(ms * NANOS_PER_MS);
             run.tick(ms);
         }
-        return run.finish(scenario.durationMs());
+        RunResult r = run.finish(scenario.durationMs());
+        SteeringTally steering = c.finish(scenario.durationMs() * NANOS_PER_MS);
+        return steering == null ? r
+                : new RunResult(r.scorecard().withSteering(steering.timesEnabled(), steering.steeredSeconds()),
+                        r.recording(), r.recordingMetadata());
     }
 }

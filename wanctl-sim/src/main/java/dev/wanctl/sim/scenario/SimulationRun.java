@@ -122,9 +122,11 @@ public final class SimulationRun {
         m.put("controller", controllerName);
         m.put("seed", Long.toString(scenario.seed()));
         m.put("config", scenario.configPath());
-        m.put("target_bloat_ms", fmt(scenario.thresholds().targetMs()));
-        m.put("warn_bloat_ms", fmt(scenario.thresholds().warnMs()));
-        m.put("hard_red_bloat_ms", fmt(scenario.thresholds().hardRedMs()));
+        if (scenario.thresholds() != null) {
+            m.put("target_bloat_ms", fmt(scenario.thresholds().targetMs()));
+            m.put("warn_bloat_ms", fmt(scenario.thresholds().warnMs()));
+            m.put("hard_red_bloat_ms", fmt(scenario.thresholds().hardRedMs()));
+        }
         m.put("dl_ceiling_bps", Long.toString(scenario.download().ceilingBps()));
         m.put("ul_ceiling_bps", Long.toString(scenario.upload().ceilingBps()));
         return m;

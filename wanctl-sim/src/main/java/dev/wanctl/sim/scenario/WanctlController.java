@@ -16,7 +16,8 @@ import dev.wanctl.sim.link.Direction;
  * {@link RateWriter}, control law and config as production, on the simulation's virtual clock.
  * It reads the simulated reflectors through an {@code RttProbe} adapter and writes through the
  * RouterOS emulator's in-process {@code RouterClient}; the link shapes at what the emulator's
- * queues say. The writer runs on the cycle's thread so a run repeats exactly for a seed.
+ * queues say. The writer runs on the cycle's thread so a run repeats exactly for a seed. When the
+ * scenario names a steering config, the steering daemon runs beside it ({@link SteeringBeside}).
  */
 final class WanctlController implements Controller {
 
@@ -25,10 +26,12 @@ final class WanctlController implements Controller {
     private final int intervalMs;
     private final CakeCounterFeed dlCounters;
     private final CakeCounterFeed ulCounters;
+    private final SteeringBeside steering;
     private long cycles;
 
     private WanctlController(AutorateCycle cycle, EmulatorRouter router, int intervalMs, CakeCounterFeed dlCounters,
-            CakeCounterFeed ulCounters) {
+            CakeCounterFeed ulCounters, SteeringBeside steering) {
+        this.steering = steering;
         this.cycle = cycle;
         this.router = router;
         this.intervalMs = intervalMs;
@@ -39,12 +42,24 @@ final class WanctlController implements Controller {
     /** The factory of {@code wanctl simulate --controller wanctl}. */
     static NamedController named() {
         return new NamedController("wanctl", "the wanctl autorate daemon with the scenario's config",
-                WanctlController::create);
+                h -> create(h, ScenarioConfigs.autorate(h.scenario())));
     }
 
-    static WanctlController create(SimHarness h) {
-        AutorateConfig config = ScenarioConfigs.autorate(h.scenario());
-        RouterEmulator emulator = EmulatorRouter.emulatorFor(config, h.clock());
+    /**
+     * The factory of {@code --controller reference}: the same daemon and config on the reference
+     * law (the config without {@code law: adaptive}), a baseline that stays put when the shipped
+     * configs move to another law.
+     */
+    static NamedController reference() {
+        return new NamedController("reference", "the wanctl daemon on the reference law (the config without law: adaptive)",
+                h -> create(h, ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(h.scenario()))));
+    }
+
+    static WanctlController create(SimHarness h, AutorateConfig scenarioConfig) {
+        SteeringBeside steering = h.scenario().steeringConfig() == null ? null
+                : SteeringBeside.prepare(h, scenarioConfig);
+        AutorateConfig config = steering == null ? scenarioConfig : steering.autorate();
+        RouterEmulator emulator = EmulatorRouter.emulatorFor(config, h.clock(), steering == null ? null : steering.rule());
         EmulatorRouter router = new EmulatorRouter(emulator, config.queues().download(), config.queues().upload());
         h.attachRouter(router);
         AutorateController controller = new AutorateController(config.control());
@@ -59,13 +74,17 @@ final class WanctlController implements Controller {
                         Math.round(config.control().idleCounterIntervalSec() * 1e9))
                 : null;
         AutorateCycle cycle = AutorateCycle.builder(config, controller, new ReflectorProbe(h.reflectors()), writer,
-                h.clock()).writerInline(true).delivered(delivered).build();
+                h.clock()).writerInline(true).delivered(delivered)
+                .state(steering == null ? null : steering.autorateState()).build();
         // the router's queues count what the link's shapers pass, as a RouterOS queue does
         CakeCounterFeed dl = new CakeCounterFeed(emulator.state(), config.queues().download(),
                 h.link().direction(Direction.DOWNLOAD));
         CakeCounterFeed ul = new CakeCounterFeed(emulator.state(), config.queues().upload(),
                 h.link().direction(Direction.UPLOAD));
-        return new WanctlController(cycle, router, (int) config.interval().toMillis(), dl, ul);
+        if (steering != null) {
+            steering.start(emulator, new ReflectorProbe(h.reflectors()));
+        }
+        return new WanctlController(cycle, router, (int) config.interval().toMillis(), dl, ul, steering);
     }
 
     @Override
@@ -78,11 +97,22 @@ final class WanctlController implements Controller {
         dlCounters.feed();
         ulCounters.feed();
         cycle.runCycle(cycles++, nowNanos);
+        if (steering != null) {
+            steering.afterAutorate(nowNanos);
+        }
         router.refresh();
     }
 
     @Override
     public void report(FlightRecorder.Cycle row) {
         cycle.view().record(row);
+        if (steering != null) {
+            row.steering = steering.steering();
+        }
+    }
+
+    @Override
+    public SteeringTally finish(long endNanos) {
+        return steering == null ? null : steering.finish(endNanos);
     }
 }

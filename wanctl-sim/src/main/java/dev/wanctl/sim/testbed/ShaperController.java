@@ -19,14 +19,14 @@ import java.util.List;
 
 /**
  * Who sets the router's max-limit in a testbed run, under the simulator's names: the baselines
- * with the simulator's own fractions ({@link Baselines}), and {@code wanctl}: the real autorate
- * daemon on the real clock, probing the testbed's reflectors over ICMP and writing through the
+ * with the simulator's own fractions ({@link Baselines}), and {@code wanctl} (or {@code reference},
+ * the same config on the reference law): the real autorate daemon on the real clock, probing the testbed's reflectors over ICMP and writing through the
  * RouterOS emulator's in-process client; the kernel shaper follows the emulator's queues.
  */
 abstract class ShaperController implements AutoCloseable {
 
     /** The controller names the testbed runs, in report order. */
-    static final List<String> NAMES = List.of("wanctl", "none", "static", "oracle");
+    static final List<String> NAMES = List.of("wanctl", "reference", "none", "static", "oracle");
 
     /** The max-limit the shaper should have now (0: unshaped), given the true capacity. */
     abstract long maxLimitBps(Direction d, double capacityBps);
@@ -50,7 +50,8 @@ abstract class ShaperController implements AutoCloseable {
                     return Math.round(Baselines.ORACLE_FRACTION * capacityBps);
                 }
             };
-            case "wanctl" -> new Daemon(s);
+            case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s));
+            case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)));
             default -> throw new IllegalArgumentException("the testbed runs no controller '" + name + "'; choose one of "
                     + NAMES + " or all");
         };
@@ -75,9 +76,8 @@ abstract class ShaperController implements AutoCloseable {
         private Thread thread;
         private volatile Throwable failure;
 
-        Daemon(Scenario s) throws Exception {
+        Daemon(AutorateConfig c) throws Exception {
             Clock clock = Clock.system();
-            AutorateConfig c = ScenarioConfigs.autorate(s);
             this.dir = Files.createTempDirectory("wanctl-testbed");
             this.config = DemoDaemons.autorate(c, c.router(), dir);
             this.emulator = EmulatorRouter.emulatorFor(config, clock);

@@ -50,7 +50,7 @@ class ScenarioLoaderTest {
         assertThat(s.seed()).isEqualTo(1);
         assertThat(s.intervalMs()).isEqualTo(50);
         assertThat(s.download().fifoMs()).isEqualTo(250);
-        assertThat(s.thresholds()).isEqualTo(Thresholds.CABLE);
+        assertThat(s.thresholds()).as("no config, no thresholds").isNull();
         assertThat(s.reflectors().get(0).intervalMs()).isEqualTo(50);
     }
 
