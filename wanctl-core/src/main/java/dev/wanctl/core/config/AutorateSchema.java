@@ -125,11 +125,11 @@ public final class AutorateSchema {
                 .ours().doc("Delay over the baseline above which a loaded direction is cut"));
         AD_GROW_BELOW = s.add(key(ad + ".grow_below_ms", ValueType.NUMBER).range(0.5, 500).defaultValue(6.0)
                 .unit("ms").ours().doc("Delay over the baseline below which a loaded direction may grow"));
-        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(1.0).unit("s").ours()
+        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(0.5).unit("s").ours()
                 .doc("A cut is sized to drain the queue behind the delay in about this long"));
         AD_CUT_HOLD = s.add(key(ad + ".cut_hold_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.3).unit("s")
                 .ours().doc("After a cut, no further cut for this long unless the delay keeps growing"));
-        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.8)
+        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(1.2)
                 .ours().doc("Growth per second as a fraction of the room left below the ceiling"));
         AD_STANDING = s.add(key(ad + ".standing_sec", ValueType.NUMBER).range(0.5, 600).defaultValue(2.0).unit("s")
                 .ours().doc("Delay that stays this long although the loaded directions were cut is not ours:"

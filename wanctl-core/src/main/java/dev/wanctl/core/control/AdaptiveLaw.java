@@ -40,6 +40,7 @@ public final class AdaptiveLaw {
         long rateBeforeEpisodeBps;
         boolean cutInEpisode;
         long cutAppliedStep = -1;
+        double pendingGrowthBps;
         boolean active;
         boolean loaded;
         Zone zone = Zone.GREEN;
@@ -50,6 +51,9 @@ public final class AdaptiveLaw {
             this.rateBps = ceilingBps;
         }
     }
+
+    /** Smallest raise, as a fraction of the rate: a write carries a step worth it. */
+    private static final double RAISE_QUANTUM = 0.1;
 
     private final AdaptiveParams p;
     private final double aLoad;
@@ -135,6 +139,8 @@ public final class AdaptiveLaw {
         } else {
             dl.zone = Zone.YELLOW;
             ul.zone = Zone.YELLOW;
+            dl.pendingGrowthBps = 0;
+            ul.pendingGrowthBps = 0;
         }
     }
 
@@ -216,6 +222,7 @@ public final class AdaptiveLaw {
             return;
         }
         d.zone = Zone.RED;
+        d.pendingGrowthBps = 0;
         boolean growing = deltaMs > 1.5 * d.deltaAtCutMs;
         if (step - d.lastCutStep < holdSteps && !growing) {
             return;
@@ -237,11 +244,18 @@ public final class AdaptiveLaw {
     private void grow(Direction d, long appliedBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
+            d.pendingGrowthBps = 0;
             return;
         }
         double dt = p.intervalSec();
-        double inc = dt * (p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps);
-        long next = (long) (d.rateBps + inc);
+        d.pendingGrowthBps += dt * (p.growRoomPerSec() * (d.ceilingBps - d.rateBps)
+                + p.growCeilingPerSec() * d.ceilingBps);
+        // growth goes out in steps worth a router write (or the rest of the way to the ceiling)
+        if (d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps) {
+            return;
+        }
+        long next = (long) (d.rateBps + d.pendingGrowthBps);
+        d.pendingGrowthBps = 0;
         if (appliedBps > 0) {
             next = Math.min(next, (long) (appliedBps * (1 + p.maxStepFraction())));
         }

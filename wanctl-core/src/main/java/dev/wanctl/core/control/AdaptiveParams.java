@@ -101,6 +101,6 @@ public record AdaptiveParams(
     public static AdaptiveParams defaults(double intervalSec, long dlFloorBps, long dlCeilingBps, long ulFloorBps,
             long ulCeilingBps) {
         return new AdaptiveParams(intervalSec, dlFloorBps, dlCeilingBps, ulFloorBps, ulCeilingBps,
-                12, 6, 1.0, 0.6, 0.95, 0.3, 0.3, 0.8, 0.03, 0.8, 0.05, 0.5, 0.1, 0.5, 3, 60, 2.0);
+                12, 6, 0.5, 0.6, 0.95, 0.3, 0.3, 0.8, 0.03, 1.2, 0.05, 1.0, 0.1, 0.5, 3, 60, 2.0);
     }
 }
