@@ -19,6 +19,8 @@ class DemoCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         String out = r.out();
         assertThat(out).contains("RouterOS emulator on https://127.0.0.1:", "certificate pinned");
+        assertThat(out).as("the run is announced for the duration asked for").contains("run against it for 20 s")
+                .doesNotContain("one minute");
         assertThat(out.lines().filter(l -> l.matches("^\\s+\\d+ s\\s+DL capacity.*"))).hasSizeGreaterThanOrEqualTo(15);
         // the node's capacity falls to 376 Mbit/s at 7 s: the daemon cuts the shaper below it
         assertThat(out.lines().filter(l -> l.matches(".*DL capacity\\s+376M shaper\\s+(\\d+)M.*"))

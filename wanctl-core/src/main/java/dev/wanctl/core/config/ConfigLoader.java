@@ -78,6 +78,18 @@ public final class ConfigLoader {
                 ? Kind.STEERING : Kind.AUTORATE);
     }
 
+    /** The line of the key {@code path} ({@code "health_check.port"}) in YAML text; 0 when it is not there. */
+    public static int lineOf(String yaml, String path) {
+        YamlNode n = YamlTree.parse(yaml, new Problems()).orElse(null);
+        for (String part : path.split("\\.")) {
+            if (!(n instanceof YamlNode.Mapping m) || !m.entries().containsKey(part)) {
+                return 0;
+            }
+            n = m.entries().get(part);
+        }
+        return n == null ? 0 : n.line();
+    }
+
     /** The text of {@code file}, empty when it cannot be read. */
     public static Optional<String> read(Path file) {
         try {

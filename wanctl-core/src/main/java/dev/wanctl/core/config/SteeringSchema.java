@@ -6,7 +6,8 @@ import static dev.wanctl.core.config.ConfigKey.key;
 public final class SteeringSchema {
 
     static final Schema SCHEMA = new Schema("steering");
-    static final CommonKeys COMMON = new CommonKeys(SCHEMA, false, 30, 2, 9102);
+    static final CommonKeys COMMON = new CommonKeys(SCHEMA, false, 30, 2,
+            String.valueOf(DefaultPorts.STEERING_HEALTH), String.valueOf(DefaultPorts.STEERING_METRICS));
 
     static final ConfigKey PRIMARY_WAN;
     static final ConfigKey PRIMARY_WAN_CONFIG;
