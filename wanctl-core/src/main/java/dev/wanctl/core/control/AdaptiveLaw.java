@@ -196,11 +196,8 @@ public final class AdaptiveLaw {
             boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
             boolean tried = cutTried(dl) || cutTried(ul);
             if (step - aboveSinceStep >= standingSteps && flat && (tried || !anyActive)) {
-                // take all of it that stays: the delta lands in the growth band, not between the
-                // thresholds where the rate would only hold
-                double shift = Math.max(episodeMinDeltaMs, deltaMs - 0.5 * p.growBelowMs());
-                baselineMs += shift;
-                deltaMs -= shift;
+                baselineMs += episodeMinDeltaMs;
+                deltaMs -= episodeMinDeltaMs;
                 undo(dl);
                 undo(ul);
                 aboveSinceStep = -1;
