@@ -29,7 +29,7 @@ public final class ScenarioLoader {
     private static final String BUNDLED_DIR = "/dev/wanctl/sim/scenario/scenarios/";
     private static final List<String> BUNDLED = List.of(
             "cable-prime-time", "dsl-stable", "dsl-retrain", "lte-driving", "lte-short",
-            "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage");
+            "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage", "fibre-route-change");
     /** Bundled but not part of the scorecards: the one-minute show of {@code wanctl demo}. */
     public static final String DEMO = "demo";
 
