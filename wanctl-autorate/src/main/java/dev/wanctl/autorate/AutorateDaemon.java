@@ -150,6 +150,9 @@ public final class AutorateDaemon {
                 LOG.warn("{}: state file has unusable fields ({}: {}): those start from the config",
                         w.config.wanName(), w.state.file(), String.join(", ", r.ignored()));
             }
+            if (json.path("ewma").has("baseline_rtt") && r.ignored().stream().noneMatch(f -> f.startsWith("ewma.baseline_rtt"))) {
+                w.cycle.baselineRestored();
+            }
             if (r.any()) {
                 LOG.info("{}: resumed from {}: DL={} UL={}, baseline {} ms", w.config.wanName(), w.state.file(),
                         RateWriter.mbit(w.cycle.controller().downloadRateBps()),

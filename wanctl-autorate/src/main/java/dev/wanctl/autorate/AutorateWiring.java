@@ -111,6 +111,8 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         }
         RateWriter writer = new RateWriter(router, config.wanName(), config.queues().download(),
                 config.queues().upload(), gate, clock, config.interval().toNanos(), shared.options().dryRun());
+        writer.verifyQueues(QueueWatch.Cadence.standard(config.control().download().ceilingBps(),
+                config.control().upload().ceilingBps()));
         if (!inlineWriter) {
             writer.start();
         }
