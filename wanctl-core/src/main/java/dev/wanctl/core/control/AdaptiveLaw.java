@@ -41,6 +41,12 @@ public final class AdaptiveLaw {
         boolean cutInEpisode;
         long cutAppliedStep = -1;
         double pendingGrowthBps;
+        long lastRaiseStep = Long.MIN_VALUE / 2;
+        /** What the line carried when the delay last rose (bit/s; 0: not known): growth slows near it. */
+        double capacityBps;
+        long capacityStep = Long.MIN_VALUE / 2;
+        /** What the direction delivered when the delay episode began (standing-delay test). */
+        double deliveredAtEpisodeBps = Double.NaN;
         boolean active;
         boolean loaded;
         Zone zone = Zone.GREEN;
@@ -53,7 +59,13 @@ public final class AdaptiveLaw {
     }
 
     /** Smallest raise, as a fraction of the rate: a write carries a step worth it. */
-    private static final double RAISE_QUANTUM = 0.1;
+    private static final double RAISE_QUANTUM = 0.02;
+    private static final double ATTRIBUTE_SEC = 1.0;
+    private static final double RAISE_SPACING_SEC = 0.5;
+    private static final double CAPACITY_MEMORY_SEC = 10;
+    private static final double PROBE_PER_SEC = 0.03;
+    /** Below this share of the learned capacity the rate refills fast; above it, it probes. */
+    private static final double REFILL_TO = 0.97;
 
     private final AdaptiveParams p;
     private final double aLoad;
@@ -74,6 +86,9 @@ public final class AdaptiveLaw {
     private double episodeMaxDeltaMs;
     private long standingEvents;
     private final long drainSteps;
+    private final long attributeSteps;
+    private final long raiseSpacingSteps;
+    private final double capacityMemorySec;
 
     /** @param initialRttMs baseline and load before the first sample */
     public AdaptiveLaw(AdaptiveParams params, double initialRttMs) {
@@ -86,6 +101,9 @@ public final class AdaptiveLaw {
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
         this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
         this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
+        this.attributeSteps = Math.round(ATTRIBUTE_SEC / dt);
+        this.raiseSpacingSteps = Math.round(RAISE_SPACING_SEC / dt);
+        this.capacityMemorySec = CAPACITY_MEMORY_SEC;
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
         this.loadMs = initialRttMs;
@@ -126,16 +144,18 @@ public final class AdaptiveLaw {
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
         baselineMs = (1 - a) * baselineMs + a * sample;
         deltaMs = loadMs - baselineMs;
-        watchStanding(anyActive);
+        watchStanding(dlDeliveredBps, ulDeliveredBps);
         if (deltaMs > p.cutAboveMs()) {
-            boolean bothActive = dl.active && ul.active;
-            boolean spareDl = bothActive && !Double.isNaN(dlDeliveredBps) && dlAppliedBps > 0
-                    && dlDeliveredBps >= p.maxCutFactor() * dlAppliedBps;
-            cut(dl, dl.active && !spareDl, dlDeliveredBps);
-            cut(ul, ul.active, ulDeliveredBps);
+            // the delay belongs to the active directions; when both are active and only one of them
+            // raised its rate lately, that raise filled the bottleneck's buffer: only it is cut
+            boolean dlRaised = step - dl.lastRaiseStep <= attributeSteps;
+            boolean ulRaised = step - ul.lastRaiseStep <= attributeSteps;
+            boolean both = dl.active && ul.active;
+            cut(dl, dl.active && !(both && ulRaised && !dlRaised), dlDeliveredBps);
+            cut(ul, ul.active && !(both && dlRaised && !ulRaised), ulDeliveredBps);
         } else if (deltaMs < p.growBelowMs()) {
-            grow(dl, dlAppliedBps);
-            grow(ul, ulAppliedBps);
+            grow(dl, dlAppliedBps, dlDeliveredBps);
+            grow(ul, ulAppliedBps, ulDeliveredBps);
         } else {
             dl.zone = Zone.YELLOW;
             ul.zone = Zone.YELLOW;
@@ -164,18 +184,30 @@ public final class AdaptiveLaw {
         }
     }
 
-    private boolean cutTried(Direction d) {
-        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps;
+    /**
+     * Whether a cut of {@code d} took load off the line: it delivers clearly less than when the
+     * episode began, a drain time after the router had the cut. A queue at the bottleneck drains
+     * then; delay that stays is not a queue.
+     */
+    private boolean cutTook(Direction d, double deliveredBps) {
+        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps
+                && !Double.isNaN(deliveredBps) && !Double.isNaN(d.deliveredAtEpisodeBps)
+                && deliveredBps <= (1 - TOOK_FRACTION) * d.deliveredAtEpisodeBps;
     }
+
+    /** A cut took load off when the direction delivers at least this much less. */
+    private static final double TOOK_FRACTION = 0.03;
 
     /**
      * Delay above the cut threshold that outlasts {@code standingSec} while the active
      * directions were cut (or nothing is active) is not a queue of ours.
      */
-    private void watchStanding(boolean anyActive) {
+    private void watchStanding(double dlDeliveredBps, double ulDeliveredBps) {
         if (deltaMs > p.cutAboveMs()) {
             if (aboveSinceStep < 0) {
                 aboveSinceStep = step;
+                dl.deliveredAtEpisodeBps = dlDeliveredBps;
+                ul.deliveredAtEpisodeBps = ulDeliveredBps;
                 episodeMinDeltaMs = deltaMs;
                 dl.rateBeforeEpisodeBps = dl.rateBps;
                 ul.rateBeforeEpisodeBps = ul.rateBps;
@@ -194,8 +226,9 @@ public final class AdaptiveLaw {
             }
             // a queue that cuts did not drain still moves (fills, drains); a path change is flat
             boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
-            boolean tried = cutTried(dl) || cutTried(ul);
-            if (step - aboveSinceStep >= standingSteps && flat && (tried || !anyActive)) {
+            // every active direction's cut took load off the line, or nothing is active
+            boolean tried = (!dl.active || cutTook(dl, dlDeliveredBps)) && (!ul.active || cutTook(ul, ulDeliveredBps));
+            if (step - aboveSinceStep >= standingSteps && flat && tried) {
                 baselineMs += episodeMinDeltaMs;
                 deltaMs -= episodeMinDeltaMs;
                 undo(dl);
@@ -214,6 +247,7 @@ public final class AdaptiveLaw {
         }
         d.cutInEpisode = false;
         d.cutAppliedStep = -1;
+        d.capacityBps = 0;
     }
 
     private void cut(Direction d, boolean target, double deliveredBps) {
@@ -231,6 +265,10 @@ public final class AdaptiveLaw {
         if (!Double.isNaN(deliveredBps) && deliveredBps > 0 && deliveredBps < base) {
             base = deliveredBps;
         }
+        if (!d.cutInEpisode || base < d.capacityBps) {
+            d.capacityBps = base; // the line carried at most this while its buffer filled
+        }
+        d.capacityStep = step;
         double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
         long next = RateBounds.clamp((long) (base * factor), d.floorBps, d.ceilingBps);
         if (next < d.rateBps) {
@@ -241,17 +279,34 @@ public final class AdaptiveLaw {
         d.deltaAtCutMs = deltaMs;
     }
 
-    private void grow(Direction d, long appliedBps) {
+    private void grow(Direction d, long appliedBps, double deliveredBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
             d.pendingGrowthBps = 0;
             return;
         }
         double dt = p.intervalSec();
-        d.pendingGrowthBps += dt * (p.growRoomPerSec() * (d.ceilingBps - d.rateBps)
-                + p.growCeilingPerSec() * d.ceilingBps);
-        // growth goes out in steps worth a router write (or the rest of the way to the ceiling)
-        if (d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps) {
+        if (!Double.isNaN(deliveredBps) && deliveredBps > d.capacityBps) {
+            d.capacityBps = 0; // carried more than it was thought to: the capacity is not known
+        }
+        double sinceCapSec = (step - d.capacityStep) * dt;
+        double perSec;
+        double refillBps = REFILL_TO * d.capacityBps - d.rateBps;
+        if (d.capacityBps > 0 && refillBps >= RAISE_QUANTUM * d.rateBps) {
+            // the cut drained the queue: back to just below what the line carried, in one write
+            perSec = 0;
+            d.pendingGrowthBps = refillBps;
+        } else {
+            // above what the line carried: probe gently, then, the longer the delay stays low, faster
+            // (the capacity may have come back), up to growth in proportion to the room left
+            double room = p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps;
+            double w = d.capacityBps > 0 ? Math.min(1, sinceCapSec / capacityMemorySec) : 1;
+            perSec = (1 - w) * PROBE_PER_SEC * d.rateBps + w * room;
+        }
+        d.pendingGrowthBps += dt * perSec;
+        // growth goes out in steps worth a router write (or the rest of the way to the ceiling), spaced
+        if ((d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
+                || step - d.lastRaiseStep < raiseSpacingSteps) {
             return;
         }
         long next = (long) (d.rateBps + d.pendingGrowthBps);
@@ -262,6 +317,7 @@ public final class AdaptiveLaw {
         next = Math.min(next, d.ceilingBps);
         if (next > d.rateBps) {
             d.rateBps = next;
+            d.lastRaiseStep = step;
         }
     }
 
