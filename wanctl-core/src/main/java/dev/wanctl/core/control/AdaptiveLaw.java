@@ -45,6 +45,7 @@ public final class AdaptiveLaw {
         /** What the line carried when the delay last rose (bit/s; 0: not known): growth slows near it. */
         double capacityBps;
         long capacityStep = Long.MIN_VALUE / 2;
+        double refillTo;
         /** What the direction delivered when the delay episode began (standing-delay test). */
         double deliveredAtEpisodeBps = Double.NaN;
         boolean active;
@@ -61,11 +62,17 @@ public final class AdaptiveLaw {
     /** Smallest raise, as a fraction of the rate: a write carries a step worth it. */
     private static final double RAISE_QUANTUM = 0.02;
     private static final double ATTRIBUTE_SEC = 1.0;
+    /** A direction delivering less than this share of its rate is limited by the line, not by us. */
+    private static final double UNDER_DELIVERS = 0.95;
+    /** Largest single raise, as a fraction of the rate: a probe overshoots by at most this. */
+    private static final double MAX_RAISE = 0.25;
     private static final double RAISE_SPACING_SEC = 0.5;
     private static final double CAPACITY_MEMORY_SEC = 10;
     private static final double PROBE_PER_SEC = 0.03;
     /** Below this share of the learned capacity the rate refills fast; above it, it probes. */
     private static final double REFILL_TO = 0.97;
+    /** The same when the cut's base was the direction's own rate, not a measured line rate. */
+    private static final double REFILL_TO_OWN_RATE = 0.99;
 
     private final AdaptiveParams p;
     private final double aLoad;
@@ -148,20 +155,54 @@ public final class AdaptiveLaw {
         if (deltaMs > p.cutAboveMs()) {
             // the delay belongs to the active directions; when both are active and only one of them
             // raised its rate lately, that raise filled the bottleneck's buffer: only it is cut
-            boolean dlRaised = step - dl.lastRaiseStep <= attributeSteps;
-            boolean ulRaised = step - ul.lastRaiseStep <= attributeSteps;
-            boolean both = dl.active && ul.active;
-            cut(dl, dl.active && !(both && ulRaised && !dlRaised), dlDeliveredBps);
-            cut(ul, ul.active && !(both && dlRaised && !ulRaised), ulDeliveredBps);
+            boolean dlBlamed = blamed(dl, ul, dlDeliveredBps, dlAppliedBps, ulDeliveredBps, ulAppliedBps);
+            boolean ulBlamed = blamed(ul, dl, ulDeliveredBps, ulAppliedBps, dlDeliveredBps, dlAppliedBps);
+            cut(dl, dlBlamed, dlDeliveredBps);
+            cut(ul, ulBlamed, ulDeliveredBps);
         } else if (deltaMs < p.growBelowMs()) {
-            grow(dl, dlAppliedBps, dlDeliveredBps);
-            grow(ul, ulAppliedBps, ulDeliveredBps);
+            // the direction that raised longer ago has the first turn (one raise at a time when both are active)
+            if (dl.lastRaiseStep <= ul.lastRaiseStep) {
+                grow(dl, ul, dlAppliedBps, dlDeliveredBps);
+                grow(ul, dl, ulAppliedBps, ulDeliveredBps);
+            } else {
+                grow(ul, dl, ulAppliedBps, ulDeliveredBps);
+                grow(dl, ul, dlAppliedBps, dlDeliveredBps);
+            }
         } else {
             dl.zone = Zone.YELLOW;
             ul.zone = Zone.YELLOW;
             dl.pendingGrowthBps = 0;
             ul.pendingGrowthBps = 0;
         }
+    }
+
+    /**
+     * Whether the delay is {@code d}'s: an idle direction's never; with both active, the one that
+     * raised its rate lately (and not the other), else the one that delivers clearly less than its
+     * rate while the other does not (the line, not our shaper, limits it: the queue is at the
+     * bottleneck, where the probes see it); when that does not tell them apart, both.
+     */
+    private boolean blamed(Direction d, Direction o, double dDeliveredBps, long dAppliedBps, double oDeliveredBps,
+            long oAppliedBps) {
+        if (!d.active) {
+            return false;
+        }
+        if (!o.active) {
+            return true;
+        }
+        boolean dRaised = step - d.lastRaiseStep <= attributeSteps;
+        boolean oRaised = step - o.lastRaiseStep <= attributeSteps;
+        if (dRaised != oRaised) {
+            return dRaised;
+        }
+        boolean dUnder = underDelivers(d, dDeliveredBps, dAppliedBps);
+        boolean oUnder = underDelivers(o, oDeliveredBps, oAppliedBps);
+        return dUnder || !oUnder;
+    }
+
+    private static boolean underDelivers(Direction d, double deliveredBps, long appliedBps) {
+        double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
+        return !Double.isNaN(deliveredBps) && deliveredBps < UNDER_DELIVERS * rate;
     }
 
     private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
@@ -258,15 +299,22 @@ public final class AdaptiveLaw {
         d.zone = Zone.RED;
         d.pendingGrowthBps = 0;
         boolean growing = deltaMs > 1.5 * d.deltaAtCutMs;
-        if (step - d.lastCutStep < holdSteps && !growing) {
+        // a further cut in the same episode only while the last one shows no effect yet (the delay
+        // has not begun to fall): a delay that falls is a queue draining
+        boolean again = d.cutInEpisode && deltaMs < d.deltaAtCutMs;
+        if ((step - d.lastCutStep < holdSteps || again) && !growing) {
             return;
         }
-        double base = d.rateBps;
-        if (!Double.isNaN(deliveredBps) && deliveredBps > 0 && deliveredBps < base) {
-            base = deliveredBps;
-        }
-        if (!d.cutInEpisode || base < d.capacityBps) {
+        boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
+        double base = known ? Math.min(d.rateBps, deliveredBps) : d.rateBps;
+        if (!d.cutInEpisode) {
             d.capacityBps = base; // the line carried at most this while its buffer filled
+            // delivering less than its rate, the line limited it (the base is a measurement); else
+            // the base is only our rate, maybe not this direction's queue: the refill goes nearly back
+            d.refillTo = known && deliveredBps < UNDER_DELIVERS * d.rateBps ? REFILL_TO : REFILL_TO_OWN_RATE;
+        } else if (known && deliveredBps < d.capacityBps) {
+            d.capacityBps = deliveredBps;
+            d.refillTo = REFILL_TO;
         }
         d.capacityStep = step;
         double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
@@ -279,19 +327,19 @@ public final class AdaptiveLaw {
         d.deltaAtCutMs = deltaMs;
     }
 
-    private void grow(Direction d, long appliedBps, double deliveredBps) {
+    private void grow(Direction d, Direction other, long appliedBps, double deliveredBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
             d.pendingGrowthBps = 0;
             return;
         }
         double dt = p.intervalSec();
-        if (!Double.isNaN(deliveredBps) && deliveredBps > d.capacityBps) {
-            d.capacityBps = 0; // carried more than it was thought to: the capacity is not known
+        if (d.capacityBps > 0 && !Double.isNaN(deliveredBps) && deliveredBps > d.capacityBps) {
+            d.capacityBps = deliveredBps; // the line carries at least this much
         }
         double sinceCapSec = (step - d.capacityStep) * dt;
         double perSec;
-        double refillBps = REFILL_TO * d.capacityBps - d.rateBps;
+        double refillBps = d.refillTo * d.capacityBps - d.rateBps;
         if (d.capacityBps > 0 && refillBps >= RAISE_QUANTUM * d.rateBps) {
             // the cut drained the queue: back to just below what the line carried, in one write
             perSec = 0;
@@ -306,7 +354,9 @@ public final class AdaptiveLaw {
         d.pendingGrowthBps += dt * perSec;
         // growth goes out in steps worth a router write (or the rest of the way to the ceiling), spaced
         if ((d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
-                || step - d.lastRaiseStep < raiseSpacingSteps) {
+                || step - d.lastRaiseStep < raiseSpacingSteps
+                || (other.active && step - other.lastRaiseStep <= attributeSteps)) {
+            // with both active, one raise at a time: a delay that follows is that raise's
             return;
         }
         long next = (long) (d.rateBps + d.pendingGrowthBps);
@@ -314,7 +364,7 @@ public final class AdaptiveLaw {
         if (appliedBps > 0) {
             next = Math.min(next, (long) (appliedBps * (1 + p.maxStepFraction())));
         }
-        next = Math.min(next, d.ceilingBps);
+        next = Math.min(Math.min(next, (long) (d.rateBps * (1 + MAX_RAISE))), d.ceilingBps);
         if (next > d.rateBps) {
             d.rateBps = next;
             d.lastRaiseStep = step;
