@@ -48,7 +48,7 @@ public final class RouterCheck {
      * {@code ruleComment} (null for none), then {@code calls} timed calls (0 for none).
      */
     public RouterCheckResult run(RouterConfig config, List<String> queues, String ruleComment, int calls) {
-        String transport = config.transport().name().toLowerCase(java.util.Locale.ROOT);
+        String transport = config.transport().configName();
         RouterClient client;
         try {
             client = clients.apply(config);

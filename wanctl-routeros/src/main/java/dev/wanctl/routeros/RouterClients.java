@@ -2,7 +2,10 @@ package dev.wanctl.routeros;
 
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.routeros.api.ApiRouterClient;
+import dev.wanctl.routeros.api.ApiSettings;
 import dev.wanctl.routeros.failover.FailoverRouterClient;
+import dev.wanctl.routeros.linuxtc.LinuxTcRouterClient;
 import dev.wanctl.routeros.rest.RestRouterClient;
 import dev.wanctl.routeros.ssh.SshRouterClient;
 
@@ -21,6 +24,9 @@ public final class RouterClients {
             case REST -> new RestRouterClient(config);
             case SSH -> new SshRouterClient(config);
             case FAILOVER -> failover(config);
+            case API -> new ApiRouterClient(ApiSettings.of(config, config.restPort(),
+                    config.scheme() == RouterConfig.Scheme.HTTPS));
+            case LINUX_TC -> new LinuxTcRouterClient(config.requestTimeout());
         };
     }
 

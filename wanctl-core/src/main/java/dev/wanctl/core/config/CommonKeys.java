@@ -51,11 +51,16 @@ final class CommonKeys {
                 : key("wan_name", ValueType.IDENTIFIER).defaultValue("steering").doc("Name used in logs"));
 
         s.add(key("router", ValueType.SECTION).required().doc("How to reach the RouterOS router"));
-        transport = s.add(key("router.transport", ValueType.CHOICE).choices("rest", "ssh", "failover")
+        transport = s.add(key("router.transport", ValueType.CHOICE)
+                .choices("rest", "ssh", "failover", "api", "linux-tc")
                 .defaultValue("ssh")
-                .doc("rest: REST API (recommended); ssh: CLI over SSH; failover: REST, with SSH while REST fails"));
-        host = s.add(key("router.host", ValueType.HOST).required().doc("Router address"));
-        user = s.add(key("router.user", ValueType.STRING).required().doc("RouterOS user name"));
+                .doc("rest: REST API (recommended); ssh: CLI over SSH; failover: REST, with SSH while REST fails;"
+                        + " api: RouterOS API (8729 TLS, 8728 plain); linux-tc: this Linux host's CAKE qdiscs"
+                        + " (autorate only)"));
+        host = s.add(key("router.host", ValueType.HOST)
+                .doc("Router address (required except with linux-tc)"));
+        user = s.add(key("router.user", ValueType.STRING)
+                .doc("RouterOS user name (required except with linux-tc)"));
         password = s.add(key("router.password", ValueType.SECRET).defaultValue("")
                 .doc("Password for REST (and SSH if no key); ${VAR} reads the environment variable VAR or the"
                         + " systemd credential VAR"));
@@ -63,7 +68,8 @@ final class CommonKeys {
                 .doc("File holding the password (first line); instead of router.password"));
         sshKey = s.add(key("router.ssh_key", ValueType.PATH).doc("Private key file for SSH"));
         port = s.add(key("router.port", ValueType.INT).range(1, 65535).defaultValue(443L)
-                .doc("REST port; HTTPS on 443, plain HTTP elsewhere unless router.scheme says otherwise"));
+                .doc("REST port; HTTPS on 443, plain HTTP elsewhere unless router.scheme says otherwise. With"
+                        + " transport api the API port: 8729 (TLS) by default, 8728 is plain"));
         scheme = s.add(key("router.scheme", ValueType.CHOICE).choices("https", "http").ours()
                 .doc("REST URL scheme; default https on port 443, http elsewhere"));
         sshPort = s.add(key("router.ssh_port", ValueType.INT).range(1, 65535).defaultValue(22L).ours()

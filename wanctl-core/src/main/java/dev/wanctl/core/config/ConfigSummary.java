@@ -104,11 +104,18 @@ public final class ConfigSummary {
             case SSH -> "ssh://" + r.host() + ":" + r.sshPort();
             case REST -> rest(r);
             case FAILOVER -> rest(r) + ", then ssh://" + r.host() + ":" + r.sshPort();
+            case API -> (r.scheme() == RouterConfig.Scheme.HTTPS ? "api-ssl://" : "api://") + r.host() + ":"
+                    + r.restPort();
+            case LINUX_TC -> "the root qdiscs of this host";
         };
-        out.add("Router:       " + r.transport().name().toLowerCase(Locale.ROOT) + " " + where + ", user " + r.user()
+        if (r.transport() == RouterConfig.Transport.LINUX_TC) {
+            out.add("Router:       linux-tc, " + where + " over rtnetlink (needs CAP_NET_ADMIN)");
+            return out;
+        }
+        out.add("Router:       " + r.transport().configName() + " " + where + ", user " + r.user()
                 + ", password " + (r.password().isEmpty() ? "not set" : "set")
                 + (r.sshKey() != null ? ", key " + r.sshKey() : ""));
-        if (r.transport() != RouterConfig.Transport.SSH && r.scheme() == RouterConfig.Scheme.HTTPS) {
+        if (r.transport() != RouterConfig.Transport.SSH && r.scheme() == RouterConfig.Scheme.HTTPS) { // REST or api-ssl
             out.add("TLS:          " + (r.certFingerprint() != null ? "certificate pinned (SHA-256 "
                     + r.certFingerprint().substring(0, 16) + "...)" : r.caFile() != null ? "trusting " + r.caFile()
                     : r.verifySsl() ? "system trust store" : "NOT VERIFIED (verify_ssl: false)"));

@@ -8,7 +8,8 @@ import java.util.Objects;
  * How to reach the router: the {@code router:} section of a config.
  *
  * @param transport which protocol carries the calls
- * @param restPort {@code router.port}; REST uses HTTPS unless {@link #scheme} says otherwise
+ * @param restPort {@code router.port}; REST uses HTTPS unless {@link #scheme} says otherwise; the API's
+ *     port with {@code transport: api} (default 8729)
  * @param scheme {@code router.scheme}; defaults to HTTPS on port 443 and HTTP elsewhere, as the
  *     reference implementation did
  * @param sshPort {@code router.ssh_port}, default 22
@@ -49,7 +50,21 @@ public record RouterConfig(
         /** RouterOS CLI over one persistent SSH session. */
         SSH,
         /** REST first; SSH carries the calls while REST is failing, REST is re-probed with backoff. */
-        FAILOVER
+        FAILOVER,
+        /** The RouterOS API on one persistent connection: TLS on 8729 ({@code api-ssl}), plain on 8728. */
+        API,
+        /** The root CAKE qdiscs of this Linux host over rtnetlink; autorate only, queues are devices. */
+        LINUX_TC;
+
+        /** The name in {@code router.transport}: {@code rest}, {@code linux-tc}. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether this transport talks to a RouterOS router (all but {@link #LINUX_TC}). */
+        public boolean routerOs() {
+            return this != LINUX_TC;
+        }
     }
 
     /** URL scheme of the REST API. */

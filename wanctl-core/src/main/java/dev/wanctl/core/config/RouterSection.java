@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code router:} section, including the password from its secret source. */
 final class RouterSection {
 
+    private static final int API_TLS_PORT = 8729;
+    private static final int API_PLAIN_PORT = 8728;
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private RouterSection() {}
@@ -22,9 +24,11 @@ final class RouterSection {
         String user = r.string(k.user);
         Secret password = password(r, k, options);
         String sshKeyText = r.string(k.sshKey);
-        int port = r.integer(k.port);
+        boolean api = transport == RouterConfig.Transport.API;
+        int port = api && !r.present(k.port) ? API_TLS_PORT : r.integer(k.port);
         String schemeText = r.string(k.scheme);
-        RouterConfig.Scheme scheme = schemeText == null ? null
+        RouterConfig.Scheme scheme = schemeText == null ? (api ? (port == API_PLAIN_PORT
+                ? RouterConfig.Scheme.HTTP : RouterConfig.Scheme.HTTPS) : null)
                 : schemeText.equals("http") ? RouterConfig.Scheme.HTTP : RouterConfig.Scheme.HTTPS;
         int sshPort = r.integer(k.sshPort);
         boolean verify = r.bool(k.verifySsl);
@@ -36,13 +40,28 @@ final class RouterSection {
         if (r.present(k.sshCommandTimeout)) {
             r.number(k.sshCommandTimeout); // validated; router calls use router.timeout_ms
         }
+        if (transport == RouterConfig.Transport.LINUX_TC) {
+            host = host == null ? "localhost" : host;
+            user = user == null ? "" : user;
+        } else if (transport != null) {
+            if (host == null) {
+                r.error(k.host, "missing; required with transport " + transport.configName()
+                        + ": the router's address (an IPv4 or IPv6 address or a host name)");
+            }
+            if (user == null) {
+                r.error(k.user, "missing; required with transport " + transport.configName() + ": the RouterOS user");
+            }
+        }
         if (host == null || user == null || transport == null) {
             return null;
         }
         RouterConfig rc = new RouterConfig(transport, host, user, password,
                 sshKeyText == null ? null : Path.of(sshKeyText), port, scheme, sshPort, verify,
                 caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout);
-        if (transport != RouterConfig.Transport.SSH) {
+        if (transport == RouterConfig.Transport.API && rc.scheme() == RouterConfig.Scheme.HTTP) {
+            r.warn(k.port, "the API in plain text (port " + port + ") sends the router password unencrypted;"
+                    + " use api-ssl on port 8729");
+        } else if (transport == RouterConfig.Transport.REST || transport == RouterConfig.Transport.FAILOVER) {
             if (rc.scheme() == RouterConfig.Scheme.HTTPS && !verify && fingerprint == null && caFile == null) {
                 r.warn(k.verifySsl, "TLS certificate verification is off: anyone on the path can read the router"
                         + " password; pin the router's certificate with router.cert_fingerprint instead");
@@ -52,7 +71,8 @@ final class RouterSection {
                         + " use port 443 or router.scheme: https");
             }
         }
-        if (transport != RouterConfig.Transport.REST && sshKeyText == null && !r.present(k.password)
+        if ((transport == RouterConfig.Transport.SSH || transport == RouterConfig.Transport.FAILOVER)
+                && sshKeyText == null && !r.present(k.password)
                 && !r.present(k.passwordFile)) {
             r.error(k.sshKey, "missing; SSH needs router.ssh_key (or a password)");
         }
@@ -63,12 +83,13 @@ final class RouterSection {
         Optional<YamlNode> n = r.node(k.transport.path());
         if (n.isPresent() && n.get() instanceof YamlNode.Scalar s && s.value() instanceof String v
                 && v.startsWith("linux-cake")) {
-            r.error(k.transport, "must be " + k.transport.allowed() + ", got \"" + v + "\": the linux-cake"
-                    + " transports shape on a Linux host; wanctl shapes RouterOS queues");
+            r.error(k.transport, "must be " + k.transport.allowed() + ", got \"" + v + "\": wanctl's backend for"
+                    + " CAKE on this Linux host is linux-tc (queues.download and queues.upload name the devices)");
             return null;
         }
         String t = r.string(k.transport);
-        return t == null ? null : RouterConfig.Transport.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+        return t == null ? null
+                : RouterConfig.Transport.valueOf(t.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     private static Secret password(ConfigReader r, CommonKeys k, ConfigLoader.Options options) {

@@ -36,7 +36,8 @@ class BrokenConfigTest {
         Loaded<AutorateConfig> l = load(yaml);
         assertThat(l.ok()).isFalse();
         assertThat(messages(l.errors())).containsExactlyInAnyOrder(
-                "router.host (line 4): missing; required: Router address (an IPv4 or IPv6 address or a host name)",
+                "router.host (line 4): missing; required with transport rest: the router's address (an IPv4 or IPv6"
+                        + " address or a host name)",
                 "router.port (line 9): must be an integer from 1 to 65535, got \"https\"",
                 "continuous_monitoring.download.floor_red_mbps (line 22): must be <= floor_soft_red_mbps (275), got 400",
                 "continuous_monitoring.thresholds.warn_bloat_ms (line 33): must be greater than target_bloat_ms (15),"
@@ -98,7 +99,7 @@ class BrokenConfigTest {
     @Test
     void linuxCakeTransportIsExplained() throws IOException {
         Loaded<AutorateConfig> l = load(cable().replace("transport: \"rest\"", "transport: \"linux-cake\""));
-        assertThat(messages(l.errors())).anyMatch(m -> m.contains("linux-cake transports shape on a Linux host"));
+        assertThat(messages(l.errors())).anyMatch(m -> m.contains("CAKE on this Linux host is linux-tc"));
     }
 
     @Test
