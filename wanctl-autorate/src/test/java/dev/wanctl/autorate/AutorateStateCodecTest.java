@@ -20,7 +20,7 @@ class AutorateStateCodecTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static AutorateController controller() {
-        AutorateConfig c = ConfigLoader.loadAutorate(Path.of("..", "configs", "spectrum.yaml"),
+        AutorateConfig c = ConfigLoader.parseAutorate(referenceLaw(Path.of("..", "configs", "spectrum.yaml")), Path.of("spectrum.yaml"),
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
         return new AutorateController(c.control());
     }
@@ -99,5 +99,14 @@ class AutorateStateCodecTest {
         AutorateStateCodec.Restored r = AutorateStateCodec.restore(bad, c);
         assertThat(r.ignored()).singleElement().asString().contains("outside baseline_rtt_bounds");
         assertThat(c.baselineMs()).isEqualTo(24);
+    }
+
+    /** The shipped config with the reference law: what these tests pin down is the reference's behaviour. */
+    private static String referenceLaw(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).replaceFirst("(?m)^  law: adaptive", "  law: reference");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

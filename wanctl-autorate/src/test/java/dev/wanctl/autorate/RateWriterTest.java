@@ -51,8 +51,8 @@ class RateWriterTest {
         assertThat(router.state().maxLimitBps(DL)).as("the cut went").isEqualTo(400 * M);
         assertThat(router.state().maxLimitBps(UL)).as("the raise waits").isEqualTo(30 * M);
         assertThat(w.snapshot().pending()).isTrue();
-        assertThat(next).isEqualTo(Duration.ofSeconds(2).toNanos());
-        clock.advance(Duration.ofMillis(1500));
+        assertThat(next).as("a raise spacing after the cut").isEqualTo(Duration.ofMillis(2500).toNanos());
+        clock.advance(Duration.ofMillis(2000));
         w.service();
         assertThat(router.state().maxLimitBps(UL)).isEqualTo(35 * M);
         assertThat(router.state().maxLimitWrites(DL)).hasSize(2);

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One autorate control cycle as the daemon runs it: pick this cycle's RTT from three reflectors,
- * step the controller (fallback included), decide the router write. Goal: under 1 µs and no
- * allocation ({@code scripts/bench.sh ControlCycle -prof gc}).
+ * step the controller (fallback included), decide the router write, for each law (the reference
+ * law, and the adaptive law fed delivered rates as the byte counters give them). Goal: under 1 µs
+ * and no allocation ({@code scripts/bench.sh ControlCycle -prof gc}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -51,13 +53,20 @@ public class ControlCycleBenchmark {
     private double[][] recorded;
     private long cycle;
 
+    /** {@code continuous_monitoring.law}. */
+    @Param({"reference", "adaptive"})
+    public String law;
+
     @Setup
     public void setUp() throws IOException {
-        AutorateConfig c = ConfigLoader.parseAutorate(spectrumConfig(), Path.of("spectrum.yaml"),
+        String yaml = spectrumConfig().replaceAll("(?m)^  law: \\w+\\n", "")
+                .replace("continuous_monitoring:\n", "continuous_monitoring:\n  law: " + law + "\n");
+        AutorateConfig c = ConfigLoader.parseAutorate(yaml, Path.of("spectrum.yaml"),
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
         controller = new AutorateController(c.control());
         step = new AutorateStep(controller, new FallbackPolicy(c.fallback().mode(), c.fallback().maxFallbackCycles()));
-        selector = new RttSelector(3, true, c.probe().maxSampleAge().toNanos());
+        selector = new RttSelector(3, true, c.probe().maxSampleAge().toNanos(),
+                c.probe().maxSampleAge().toNanos() + c.probe().replyTimeout().toNanos());
         gate = dev.wanctl.autorate.WriteGates.of(c.rateLimit());
         // idle, loaded and bloated RTTs so every zone and branch is exercised
         SplittableRandom r = new SplittableRandom(42);
@@ -85,11 +94,16 @@ public class ControlCycleBenchmark {
             receivedAt[j] = now - 10_000_000L;
         }
         double selected = selector.select(rtt, receivedAt, now);
+        // what the counters would say: the download busy while the RTT is up, the upload idle
+        boolean busy = ((cycle >> 9) & 1) == 1;
+        controller.observe(selector.lateByMs(), busy ? 0.9 * gate.appliedDownloadBps() : 1e5, 2e5,
+                gate.appliedDownloadBps(), gate.appliedUploadBps());
         step.update(selected, FallbackPolicy.Connectivity.PRESENT);
         long dl = controller.downloadRateBps();
         long ul = controller.uploadRateBps();
         if (gate.decide(dl, ul, now) == WriteGate.Decision.WRITE) {
-            gate.applied(dl, ul, now);
+            gate.applied(gate.writeDownload() ? dl : gate.appliedDownloadBps(),
+                    gate.writeUpload() ? ul : gate.appliedUploadBps(), now);
         }
         cycle++;
         return dl + ul;

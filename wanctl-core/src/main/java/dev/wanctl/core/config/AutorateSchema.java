@@ -1,5 +1,6 @@
 package dev.wanctl.core.config;
 
+import dev.wanctl.core.control.AdaptiveParams;
 import dev.wanctl.core.probe.HostPort;
 import static dev.wanctl.core.config.ConfigKey.key;
 
@@ -123,17 +124,17 @@ public final class AutorateSchema {
                         + " (reads what each direction delivers; docs/ADAPTIVE_LAW.md)"));
         String ad = CM + ".adaptive";
         s.add(key(ad, ValueType.SECTION).ours().doc("Parameters of the adaptive law (law: adaptive)"));
-        AD_CUT_ABOVE = s.add(key(ad + ".cut_above_ms", ValueType.NUMBER).range(1, 500).defaultValue(12.0).unit("ms")
+        AD_CUT_ABOVE = s.add(key(ad + ".cut_above_ms", ValueType.NUMBER).range(1, 500).defaultValue(AdaptiveParams.DEFAULT_CUT_ABOVE_MS).unit("ms")
                 .ours().doc("Delay over the baseline above which a loaded direction is cut"));
-        AD_GROW_BELOW = s.add(key(ad + ".grow_below_ms", ValueType.NUMBER).range(0.5, 500).defaultValue(6.0)
+        AD_GROW_BELOW = s.add(key(ad + ".grow_below_ms", ValueType.NUMBER).range(0.5, 500).defaultValue(AdaptiveParams.DEFAULT_GROW_BELOW_MS)
                 .unit("ms").ours().doc("Delay over the baseline below which a loaded direction may grow"));
-        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(1.0).unit("s").ours()
+        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(AdaptiveParams.DEFAULT_DRAIN_SEC).unit("s").ours()
                 .doc("A cut is sized to drain the queue behind the delay in about this long"));
-        AD_CUT_HOLD = s.add(key(ad + ".cut_hold_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.3).unit("s")
+        AD_CUT_HOLD = s.add(key(ad + ".cut_hold_sec", ValueType.NUMBER).range(0, 10).defaultValue(AdaptiveParams.DEFAULT_CUT_HOLD_SEC).unit("s")
                 .ours().doc("After a cut, no further cut for this long unless the delay keeps growing"));
-        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(0.8)
+        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(AdaptiveParams.DEFAULT_GROW_ROOM_PER_SEC)
                 .ours().doc("Growth per second as a fraction of the room left below the ceiling"));
-        AD_STANDING = s.add(key(ad + ".standing_sec", ValueType.NUMBER).range(0.5, 600).defaultValue(2.0).unit("s")
+        AD_STANDING = s.add(key(ad + ".standing_sec", ValueType.NUMBER).range(0.5, 600).defaultValue(AdaptiveParams.DEFAULT_STANDING_SEC).unit("s")
                 .ours().doc("Delay that stays this long although the loaded directions were cut is not ours:"
                         + " the baseline takes it"));
         AD_COUNTERS_LOADED = s.add(key(ad + ".counter_interval_sec", ValueType.NUMBER).range(0.1, 60)

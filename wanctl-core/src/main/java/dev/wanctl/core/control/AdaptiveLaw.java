@@ -40,6 +40,14 @@ public final class AdaptiveLaw {
         long rateBeforeEpisodeBps;
         boolean cutInEpisode;
         long cutAppliedStep = -1;
+        double pendingGrowthBps;
+        long lastRaiseStep = Long.MIN_VALUE / 2;
+        /** What the line carried when the delay last rose (bit/s; 0: not known): growth slows near it. */
+        double capacityBps;
+        long capacityStep = Long.MIN_VALUE / 2;
+        double refillTo;
+        /** What the direction delivered when the delay episode began (standing-delay test). */
+        double deliveredAtEpisodeBps = Double.NaN;
         boolean active;
         boolean loaded;
         Zone zone = Zone.GREEN;
@@ -50,6 +58,21 @@ public final class AdaptiveLaw {
             this.rateBps = ceilingBps;
         }
     }
+
+    /** Smallest raise, as a fraction of the rate: a write carries a step worth it. */
+    private static final double RAISE_QUANTUM = 0.02;
+    private static final double ATTRIBUTE_SEC = 1.0;
+    /** A direction delivering less than this share of its rate is limited by the line, not by us. */
+    private static final double UNDER_DELIVERS = 0.95;
+    /** Largest single raise, as a fraction of the rate: a probe overshoots by at most this. */
+    private static final double MAX_RAISE = 0.25;
+    private static final double RAISE_SPACING_SEC = 0.5;
+    private static final double CAPACITY_MEMORY_SEC = 10;
+    private static final double PROBE_PER_SEC = 0.03;
+    /** Below this share of the learned capacity the rate refills fast; above it, it probes. */
+    private static final double REFILL_TO = 0.97;
+    /** The same when the cut's base was the direction's own rate, not a measured line rate. */
+    private static final double REFILL_TO_OWN_RATE = 0.99;
 
     private final AdaptiveParams p;
     private final double aLoad;
@@ -70,6 +93,9 @@ public final class AdaptiveLaw {
     private double episodeMaxDeltaMs;
     private long standingEvents;
     private final long drainSteps;
+    private final long attributeSteps;
+    private final long raiseSpacingSteps;
+    private final double capacityMemorySec;
 
     /** @param initialRttMs baseline and load before the first sample */
     public AdaptiveLaw(AdaptiveParams params, double initialRttMs) {
@@ -82,6 +108,9 @@ public final class AdaptiveLaw {
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
         this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
         this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
+        this.attributeSteps = Math.round(ATTRIBUTE_SEC / dt);
+        this.raiseSpacingSteps = Math.round(RAISE_SPACING_SEC / dt);
+        this.capacityMemorySec = CAPACITY_MEMORY_SEC;
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
         this.loadMs = initialRttMs;
@@ -122,20 +151,58 @@ public final class AdaptiveLaw {
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
         baselineMs = (1 - a) * baselineMs + a * sample;
         deltaMs = loadMs - baselineMs;
-        watchStanding(anyActive);
+        watchStanding(dlDeliveredBps, ulDeliveredBps);
         if (deltaMs > p.cutAboveMs()) {
-            boolean bothActive = dl.active && ul.active;
-            boolean spareDl = bothActive && !Double.isNaN(dlDeliveredBps) && dlAppliedBps > 0
-                    && dlDeliveredBps >= p.maxCutFactor() * dlAppliedBps;
-            cut(dl, dl.active && !spareDl, dlDeliveredBps);
-            cut(ul, ul.active, ulDeliveredBps);
+            // the delay belongs to the active directions; when both are active and only one of them
+            // raised its rate lately, that raise filled the bottleneck's buffer: only it is cut
+            boolean dlBlamed = blamed(dl, ul, dlDeliveredBps, dlAppliedBps, ulDeliveredBps, ulAppliedBps);
+            boolean ulBlamed = blamed(ul, dl, ulDeliveredBps, ulAppliedBps, dlDeliveredBps, dlAppliedBps);
+            cut(dl, dlBlamed, dlDeliveredBps);
+            cut(ul, ulBlamed, ulDeliveredBps);
         } else if (deltaMs < p.growBelowMs()) {
-            grow(dl, dlAppliedBps);
-            grow(ul, ulAppliedBps);
+            // the direction that raised longer ago has the first turn (one raise at a time when both are active)
+            if (dl.lastRaiseStep <= ul.lastRaiseStep) {
+                grow(dl, ul, dlAppliedBps, dlDeliveredBps);
+                grow(ul, dl, ulAppliedBps, ulDeliveredBps);
+            } else {
+                grow(ul, dl, ulAppliedBps, ulDeliveredBps);
+                grow(dl, ul, dlAppliedBps, dlDeliveredBps);
+            }
         } else {
             dl.zone = Zone.YELLOW;
             ul.zone = Zone.YELLOW;
+            dl.pendingGrowthBps = 0;
+            ul.pendingGrowthBps = 0;
         }
+    }
+
+    /**
+     * Whether the delay is {@code d}'s: an idle direction's never; with both active, the one that
+     * raised its rate lately (and not the other), else the one that delivers clearly less than its
+     * rate while the other does not (the line, not our shaper, limits it: the queue is at the
+     * bottleneck, where the probes see it); when that does not tell them apart, both.
+     */
+    private boolean blamed(Direction d, Direction o, double dDeliveredBps, long dAppliedBps, double oDeliveredBps,
+            long oAppliedBps) {
+        if (!d.active) {
+            return false;
+        }
+        if (!o.active) {
+            return true;
+        }
+        boolean dRaised = step - d.lastRaiseStep <= attributeSteps;
+        boolean oRaised = step - o.lastRaiseStep <= attributeSteps;
+        if (dRaised != oRaised) {
+            return dRaised;
+        }
+        boolean dUnder = underDelivers(d, dDeliveredBps, dAppliedBps);
+        boolean oUnder = underDelivers(o, oDeliveredBps, oAppliedBps);
+        return dUnder || !oUnder;
+    }
+
+    private static boolean underDelivers(Direction d, double deliveredBps, long appliedBps) {
+        double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
+        return !Double.isNaN(deliveredBps) && deliveredBps < UNDER_DELIVERS * rate;
     }
 
     private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
@@ -158,18 +225,30 @@ public final class AdaptiveLaw {
         }
     }
 
-    private boolean cutTried(Direction d) {
-        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps;
+    /**
+     * Whether a cut of {@code d} took load off the line: it delivers clearly less than when the
+     * episode began, a drain time after the router had the cut. A queue at the bottleneck drains
+     * then; delay that stays is not a queue.
+     */
+    private boolean cutTook(Direction d, double deliveredBps) {
+        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps
+                && !Double.isNaN(deliveredBps) && !Double.isNaN(d.deliveredAtEpisodeBps)
+                && deliveredBps <= (1 - TOOK_FRACTION) * d.deliveredAtEpisodeBps;
     }
+
+    /** A cut took load off when the direction delivers at least this much less. */
+    private static final double TOOK_FRACTION = 0.03;
 
     /**
      * Delay above the cut threshold that outlasts {@code standingSec} while the active
      * directions were cut (or nothing is active) is not a queue of ours.
      */
-    private void watchStanding(boolean anyActive) {
+    private void watchStanding(double dlDeliveredBps, double ulDeliveredBps) {
         if (deltaMs > p.cutAboveMs()) {
             if (aboveSinceStep < 0) {
                 aboveSinceStep = step;
+                dl.deliveredAtEpisodeBps = dlDeliveredBps;
+                ul.deliveredAtEpisodeBps = ulDeliveredBps;
                 episodeMinDeltaMs = deltaMs;
                 dl.rateBeforeEpisodeBps = dl.rateBps;
                 ul.rateBeforeEpisodeBps = ul.rateBps;
@@ -188,8 +267,9 @@ public final class AdaptiveLaw {
             }
             // a queue that cuts did not drain still moves (fills, drains); a path change is flat
             boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
-            boolean tried = cutTried(dl) || cutTried(ul);
-            if (step - aboveSinceStep >= standingSteps && flat && (tried || !anyActive)) {
+            // every active direction's cut took load off the line, or nothing is active
+            boolean tried = (!dl.active || cutTook(dl, dlDeliveredBps)) && (!ul.active || cutTook(ul, ulDeliveredBps));
+            if (step - aboveSinceStep >= standingSteps && flat && tried) {
                 baselineMs += episodeMinDeltaMs;
                 deltaMs -= episodeMinDeltaMs;
                 undo(dl);
@@ -208,6 +288,7 @@ public final class AdaptiveLaw {
         }
         d.cutInEpisode = false;
         d.cutAppliedStep = -1;
+        d.capacityBps = 0;
     }
 
     private void cut(Direction d, boolean target, double deliveredBps) {
@@ -216,14 +297,26 @@ public final class AdaptiveLaw {
             return;
         }
         d.zone = Zone.RED;
+        d.pendingGrowthBps = 0;
         boolean growing = deltaMs > 1.5 * d.deltaAtCutMs;
-        if (step - d.lastCutStep < holdSteps && !growing) {
+        // a further cut in the same episode only while the last one shows no effect yet (the delay
+        // has not begun to fall): a delay that falls is a queue draining
+        boolean again = d.cutInEpisode && deltaMs < d.deltaAtCutMs;
+        if ((step - d.lastCutStep < holdSteps || again) && !growing) {
             return;
         }
-        double base = d.rateBps;
-        if (!Double.isNaN(deliveredBps) && deliveredBps > 0 && deliveredBps < base) {
-            base = deliveredBps;
+        boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
+        double base = known ? Math.min(d.rateBps, deliveredBps) : d.rateBps;
+        if (!d.cutInEpisode) {
+            d.capacityBps = base; // the line carried at most this while its buffer filled
+            // delivering less than its rate, the line limited it (the base is a measurement); else
+            // the base is only our rate, maybe not this direction's queue: the refill goes nearly back
+            d.refillTo = known && deliveredBps < UNDER_DELIVERS * d.rateBps ? REFILL_TO : REFILL_TO_OWN_RATE;
+        } else if (known && deliveredBps < d.capacityBps) {
+            d.capacityBps = deliveredBps;
+            d.refillTo = REFILL_TO;
         }
+        d.capacityStep = step;
         double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
         long next = RateBounds.clamp((long) (base * factor), d.floorBps, d.ceilingBps);
         if (next < d.rateBps) {
@@ -234,20 +327,47 @@ public final class AdaptiveLaw {
         d.deltaAtCutMs = deltaMs;
     }
 
-    private void grow(Direction d, long appliedBps) {
+    private void grow(Direction d, Direction other, long appliedBps, double deliveredBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
+            d.pendingGrowthBps = 0;
             return;
         }
         double dt = p.intervalSec();
-        double inc = dt * (p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps);
-        long next = (long) (d.rateBps + inc);
+        if (d.capacityBps > 0 && !Double.isNaN(deliveredBps) && deliveredBps > d.capacityBps) {
+            d.capacityBps = deliveredBps; // the line carries at least this much
+        }
+        double sinceCapSec = (step - d.capacityStep) * dt;
+        double perSec;
+        double refillBps = d.refillTo * d.capacityBps - d.rateBps;
+        if (d.capacityBps > 0 && refillBps >= RAISE_QUANTUM * d.rateBps) {
+            // the cut drained the queue: back to just below what the line carried, in one write
+            perSec = 0;
+            d.pendingGrowthBps = refillBps;
+        } else {
+            // above what the line carried: probe gently, then, the longer the delay stays low, faster
+            // (the capacity may have come back), up to growth in proportion to the room left
+            double room = p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps;
+            double w = d.capacityBps > 0 ? Math.min(1, sinceCapSec / capacityMemorySec) : 1;
+            perSec = (1 - w) * PROBE_PER_SEC * d.rateBps + w * room;
+        }
+        d.pendingGrowthBps += dt * perSec;
+        // growth goes out in steps worth a router write (or the rest of the way to the ceiling), spaced
+        if ((d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
+                || step - d.lastRaiseStep < raiseSpacingSteps
+                || (other.active && step - other.lastRaiseStep <= attributeSteps)) {
+            // with both active, one raise at a time: a delay that follows is that raise's
+            return;
+        }
+        long next = (long) (d.rateBps + d.pendingGrowthBps);
+        d.pendingGrowthBps = 0;
         if (appliedBps > 0) {
             next = Math.min(next, (long) (appliedBps * (1 + p.maxStepFraction())));
         }
-        next = Math.min(next, d.ceilingBps);
+        next = Math.min(Math.min(next, (long) (d.rateBps * (1 + MAX_RAISE))), d.ceilingBps);
         if (next > d.rateBps) {
             d.rateBps = next;
+            d.lastRaiseStep = step;
         }
     }
 

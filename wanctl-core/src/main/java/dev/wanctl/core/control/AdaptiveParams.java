@@ -97,10 +97,19 @@ public record AdaptiveParams(
         Checks.positiveFinite(standingSec, "standingSec");
     }
 
+    /** Defaults of the parameters a config can set (the schema documents these). */
+    public static final double DEFAULT_CUT_ABOVE_MS = 12;
+    public static final double DEFAULT_GROW_BELOW_MS = 6;
+    public static final double DEFAULT_DRAIN_SEC = 0.25;
+    public static final double DEFAULT_CUT_HOLD_SEC = 0.2;
+    public static final double DEFAULT_GROW_ROOM_PER_SEC = 1.2;
+    public static final double DEFAULT_STANDING_SEC = 2.0;
+
     /** The defaults for a line with the given bounds, at {@code intervalSec}. */
     public static AdaptiveParams defaults(double intervalSec, long dlFloorBps, long dlCeilingBps, long ulFloorBps,
             long ulCeilingBps) {
         return new AdaptiveParams(intervalSec, dlFloorBps, dlCeilingBps, ulFloorBps, ulCeilingBps,
-                12, 6, 1.0, 0.6, 0.95, 0.3, 0.3, 0.8, 0.03, 0.8, 0.05, 0.5, 0.1, 0.5, 3, 60, 2.0);
+                DEFAULT_CUT_ABOVE_MS, DEFAULT_GROW_BELOW_MS, DEFAULT_DRAIN_SEC, 0.6, 0.95, DEFAULT_CUT_HOLD_SEC, 0.3, 0.8,
+                0.03, DEFAULT_GROW_ROOM_PER_SEC, 0.05, 1.0, 0.1, 0.5, 3, 60, DEFAULT_STANDING_SEC);
     }
 }

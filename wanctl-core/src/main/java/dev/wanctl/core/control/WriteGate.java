@@ -9,7 +9,7 @@ package dev.wanctl.core.control;
  * or both queues.
  *
  * <p>With a reserve, a raise may use only the limiter's budget minus the reserve, so a cut always
- * finds a free slot; raises are spaced evenly over the window (window / raises allowed). A cut
+ * finds a free slot; a raise waits window / raises allowed after the last write. A cut
  * never waits behind a held-back raise, of its own queue or of the other: when one queue's cut may
  * go and the other's raise may not, only the cut is written and the raise stays pending.
  * Allocation-free; not thread-safe (one writer owns it).
@@ -29,7 +29,7 @@ public final class WriteGate {
     private final RateLimiter limiter; // null: no limit
     private final int reserveForDecreases;
     private final long raiseSpacingNanos; // 0: raises may go back to back (no reserve: the reference)
-    private long lastRaiseNanos = Long.MIN_VALUE;
+    private long lastWriteNanos = Long.MIN_VALUE;
     private boolean anyApplied;
     private long appliedDlBps;
     private long appliedUlBps;
@@ -104,7 +104,7 @@ public final class WriteGate {
     }
 
     private boolean tooSoonToRaise(long nowNanos) {
-        return raiseSpacingNanos > 0 && lastRaiseNanos != Long.MIN_VALUE && nowNanos - lastRaiseNanos < raiseSpacingNanos;
+        return raiseSpacingNanos > 0 && lastWriteNanos != Long.MIN_VALUE && nowNanos - lastWriteNanos < raiseSpacingNanos;
     }
 
     /**
@@ -112,10 +112,9 @@ public final class WriteGate {
      * written at {@code nowNanos}: one limiter event.
      */
     public void applied(long dlBps, long ulBps, long nowNanos) {
-        boolean raise = !anyApplied || dlBps > appliedDlBps || ulBps > appliedUlBps;
-        if (raise) {
-            lastRaiseNanos = nowNanos;
-        }
+        // raises are spaced from the last write of any kind, so the first raise after a cut or a
+        // quiet spell carries a spacing's worth of growth instead of spending a slot on a sliver
+        lastWriteNanos = nowNanos;
         anyApplied = true;
         appliedDlBps = dlBps;
         appliedUlBps = ulBps;
@@ -159,6 +158,6 @@ public final class WriteGate {
             return limiter.nextAllowedNanos(nowNanos, 0);
         }
         long next = limiter.nextAllowedNanos(nowNanos, reserveForDecreases);
-        return tooSoonToRaise(nowNanos) ? Math.max(next, lastRaiseNanos + raiseSpacingNanos) : next;
+        return tooSoonToRaise(nowNanos) ? Math.max(next, lastWriteNanos + raiseSpacingNanos) : next;
     }
 }

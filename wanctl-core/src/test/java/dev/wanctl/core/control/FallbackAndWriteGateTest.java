@@ -104,8 +104,8 @@ class FallbackAndWriteGateTest {
         assertThat(g.heldBack()).isTrue();
         g.applied(80, 10, S);
         assertThat(g.decide(80, 12, S + 1)).isEqualTo(WriteGate.Decision.RATE_LIMITED);
-        assertThat(g.nextAllowedNanos(S + 1, 80, 12)).isEqualTo(2 * S);
-        assertThat(g.decide(80, 12, 2 * S)).isEqualTo(WriteGate.Decision.WRITE);
+        assertThat(g.nextAllowedNanos(S + 1, 80, 12)).as("a spacing after the last write").isEqualTo(3 * S);
+        assertThat(g.decide(80, 12, 3 * S)).isEqualTo(WriteGate.Decision.WRITE);
         assertThat(g.writeUpload()).isTrue();
         assertThat(g.writeDownload()).isFalse();
         assertThat(g.heldBack()).isFalse();

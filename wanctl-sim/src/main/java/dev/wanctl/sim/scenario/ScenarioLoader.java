@@ -31,7 +31,7 @@ public final class ScenarioLoader {
     private static final String BUNDLED_DIR = "/dev/wanctl/sim/scenario/scenarios/";
     private static final List<String> BUNDLED = List.of(
             "cable-prime-time", "dsl-stable", "dsl-retrain", "lte-driving", "lte-short",
-            "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage");
+            "starlink-15s", "idle-then-burst", "reflector-failure", "router-outage", "fibre-route-change");
     /** What a scenario names as its config when it names none (baselines only). */
     static final String NO_CONFIG = "(none)";
     /** Bundled but not part of the scorecards: the one-minute show of {@code wanctl demo}. */
