@@ -43,6 +43,12 @@ final class RouterSection {
                 sshKeyText == null ? null : Path.of(sshKeyText), port, scheme, sshPort, verify,
                 caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout);
         if (transport != RouterConfig.Transport.SSH) {
+            if (rc.scheme() == RouterConfig.Scheme.HTTP && (fingerprint != null || caFile != null)) {
+                r.error(k.scheme, "is http, but router." + (fingerprint != null ? "cert_fingerprint" : "ca_file")
+                        + " asks for a verified TLS connection; plain HTTP would send the password unencrypted:"
+                        + " set router.scheme: https (RouterOS www-ssl) or remove the pin");
+                return null;
+            }
             if (rc.scheme() == RouterConfig.Scheme.HTTPS && !verify && fingerprint == null && caFile == null) {
                 r.warn(k.verifySsl, "TLS certificate verification is off: anyone on the path can read the router"
                         + " password; pin the router's certificate with router.cert_fingerprint instead");
