@@ -62,7 +62,11 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Made on first use: picocli instantiates every command at start-up, and an HTTP client there
+     * would load TLS and start a selector thread in every daemon.
+     */
+    private HttpClient http;
 
     /**
      * One daemon as seen now.
@@ -180,6 +184,9 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private Optional<JsonNode> fetch(EndpointConfig e) {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
         String host = e.host().contains(":") ? "[" + e.host() + "]" : e.host();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + e.port()
