@@ -61,7 +61,7 @@ jdk=$(find_jdk) || die "no JDK 25 with jlink found in WANCTL_JDK, JAVA_HOME, PAT
 say "JDK: $jdk"
 
 # --- jlink module list -----------------------------------------------------------------------
-# Always: what wanctl itself needs at run time (java.xml for logback.xml, jdk.httpserver for /health
+# Always: what wanctl itself needs at run time (java.xml for the libraries that parse XML, jdk.httpserver for /health
 # and /metrics, jdk.unsupported for libraries that use sun.misc.Unsafe, java.management and
 # java.naming for logback and sshj, java.desktop for PNG plots). Added when jdeps finds them: small
 # modules that libraries reference (1 MB together). Left out on purpose: java.rmi (JMX remoting in

@@ -23,7 +23,6 @@ import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -166,13 +165,16 @@ public final class AutorateDaemon {
                 w.state.file(), CycleLine.one(w.config.control().rtt().initialRttMs())));
     }
 
+    /**
+     * One cycle, its line logged like any other (so {@code --log-format json} stays one JSON object
+     * per line on stdout, which jq and the journal read), then the exit status.
+     */
     private int once(AutorateWiring w) {
         w.cycle.runCycle(0, clock.nanoTime());
-        PrintStream out = System.out;
-        out.println(CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.controller()));
+        LOG.info("{}", CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.controller()));
         RateWriter.Snapshot s = w.writer.snapshot();
         if (s.lastError() != null) {
-            out.println(w.config.wanName() + ": router write failed: " + s.lastError());
+            LOG.error("{}: router write failed: {}", w.config.wanName(), s.lastError());
         }
         return s.lastError() == null ? ExitStatus.OK : ExitStatus.FAILURE;
     }

@@ -31,7 +31,7 @@ final class AutorateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Decide and log, never write to the router.")
     boolean dryRun;
 
-    @Option(names = "--once", description = "Run one cycle, print it, exit.")
+    @Option(names = "--once", description = "Run one cycle, log its line, exit.")
     boolean once;
 
     @Option(names = "--profile", description = "Log the phase timings of every cycle.")

@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
         description = {
     "Reach the router of a config as the daemon would and show what it will touch (reads only).",
     "",
-    "Shows RouterOS version, board and CPU load, each queue's max-limit and counters, the steering",
-    "rule's state, and the latency of one call.",
+    "Shows RouterOS version, board and CPU load, each queue's max-limit and counters, the steering rule's"
+        + " state, and the latency of one call.",
     "With transport failover, REST and SSH are checked one after the other (JSON: one object per line).",
-    "Exit 0 when everything named exists, 1 when unreachable or something is missing,",
-    "77 when the router rejects the credentials (or fails the TLS / host key check), 78 for an invalid config."})
+    "Exit 0 when everything named exists, 1 when unreachable or something is missing, 77 when the router"
+        + " rejects the credentials (or fails the TLS / host key check), 78 for an invalid config."})
 final class RouterCheckCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Autorate or steering config.")

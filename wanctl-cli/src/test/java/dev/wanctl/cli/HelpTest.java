@@ -56,6 +56,17 @@ class HelpTest {
                 .doesNotContain("each queue's\n");
     }
 
+    @Test
+    void aDaemonStartedByItsNameGetsTheSameCommandWithoutTheToolsBesideIt() {
+        for (String daemon : List.of("autorate", "steering")) {
+            CommandLine d = Main.daemonCommandLine(daemon);
+            assertThat(d.getSubcommands().keySet()).as(daemon).containsExactly(daemon);
+            assertThat(d.getSubcommands().get(daemon).getUsageMessage())
+                    .isEqualTo(Main.commandLine().getSubcommands().get(daemon).getUsageMessage());
+            assertThat(d.getCommandSpec().version()).isEqualTo(Main.commandLine().getCommandSpec().version());
+        }
+    }
+
     private static void collect(CommandLine cl, List<String> prefix, List<String[]> out) {
         cl.getSubcommands().forEach((name, sub) -> {
             if (name.equals("help")) {

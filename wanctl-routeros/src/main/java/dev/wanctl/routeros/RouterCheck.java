@@ -53,7 +53,7 @@ public final class RouterCheck {
         try {
             client = clients.apply(config);
         } catch (IllegalArgumentException e) {
-            return RouterCheckResult.invalidConfig(config.host() + " (" + transport + ")",
+            return RouterCheckResult.invalidRouter(config.host(), transport,
                     List.of("invalid router configuration: " + e.getMessage()));
         }
         try (client) {

@@ -12,10 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * code follows the daemons' convention (0 fine, 1 unreachable or something missing, 77 credentials
  * or router identity rejected, 78 invalid configuration).
  *
+ * @param router the router's host; null when the config could not be loaded
+ * @param transport the transport used; null when the config could not be loaded
  * @param system null when the router could not be read
  * @param rule null when no rule comment was given
  * @param latency null when the calls were not measured (the router failed earlier)
  * @param problems one line per thing that is wrong, empty when everything named exists
+ * @param config the config file when it could not be loaded (no router was reached), else null
  */
 public record RouterCheckResult(
         String router,
@@ -25,7 +28,8 @@ public record RouterCheckResult(
         RuleReport rule,
         Latency latency,
         List<String> problems,
-        int exitCode) {
+        int exitCode,
+        String config) {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -42,9 +46,23 @@ public record RouterCheckResult(
         return a == CREDENTIALS_REJECTED || b == CREDENTIALS_REJECTED ? CREDENTIALS_REJECTED : Math.max(a, b);
     }
 
-    /** The result for a config that could not be loaded: exit 78 with every problem. */
-    public static RouterCheckResult invalidConfig(String source, List<String> problems) {
-        return new RouterCheckResult(source, "-", null, List.of(), null, null, problems, INVALID_CONFIG);
+    /** A reached router's findings. */
+    public RouterCheckResult(String router, String transport, SystemInfo system, List<QueueReport> queues,
+            RuleReport rule, Latency latency, List<String> problems, int exitCode) {
+        this(router, transport, system, queues, rule, latency, problems, exitCode, null);
+    }
+
+    /**
+     * The result for a config that could not be loaded: exit 78 with every problem; it names the
+     * config file, not a router, since none was known or reached.
+     */
+    public static RouterCheckResult invalidConfig(String configFile, List<String> problems) {
+        return new RouterCheckResult(null, null, null, List.of(), null, null, problems, INVALID_CONFIG, configFile);
+    }
+
+    /** The result for a router section the transport refused before any call: exit 78. */
+    public static RouterCheckResult invalidRouter(String router, String transport, List<String> problems) {
+        return new RouterCheckResult(router, transport, null, List.of(), null, null, problems, INVALID_CONFIG);
     }
 
     /** One queue: its configuration and counters, or why they could not be read. */
@@ -59,7 +77,11 @@ public record RouterCheckResult(
     /** A few lines for a terminal. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        sb.append("router ").append(router).append(" via ").append(transport).append('\n');
+        if (router == null) {
+            sb.append("config ").append(config).append(": invalid, no router checked").append('\n');
+        } else {
+            sb.append("router ").append(router).append(" via ").append(transport).append('\n');
+        }
         if (system != null) {
             sb.append(String.format(Locale.ROOT, "  RouterOS %s on %s, CPU load %d %%, up %s%n", system.version(),
                     system.boardName(), system.cpuLoadPercent(), humanDuration(system.uptime())));
@@ -99,6 +121,9 @@ public record RouterCheckResult(
     public String toJson() {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode root = json.createObjectNode();
+        if (config != null) {
+            root.put("config", config);
+        }
         root.put("router", router);
         root.put("transport", transport);
         root.put("ok", problems.isEmpty());

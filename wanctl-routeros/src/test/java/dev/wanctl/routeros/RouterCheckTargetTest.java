@@ -46,4 +46,18 @@ class RouterCheckTargetTest {
         assertThat(RouterCheckResult.invalidConfig(broken.toString(),
                 t.errors().stream().map(Object::toString).toList()).exitCode()).isEqualTo(78);
     }
+
+    @Test
+    void aBrokenConfigIsReportedAsTheConfigNotAsARouterOrATransport(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "wan_name: x\nrouter:\n  host: 127.0.0.1\n");
+        Loaded<RouterCheckTarget> t = RouterCheckTarget.load(broken, ConfigLoader.Options.check());
+
+        RouterCheckResult r = RouterCheckResult.invalidConfig(broken.toString(),
+                t.errors().stream().map(Object::toString).toList());
+
+        assertThat(r.toText()).startsWith("config " + broken + ": invalid, no router checked\n")
+                .doesNotContain("router " + broken).doesNotContain(" via -");
+        assertThat(r.toJson()).contains("\"config\":\"" + broken.toString().replace("\\", "\\\\") + "\"")
+                .contains("\"router\":null").contains("\"transport\":null").contains("\"exit_code\":78");
+    }
 }

@@ -1,15 +1,13 @@
 package dev.wanctl.cli.logging;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
-import java.net.URL;
 import org.slf4j.LoggerFactory;
 
 /**
  * Switches logging to the format, level and WAN name a command asked for. Daemon subcommands call
  * {@link #configure} once their options are parsed and again when the config names the WAN, before
- * their first log line; everything else keeps logback.xml's defaults (plain, INFO).
+ * their first log line; everything else keeps the defaults (plain, INFO, stderr).
+ * {@link LogbackSetup} builds logback's configuration from the properties set here.
  */
 public final class Logging {
 
@@ -47,22 +45,31 @@ public final class Logging {
         System.setProperty(TARGET_PROPERTY, "System.out");
     }
 
-    /** Re-reads logback.xml with the current system properties. */
+    /** Rebuilds logback's configuration from the current system properties. */
     static void reload() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J backend (a test harness): leave it alone
         }
-        URL config = Logging.class.getClassLoader().getResource("logback.xml");
-        if (config == null) {
-            return;
+        LogbackSetup.apply(context);
+    }
+
+    /**
+     * {@code -Dwanctl.log.format}, else {@code WANCTL_LOG_FORMAT}, else plain. An unknown value is
+     * plain with a warning on stderr, so a typo never leaves a daemon without any log output.
+     */
+    static LogFormat format() {
+        String value = System.getProperty(FORMAT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = System.getenv("WANCTL_LOG_FORMAT");
         }
-        context.reset();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
+        if (value == null || value.isBlank()) {
+            return LogFormat.PLAIN;
+        }
         try {
-            configurator.doConfigure(config);
-        } catch (JoranException e) {
-            System.err.println("wanctl: logging configuration failed: " + e.getMessage());
+            return LogFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wanctl: " + e.getMessage() + "; logging plain lines");
+            return LogFormat.PLAIN;
         }
     }
 

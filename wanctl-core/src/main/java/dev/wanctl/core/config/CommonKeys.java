@@ -68,10 +68,12 @@ final class CommonKeys {
                 .doc("File holding the password (first line); instead of router.password"));
         sshKey = s.add(key("router.ssh_key", ValueType.PATH).doc("Private key file for SSH"));
         port = s.add(key("router.port", ValueType.INT).range(1, 65535).defaultValue(443L)
-                .doc("REST port; HTTPS on 443, plain HTTP elsewhere unless router.scheme says otherwise. With"
-                        + " transport api the API port: 8729 (TLS) by default, 8728 is plain"));
+                .doc("REST port; HTTPS on 443 or with router.cert_fingerprint / router.ca_file, plain HTTP"
+                        + " elsewhere unless router.scheme says otherwise. With transport api the API port: 8729"
+                        + " (TLS) by default, 8728 is plain"));
         scheme = s.add(key("router.scheme", ValueType.CHOICE).choices("https", "http").ours()
-                .doc("REST URL scheme; default https on port 443, http elsewhere"));
+                .doc("REST URL scheme; default https on port 443 or with a pinned certificate or CA file, http"
+                        + " elsewhere; http with a pin is refused"));
         sshPort = s.add(key("router.ssh_port", ValueType.INT).range(1, 65535).defaultValue(22L).ours()
                 .doc("SSH port"));
         verifySsl = s.add(key("router.verify_ssl", ValueType.BOOL).defaultValue(true)

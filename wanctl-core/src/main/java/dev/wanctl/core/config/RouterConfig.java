@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param transport which protocol carries the calls
  * @param restPort {@code router.port}; REST uses HTTPS unless {@link #scheme} says otherwise; the API's
  *     port with {@code transport: api} (default 8729)
- * @param scheme {@code router.scheme}; defaults to HTTPS on port 443 and HTTP elsewhere, as the
- *     reference implementation did
+ * @param scheme {@code router.scheme}; defaults to HTTPS on port 443 or when a CA file or a
+ *     certificate fingerprint is given (a pin asks for TLS: it must never mean plain HTTP), HTTP
+ *     elsewhere, as the reference implementation did
  * @param sshPort {@code router.ssh_port}, default 22
  * @param verifySsl {@code router.verify_ssl}, default true; false still works but warns at start
  * @param caFile {@code router.ca_file}: PEM file of the CA (or the router's certificate) to trust
@@ -78,10 +79,15 @@ public record RouterConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
         password = password == null ? Secret.empty() : password;
-        scheme = scheme == null ? (restPort == 443 ? Scheme.HTTPS : Scheme.HTTP) : scheme;
+        scheme = scheme == null ? defaultScheme(restPort, caFile, certFingerprint) : scheme;
         knownHosts = knownHosts == null ? DEFAULT_KNOWN_HOSTS : knownHosts;
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+    }
+
+    /** The scheme when {@code router.scheme} is unset: HTTPS on 443 or whenever trust is configured. */
+    static Scheme defaultScheme(int restPort, Path caFile, String certFingerprint) {
+        return restPort == 443 || caFile != null || certFingerprint != null ? Scheme.HTTPS : Scheme.HTTP;
     }
 
     /** A REST config with defaults for everything else; for tests and tools. */

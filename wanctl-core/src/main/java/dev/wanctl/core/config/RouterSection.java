@@ -58,6 +58,16 @@ final class RouterSection {
         RouterConfig rc = new RouterConfig(transport, host, user, password,
                 sshKeyText == null ? null : Path.of(sshKeyText), port, scheme, sshPort, verify,
                 caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout);
+        if (transport != RouterConfig.Transport.SSH && transport != RouterConfig.Transport.LINUX_TC
+                && rc.scheme() == RouterConfig.Scheme.HTTP && (fingerprint != null || caFile != null)) {
+            r.error(k.scheme, "is http, but router." + (fingerprint != null ? "cert_fingerprint" : "ca_file")
+                    + " asks for a verified TLS connection; plain "
+                    + (transport == RouterConfig.Transport.API ? "API" : "HTTP")
+                    + " would send the password unencrypted: set router.scheme: https ("
+                    + (transport == RouterConfig.Transport.API ? "RouterOS api-ssl" : "RouterOS www-ssl")
+                    + ") or remove the pin");
+            return null;
+        }
         if (transport == RouterConfig.Transport.API && rc.scheme() == RouterConfig.Scheme.HTTP) {
             r.warn(k.port, "the API in plain text (port " + port + ") sends the router password unencrypted;"
                     + " use api-ssl on port 8729");
