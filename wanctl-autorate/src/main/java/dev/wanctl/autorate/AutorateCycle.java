@@ -309,6 +309,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         relearn.arm();
     }
 
+    /** State-file writes so far (the soak's budget). */
+    public long stateWrites() {
+        return state == null ? 0 : state.writes();
+    }
+
     /** Why the state file cannot be written now, null while it can (or when there is none). */
     public String stateProblem() {
         return state == null ? null : state.problem();
