@@ -95,7 +95,7 @@ class KillTrialsTest {
         long seed = Long.getLong("wanctl.fuzz.seed", System.nanoTime());
         System.out.println("KillTrialsTest SIGKILL seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         int killed = 0;
         int terminated = 0;
@@ -105,7 +105,7 @@ class KillTrialsTest {
             Path state = dir.resolve("spectrum_state.json");
             for (int trial = 0; trial < 25; trial++) {
                 boolean kill = trial < 20;
-                Process p = new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                Process p = new ProcessBuilder(javaBin, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-cp", classpath, KillTrialDaemon.class.getName(), file.toString())
                         .redirectErrorStream(true).redirectOutput(dir.resolve("trial-" + trial + ".log").toFile())
                         .start();
