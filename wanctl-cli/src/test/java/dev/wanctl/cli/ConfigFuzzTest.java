@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code check-config} on 600 seeded mutations of the shipped configs (lines deleted, duplicated,
  * swapped, re-indented, values replaced by hostile ones, truncation, control characters, deep
  * nesting, alias bombs, a 10 MB file): every case is accepted or refused with exit 78 and an
- * {@code error:} line, never a stack trace, each within 2 s. The seed is printed; rerun one with
+ * {@code error:} line, never a stack trace, each within 2 s. The default seed is fixed (it found an
+ * invalid {@code wan_name} reaching a path) so that CI repeats; explore others with
  * {@code -Dwanctl.fuzz.seed=N}.
  */
 class ConfigFuzzTest {
@@ -34,7 +35,7 @@ class ConfigFuzzTest {
 
     @Test
     void everyMutatedConfigIsAcceptedOrRefusedWithAMessageInBoundedTime() throws IOException {
-        long seed = Long.getLong("wanctl.fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("wanctl.fuzz.seed", 8364062324772L);
         System.out.println("ConfigFuzzTest seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
         List<String> sources = List.of(Files.readString(Path.of("..", "configs", "spectrum.yaml")),

@@ -111,6 +111,11 @@ final class ConfigReader {
             case COMMENT -> check(k, s, str, COMMENT.matcher(str).matches());
             case HOST -> check(k, s, str, isHost(str));
             case PATH -> {
+                if (str.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+                    problems.error(k.path(), s.line(), "must be an absolute path without control characters, got "
+                            + n.get().describe());
+                    yield (String) k.defaultValue();
+                }
                 if (!str.startsWith("/")) {
                     // a daemon's working directory is not the config's: a relative path lands anywhere
                     problems.error(k.path(), s.line(), "must be an absolute path, got \"" + str
@@ -119,8 +124,10 @@ final class ConfigReader {
                 }
                 yield str;
             }
-            case FINGERPRINT -> check(k, s, str, FINGERPRINT.matcher(str).matches())
-                    .replace(":", "").toLowerCase(java.util.Locale.ROOT);
+            case FINGERPRINT -> {
+                String fp = check(k, s, str, FINGERPRINT.matcher(str).matches());
+                yield fp == null ? null : fp.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+            }
             case CHOICE -> {
                 String v = str.toLowerCase(java.util.Locale.ROOT);
                 if (!k.choices().contains(v)) {
@@ -133,9 +140,12 @@ final class ConfigReader {
         };
     }
 
+    /** The value when it is allowed; otherwise the problem is reported and the default stands in, so that
+     *  nothing built from it later (a path from {@code wan_name}, say) meets a value no check let through. */
     private String check(ConfigKey k, YamlNode.Scalar s, String value, boolean ok) {
         if (!ok) {
             bad(k, s, k.allowed());
+            return (String) k.defaultValue();
         }
         return value;
     }
