@@ -68,6 +68,29 @@ final class MatrixDaemon implements AutoCloseable {
                 """.formatted(port);
     }
 
+    /**
+     * A directory in memory (/dev/shm) when there is one, else {@code fallback}: runs that write
+     * their state thousands of times would otherwise wait on as many fsyncs of a busy disk.
+     * Delete it with {@link #deleteScratch}.
+     */
+    static Path scratch(Path fallback) throws java.io.IOException {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "wanctl-test-")
+                : fallback;
+    }
+
+    /** Deletes a {@link #scratch} directory (not the fallback, which JUnit deletes). */
+    static void deleteScratch(Path scratch, Path fallback) throws java.io.IOException {
+        if (scratch.equals(fallback)) {
+            return;
+        }
+        try (var files = Files.walk(scratch)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** A loopback port nothing listens on (bound, then closed). */
     static int closedLoopbackPort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -77,12 +100,23 @@ final class MatrixDaemon implements AutoCloseable {
         }
     }
 
+    /** The write budget of the shipped configs (the reference's default of 5 per 10 s holds a cut back for seconds). */
+    static final String SHIPPED_RATE_LIMIT = """
+              rate_limiter:
+                enabled: true
+                max_changes: 20
+                window_seconds: 10
+                reserve_for_decreases: 8
+            """;
+
     final VirtualClock clock = new VirtualClock();
     final RouterEmulator router = RouterEmulator.builder().clock(clock).sshPort(-1).start();
     final Path dir;
     final Map<Long, HealthServer.Response> health = new TreeMap<>();
     final List<Line> lines = new CopyOnWriteArrayList<>();
     final List<Long> watchdogs = new CopyOnWriteArrayList<>();
+    /** One per cycle, see {@link #sample}. */
+    final List<long[]> sync = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
         @Override
         protected void append(ILoggingEvent e) {
@@ -100,6 +134,9 @@ final class MatrixDaemon implements AutoCloseable {
         this.dir = dir;
         appender.start();
         ours.addAppender(appender);
+        if (Boolean.getBoolean("matrix.trace")) {
+            ((Logger) LoggerFactory.getLogger(RateWriter.class)).setLevel(Level.DEBUG);
+        }
     }
 
     /** Runs {@code action} on the loop thread at the first cycle at or after {@code atNanos}. */
@@ -132,6 +169,7 @@ final class MatrixDaemon implements AutoCloseable {
         String fallback = monitoringYaml.contains("fallback_checks") ? "" : FALLBACK_TO_NOWHERE;
         String text = Files.readString(file)
                 .replace("  use_median_of_three: true\n", "  use_median_of_three: true\n" + monitoringYaml + fallback)
+                .replace("router:\n", "router:\n" + SHIPPED_RATE_LIMIT)
                 + extraYaml;
         Files.writeString(file, text);
         return file;
@@ -146,8 +184,11 @@ final class MatrixDaemon implements AutoCloseable {
             for (LongConsumer s : script) {
                 s.accept(now);
             }
-            if (now % S < 50 * MS && d[0].currentCycle() != null) {
-                health.put(now / S, d[0].health());
+            if (d[0].currentCycle() != null) {
+                sync.add(sample(now, d[0].currentCycle()));
+                if (now % S < 50 * MS) {
+                    health.put(now / S, d[0].health());
+                }
             }
             if (now >= untilNanos) {
                 d[0].stop();
@@ -165,6 +206,72 @@ final class MatrixDaemon implements AutoCloseable {
         DaemonHarness.Running running = new DaemonHarness.Running(d[0], config);
         exit = running.await(Duration.ofSeconds(120));
         return this;
+    }
+
+    /** What the router holds and the controller wants at the start of a cycle: {now, wantDl, wantUl, dl, ul}. */
+    private long[] sample(long now, AutorateCycle c) {
+        var dl = router.state().queue(DL);
+        var ul = router.state().queue(UL);
+        return new long[] {now, c.controller().downloadRateBps(), c.controller().uploadRateBps(),
+                dl.isPresent() ? dl.get().maxLimitBps() : -1, ul.isPresent() ? ul.get().maxLimitBps() : -1};
+    }
+
+    /**
+     * How old the rates on the router are at sample {@code i}: the time since the controller last
+     * wanted what the router holds (0: the newest rates; {@code Long.MAX_VALUE}: never wanted).
+     */
+    private long stalenessAt(int i) {
+        return Math.max(stalenessAt(i, 1, 3), stalenessAt(i, 2, 4));
+    }
+
+    private long stalenessAt(int i, int wanted, int held) {
+        long[] now = sync.get(i);
+        for (int j = i; j >= 0; j--) {
+            long[] then = sync.get(j);
+            if (then[wanted] == now[held]) {
+                return now[0] - then[0];
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Nanoseconds from {@code fromNanos} until the rates on the router were at most
+     * {@code boundNanos} old; -1 when they never were.
+     */
+    long nanosUntilFresh(long fromNanos, long boundNanos) {
+        for (int i = 0; i < sync.size(); i++) {
+            if (sync.get(i)[0] >= fromNanos && stalenessAt(i) <= boundNanos) {
+                return sync.get(i)[0] - fromNanos;
+            }
+        }
+        return -1;
+    }
+
+    /** Prints the samples in [from, to) (debugging a row: -Dmatrix.trace=true). */
+    void trace(long fromNanos, long toNanos) {
+        if (!Boolean.getBoolean("matrix.trace")) {
+            return;
+        }
+        for (int i = 0; i < sync.size(); i++) {
+            long[] x = sync.get(i);
+            if (x[0] >= fromNanos && x[0] < toNanos) {
+                System.out.printf("trace %6d ms want %d/%d router %d/%d stale %d%n", x[0] / MS, x[1], x[2], x[3], x[4],
+                        stalenessAt(i) / MS);
+            }
+        }
+    }
+
+    /** The oldest the rates on the router (the download rate only, or both) were within [from, to), in ns. */
+    long worstStalenessNanos(long fromNanos, long toNanos, boolean downloadOnly) {
+        long worst = 0;
+        for (int i = 0; i < sync.size(); i++) {
+            long t = sync.get(i)[0];
+            if (t >= fromNanos && t < toNanos) {
+                worst = Math.max(worst, downloadOnly ? stalenessAt(i, 1, 3) : stalenessAt(i));
+            }
+        }
+        return worst;
     }
 
     /** Asks for a reload with {@code yaml} as the new config file. */
