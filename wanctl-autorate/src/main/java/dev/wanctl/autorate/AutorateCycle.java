@@ -68,6 +68,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private long lastProfileNanos;
     private long lastStateOfferNanos = Long.MIN_VALUE;
     private long lossStartedNanos;
+    // a loss episode's lines at most once a minute: 50 % loss makes one every few hundred ms
+    private final EpisodeLog lossLog = new EpisodeLog(60_000_000_000L);
     private boolean boundsWarned;
     private FallbackPolicy.Connectivity lastConnectivity = FallbackPolicy.Connectivity.UNKNOWN;
     private volatile CycleView view;
@@ -222,7 +224,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private void watchMeasurement(AutorateStep.Outcome outcome, FallbackPolicy.Connectivity c, long now) {
         if (outcome == AutorateStep.Outcome.MEASURED) {
             int lost = step.lossEndedAfterCycles();
-            if (lost > 0) {
+            if (lost > 0 && lossLog.logging()) {
                 LOG.info("{}: measurements back after {} cycles ({} s without a fresh RTT)", config.wanName(), lost,
                         CycleLine.one((now - lossStartedNanos) / 1e9));
             }
@@ -232,12 +234,15 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         FallbackPolicy f = step.fallback();
         if (f.lostCycles() == 1) {
             lossStartedNanos = now;
-            LOG.warn("{}: no reflector answered ({} of {} silent or stale): {}", config.wanName(), probe.reflectorCount(),
-                    probe.reflectorCount(), outcome == AutorateStep.Outcome.REUSED_LAST_LOAD
-                            ? "reusing the last load RTT once, then holding rates (" + modeName() + ")"
-                            : "holding rates (" + modeName() + ")");
+            if (lossLog.start(now)) {
+                LOG.warn("{}: no reflector answered ({} of {} silent or stale): {}{}", config.wanName(),
+                        probe.reflectorCount(), probe.reflectorCount(), outcome == AutorateStep.Outcome.REUSED_LAST_LOAD
+                                ? "reusing the last load RTT once, then holding rates (" + modeName() + ")"
+                                : "holding rates (" + modeName() + ")", lossLog.unloggedSince());
+            }
         }
-        if (c == FallbackPolicy.Connectivity.ABSENT && lastConnectivity != c && config.fallback().enabled()) {
+        if (c == FallbackPolicy.Connectivity.ABSENT && lastConnectivity != c && config.fallback().enabled()
+                && lossLog.logging()) {
             LOG.warn("{}: internet unreachable (gateway and TCP checks failed): rates frozen, health degraded",
                     config.wanName());
         }
@@ -307,6 +312,20 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     /** The baseline came from the state file: re-learn it if it proves to be below every RTT. */
     public void baselineRestored() {
         relearn.arm();
+    }
+
+    /**
+     * Continues {@code previous}'s counters (a reload): cycles and fallback cycles count since the
+     * daemon started, as the status line and /health document them.
+     */
+    void continueCountsFrom(AutorateCycle previous) {
+        cycles = previous.cycles;
+        fallbackCycles = previous.fallbackCycles;
+    }
+
+    /** State-file writes so far (the soak's budget). */
+    public long stateWrites() {
+        return state == null ? 0 : state.writes();
     }
 
     /** Why the state file cannot be written now, null while it can (or when there is none). */

@@ -3,6 +3,7 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.Version;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
+import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.UploadParams;
@@ -83,7 +84,9 @@ public final class AutorateDaemon {
         this.services = services;
         this.clock = services.clock();
         this.notifier = services.notifier();
-        this.loop = new DaemonLoop(clock, notifier, services.sleeper(), "autorate");
+        // virtual-time runs read on the loop thread so that they repeat exactly
+        this.loop = new DaemonLoop(clock, notifier, services.sleeper(), "autorate",
+                services.inlineWriter() ? DaemonLoop.READ_ON_LOOP : DaemonLoop.READ_OFF_LOOP);
     }
 
     /** Runs until stopped and returns the exit status; throws {@link DaemonExit} when it cannot run. */
@@ -123,7 +126,11 @@ public final class AutorateDaemon {
                     }
                 }
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(),
-                        () -> loop.run(w, current -> reload((AutorateWiring) current, shared), services.signals()));
+                        () -> loop.run(w, () -> {
+                            Loaded<AutorateConfig> read = ConfigLoader.loadAutorate(configFile,
+                                    ConfigLoader.Options.daemon());
+                            return current -> reload((AutorateWiring) current, shared, read);
+                        }, services.signals()));
                 LOG.info("{}: stopping: saving state", config.wanName());
                 return ExitStatus.OK;
             } finally {
@@ -179,10 +186,9 @@ public final class AutorateDaemon {
         return s.lastError() == null ? ExitStatus.OK : ExitStatus.FAILURE;
     }
 
-    /** Applies a new config, or keeps {@code old} when it is invalid or cannot change while running. */
-    private AutorateWiring reload(AutorateWiring old, AutorateWiring.Shared shared) {
-        return new DaemonReload<AutorateConfig>(old.config.wanName(), configFile,
-                f -> ConfigLoader.loadAutorate(f, ConfigLoader.Options.daemon()))
+    /** Applies the config {@code read}, or keeps {@code old} when it is invalid or cannot change while running. */
+    private AutorateWiring reload(AutorateWiring old, AutorateWiring.Shared shared, Loaded<AutorateConfig> read) {
+        return new DaemonReload<AutorateConfig>(old.config.wanName(), configFile, f -> read)
                 .fixed("wan_name", AutorateConfig::wanName)
                 .fixed("lock_file", AutorateConfig::lockFile)
                 .atRestart("health_check", AutorateConfig::health)

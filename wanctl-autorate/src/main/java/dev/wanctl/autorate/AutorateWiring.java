@@ -134,6 +134,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 .profileEveryCycle(shared.options().profile())
                 .build();
         if (previous != null) {
+            cycle.continueCountsFrom(previous.cycle);
             previous.closeUnshared(router, probe, check);
         }
         return new AutorateWiring(config, router, probe, check, writer, state, cycle, shared.recording());

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * while both are at their ceilings (then the read is the idle health check: it finds a dead
  * router, refused credentials or a changed certificate while nothing is written). A max-limit that
  * is not the one last written is reported once per episode and handed back for the writer to write
- * again; a queue whose id changed is reported once. A successful write counts as a check of both
+ * again; a queue whose id changed is reported once. Either finding reads the other queue at once
+ * (a swap or a script touches both), once per episode. A successful write counts as a check of both
  * queues. Owned by the writer's thread.
  */
 final class QueueWatch {
@@ -41,6 +42,7 @@ final class QueueWatch {
     private final boolean[] drifted = new boolean[2];
     private int next; // 0 download, 1 upload
     private long dueNanos;
+    private boolean followUp; // a finding asked to read the other queue at once
     private long corrections;
 
     QueueWatch(String wan, String downloadQueue, String uploadQueue, Cadence cadence, long nowNanos) {
@@ -65,14 +67,22 @@ final class QueueWatch {
         return next == 0;
     }
 
-    /** A write of both queues succeeded: the next check is a full period away. */
+    /** A write of both queues succeeded: the next check is a full period away, unless a finding asked for one at once. */
     void wrote(long nowNanos, long wantedDlBps, long wantedUlBps) {
-        schedule(nowNanos, wantedDlBps, wantedUlBps);
+        if (!followUp) {
+            schedule(nowNanos, wantedDlBps, wantedUlBps);
+        }
     }
 
     /** A check failed: the writer's backoff decides when to try; afterwards the same queue is read. */
     void failed(long retryAtNanos) {
         dueNanos = retryAtNanos;
+    }
+
+    /** Queue {@code i} (0 download, 1 upload) was not found: the next check reads it, at {@code atNanos}. */
+    void lookAgain(int i, long atNanos) {
+        next = i;
+        dueNanos = atNanos;
     }
 
     /**
@@ -83,11 +93,13 @@ final class QueueWatch {
     long read(QueueInfo q, long writtenBps, long nowNanos, long wantedDlBps, long wantedUlBps) {
         int i = next;
         next = 1 - next;
+        followUp = false;
         schedule(nowNanos, wantedDlBps, wantedUlBps);
         String name = queues[i];
         if (lastIds[i] != null && !lastIds[i].equals(q.id())) {
             LOG.warn("{}: queue \"{}\" has a new id on the router ({} -> {}): verified by name, writes go to the new id",
                     wan, name, lastIds[i], q.id());
+            followUp(nowNanos); // renamed or swapped: the other queue is read at once, not a period later
         }
         lastIds[i] = q.id();
         if (writtenBps < 0 || sameRate(q.maxLimitBps(), writtenBps)) {
@@ -100,11 +112,17 @@ final class QueueWatch {
         corrections++;
         if (!drifted[i]) {
             drifted[i] = true;
+            followUp(nowNanos); // a script or a person changed one queue: the other is read at once
             LOG.warn("{}: max-limit of \"{}\" is {} on the router, not the {} written: changed by someone else;"
                     + " writing {} again", wan, name, RateWriter.mbit(q.maxLimitBps()), RateWriter.mbit(writtenBps),
                     RateWriter.mbit(i == 0 ? wantedDlBps : wantedUlBps));
         }
         return q.maxLimitBps();
+    }
+
+    private void followUp(long nowNanos) {
+        followUp = true;
+        dueNanos = nowNanos;
     }
 
     /** How many reads found a max-limit changed behind our back. */

@@ -60,6 +60,11 @@ public final class RateWriter implements AutoCloseable {
     private final RouterHealth health = new RouterHealth();
     private final RetryBackoff backoff;
     private volatile QueueWatch watch;
+    // a queue the router does not have (NOT_FOUND; 0 download, 1 upload): the other queue is still
+    // written, the missing one looked up again on the backoff; writer thread only but the cause
+    private final boolean[] missing = new boolean[2];
+    private int missingLookups;
+    private volatile String missingCause;
     private final ServiceThread thread;
 
     /**
@@ -160,6 +165,10 @@ public final class RateWriter implements AutoCloseable {
         try {
             q = router.readQueue(queue);
         } catch (RouterException e) {
+            if (e.kind() == RouterException.Kind.NOT_FOUND) {
+                queueMissing(download ? 0 : 1, e, now);
+                return true;
+            }
             failedCall(e, "reading queue \"" + queue + "\" back", now);
             w.failed(retryAtNanos);
             return false;
@@ -171,6 +180,7 @@ public final class RateWriter implements AutoCloseable {
         }
         long end = clock.nanoTime();
         succeededCall(end, null);
+        queueFound(download ? 0 : 1);
         checks++;
         long written = dryRun || !gate.anyApplied() ? -1 : download ? gate.appliedDownloadBps() : gate.appliedUploadBps();
         long onRouter = w.read(q, written, end, wantedDl, wantedUl);
@@ -187,6 +197,14 @@ public final class RateWriter implements AutoCloseable {
     }
 
     private long write(long dl, long ul, boolean writeDl, boolean writeUl, boolean heldBack, long now) {
+        // a missing queue waits for the watch to find it again; the other one is written
+        heldBack |= (writeDl && missing[0]) || (writeUl && missing[1]);
+        writeDl &= !missing[0];
+        writeUl &= !missing[1];
+        if (!writeDl && !writeUl) {
+            pending = true;
+            return Long.MAX_VALUE;
+        }
         long newDl = writeDl ? dl : gate.appliedDownloadBps();
         long newUl = writeUl ? ul : gate.appliedUploadBps();
         if (dryRun) {
@@ -200,11 +218,35 @@ public final class RateWriter implements AutoCloseable {
         boolean dlDone = false;
         try {
             if (writeDl) {
-                router.setMaxLimit(downloadQueue, dl);
-                dlDone = true;
+                try {
+                    router.setMaxLimit(downloadQueue, dl);
+                    dlDone = true;
+                } catch (RouterException e) {
+                    if (e.kind() != RouterException.Kind.NOT_FOUND) {
+                        throw e;
+                    }
+                    queueMissing(0, e, now);
+                    newDl = gate.appliedDownloadBps();
+                    heldBack = true;
+                    if (!writeUl) {
+                        return Long.MAX_VALUE;
+                    }
+                }
             }
             if (writeUl) {
-                router.setMaxLimit(uploadQueue, ul);
+                try {
+                    router.setMaxLimit(uploadQueue, ul);
+                } catch (RouterException e) {
+                    if (e.kind() != RouterException.Kind.NOT_FOUND) {
+                        throw e;
+                    }
+                    queueMissing(1, e, now);
+                    newUl = gate.appliedUploadBps();
+                    heldBack = true;
+                    if (!dlDone) {
+                        return Long.MAX_VALUE;
+                    }
+                }
             }
         } catch (RouterException e) {
             return partlyFailed(e, dl, ul, dlDone, now);
@@ -286,6 +328,38 @@ public final class RateWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Queue {@code i} is not on the router: health is degraded with the cause until the watch
+     * finds it again (looked up on the backoff, 1 to 30 s); the other queue is still written.
+     */
+    private void queueMissing(int i, RouterException e, long now) {
+        String queue = i == 0 ? downloadQueue : uploadQueue;
+        if (!missing[i]) {
+            missing[i] = true;
+            missingLookups = 0;
+            LOG.error("{}: queue not found on the router ({}): {} rates are not applied, the other queue still"
+                    + " is; health degraded; looking for it again every 1 to 30 s; fix the router or the config",
+                    wan, e.getMessage(), i == 0 ? "download" : "upload");
+        }
+        missingCause = "not found: " + e.getMessage();
+        failures++;
+        QueueWatch w = watch;
+        if (w != null) {
+            w.lookAgain(i, now + backoff.delayNanos(RouterException.Kind.NOT_FOUND, ++missingLookups));
+        }
+    }
+
+    /** Queue {@code i} was read: when it was missing, it is back. */
+    private void queueFound(int i) {
+        if (missing[i]) {
+            missing[i] = false;
+            LOG.info("{}: queue \"{}\" is on the router again", wan, i == 0 ? downloadQueue : uploadQueue);
+            if (!missing[1 - i]) {
+                missingCause = null;
+            }
+        }
+    }
+
     /** Records a successful router call; logs the end of a failure episode once. */
     private void succeededCall(long end, String did) {
         long episode = health.succeeded(end);
@@ -357,10 +431,14 @@ public final class RateWriter implements AutoCloseable {
         QueueWatch w = watch;
         // a dry run applies nothing: the state file and health must not say otherwise
         boolean applied = gate.anyApplied() && !dryRun;
+        // a missing queue keeps health degraded while the other queue's writes succeed
+        String missingNow = missingCause;
+        boolean degraded = h.degraded() || missingNow != null;
+        String cause = h.degraded() || missingNow == null ? h.cause() : missingNow;
         return new Snapshot(pending, dl, ul, applied ? gate.appliedDownloadBps() : -1,
                 applied ? gate.appliedUploadBps() : -1, writes, failures, gate.rateLimitedCount(),
-                since == Long.MIN_VALUE ? 0 : now - since, h.degraded(),
-                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis, h.cause(),
+                since == Long.MIN_VALUE ? 0 : now - since, degraded,
+                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis, cause,
                 h.consecutiveFailures(), checks, w == null ? 0 : w.corrections(), h.failures() + h.successes());
     }
 

@@ -2,7 +2,7 @@ package dev.wanctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.RouterEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

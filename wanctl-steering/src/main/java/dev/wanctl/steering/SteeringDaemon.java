@@ -2,6 +2,7 @@ package dev.wanctl.steering;
 
 import dev.wanctl.core.Version;
 import dev.wanctl.core.config.ConfigLoader;
+import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.control.SteeringHysteresis;
@@ -82,7 +83,9 @@ public final class SteeringDaemon {
         this.configFile = configFile;
         this.options = options;
         this.services = services;
-        this.loop = new DaemonLoop(services.clock(), services.notifier(), services.sleeper(), "steering");
+        // virtual-time runs read on the loop thread so that they repeat exactly
+        this.loop = new DaemonLoop(services.clock(), services.notifier(), services.sleeper(), "steering",
+                services.inline() ? DaemonLoop.READ_ON_LOOP : DaemonLoop.READ_OFF_LOOP);
     }
 
     /** Runs until stopped and returns the exit status; throws {@link DaemonExit} when it cannot run. */
@@ -126,7 +129,11 @@ public final class SteeringDaemon {
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(), () -> {
                     w.start();
                     ran = true;
-                    loop.run(w, current -> reload((SteeringWiring) current, shared), services.signals());
+                    loop.run(w, () -> {
+                        Loaded<SteeringConfig> read = ConfigLoader.loadSteering(configFile,
+                                ConfigLoader.Options.daemon());
+                        return current -> reload((SteeringWiring) current, shared, read);
+                    }, services.signals());
                 });
                 LOG.info("{}: stopping: saving state", config.wanName());
                 return ExitStatus.OK;
@@ -175,10 +182,9 @@ public final class SteeringDaemon {
         });
     }
 
-    /** Applies a new config, or keeps {@code old} when it is invalid or cannot change while running. */
-    private SteeringWiring reload(SteeringWiring old, SteeringWiring.Shared shared) {
-        return new DaemonReload<SteeringConfig>(old.config.wanName(), configFile,
-                f -> ConfigLoader.loadSteering(f, ConfigLoader.Options.daemon()))
+    /** Applies the config {@code read}, or keeps {@code old} when it is invalid or cannot change while running. */
+    private SteeringWiring reload(SteeringWiring old, SteeringWiring.Shared shared, Loaded<SteeringConfig> read) {
+        return new DaemonReload<SteeringConfig>(old.config.wanName(), configFile, f -> read)
                 .fixed("wan_name", SteeringConfig::wanName)
                 .fixed("lock_file", SteeringConfig::lockFile)
                 .fixed("topology.primary_wan", SteeringConfig::primaryWan)

@@ -6,13 +6,17 @@ import dev.wanctl.core.runtime.Sleeper;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The lifecycle both daemons share: run the current {@link Session}'s cycle at its interval,
- * apply a reload requested by SIGHUP at the start of a cycle (restarting the loop when the
- * interval changed), tell systemd READY after the first cycle, WATCHDOG while cycles run and
+ * read the config file on SIGHUP off the loop thread (a slow, huge or blocking file never delays
+ * a cycle) and apply what was read at the start of the next cycle after it (restarting the loop
+ * when the interval changed), tell systemd READY after the first cycle, WATCHDOG while cycles run and
  * STATUS now and then, and stop after the cycle in progress on SIGTERM. Public: the autorate and
  * steering daemons run through it.
  */
@@ -35,28 +39,48 @@ public final class DaemonLoop {
         String status();
     }
 
-    /** Builds the session of a new config, or keeps the current one when the new config is unusable. */
+    /** Reads a new config, then builds its session or keeps the current one when it is unusable. */
     @FunctionalInterface
     public interface Reloader {
-        /** Returns the session to run from now on (the same one when the reload was refused). */
-        Session reload(Session current);
+        /**
+         * Reads and checks the config file, off the loop thread: it must not touch the running
+         * session. Returns the step the loop then applies between cycles: it gets the current
+         * session and returns the one to run from then on (the same one when the reload is refused).
+         */
+        UnaryOperator<Session> read();
     }
+
+    /** Reads each SIGHUP's config on a thread of its own (production). */
+    public static final Executor READ_OFF_LOOP = task -> Thread.ofPlatform().name("wanctl-reload").daemon(true)
+            .start(task);
+    /** Reads on the loop thread (virtual-time runs, so that what they do repeats exactly). */
+    public static final Executor READ_ON_LOOP = Runnable::run;
 
     private final Clock clock;
     private final SystemdNotifier notifier;
     private final Sleeper sleeper;
     private final String name;
+    private final Executor reads;
+    private final AtomicReference<UnaryOperator<Session>> read = new AtomicReference<>();
+    private boolean reading; // loop thread only
     private volatile boolean reloadRequested;
     private volatile boolean stopping;
     private volatile FixedRateLoop loop;
     private volatile Session session;
     private long overrunsBefore;
 
+    /** A loop that reads reloads off the loop thread. */
     public DaemonLoop(Clock clock, SystemdNotifier notifier, Sleeper sleeper, String name) {
+        this(clock, notifier, sleeper, name, READ_OFF_LOOP);
+    }
+
+    /** @param reads runs {@link Reloader#read} ({@link #READ_OFF_LOOP} or {@link #READ_ON_LOOP}) */
+    public DaemonLoop(Clock clock, SystemdNotifier notifier, Sleeper sleeper, String name, Executor reads) {
         this.clock = clock;
         this.notifier = notifier;
         this.sleeper = sleeper;
         this.name = name;
+        this.reads = Objects.requireNonNull(reads);
     }
 
     /**
@@ -109,11 +133,17 @@ public final class DaemonLoop {
 
         @Override
         public void runCycle(long cycle, long scheduledNanos) {
-            if (reloadRequested) {
+            if (reloadRequested && !reading) {
                 reloadRequested = false;
-                Session before = session;
+                reading = true;
                 notifier.reloading();
-                Session after = reloader.reload(before);
+                startReading(reloader);
+            }
+            UnaryOperator<Session> step = reading ? read.getAndSet(null) : null;
+            if (step != null) {
+                reading = false;
+                Session before = session;
+                Session after = step.apply(before);
                 session = after;
                 notifier.ready(after.status());
                 if (after.intervalNanos() != before.intervalNanos()) {
@@ -138,7 +168,26 @@ public final class DaemonLoop {
         }
     }
 
-    /** Asks for a reload before the next cycle (what SIGHUP does). */
+    private void startReading(Reloader reloader) {
+        try {
+            reads.execute(() -> read.set(readSafely(reloader)));
+        } catch (RuntimeException e) {
+            LOG.error("{}: reload not started ({}); keeping the running config", name, e.toString());
+            read.set(UnaryOperator.identity());
+        }
+    }
+
+    /** Whatever reading throws, the loop gets a step (keeping the running session when it failed). */
+    private UnaryOperator<Session> readSafely(Reloader reloader) {
+        try {
+            return Objects.requireNonNull(reloader.read());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("{}: reload failed reading the config ({}); keeping the running config", name, e.toString());
+            return UnaryOperator.identity();
+        }
+    }
+
+    /** Asks for a reload: the config is read now, off the loop, and applied between cycles (what SIGHUP does). */
     public void requestReload() {
         reloadRequested = true;
     }

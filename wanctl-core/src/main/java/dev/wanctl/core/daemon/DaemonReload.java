@@ -33,7 +33,7 @@ public final class DaemonReload<C> {
 
     /**
      * @param wan the running daemon's name, the prefix of every line
-     * @param loader reads and validates the file
+     * @param loader the file read and validated (the daemons pass what {@link DaemonLoop} read off the loop thread)
      */
     public DaemonReload(String wan, Path file, Function<Path, Loaded<C>> loader) {
         this.wan = wan;

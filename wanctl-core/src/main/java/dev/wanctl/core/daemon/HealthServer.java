@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON health endpoint ({@code GET /health} and {@code /}) that monitoring and
  * {@code wanctl status} read: 200 when healthy, 503 when degraded, 404 elsewhere. Public: both
- * daemons serve one. It runs on its own single thread and only calls the supplier, which should
- * return a snapshot the loop published, so a slow client never blocks the control loop.
+ * daemons serve one. Each exchange runs on a thread of its own ({@link HttpExchanges}) and only
+ * calls the supplier, which should return a snapshot the loop published, so a slow client blocks
+ * neither the control loop nor another client.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -60,8 +60,7 @@ public final class HealthServer implements AutoCloseable {
             Supplier<Response> supplier) throws IOException {
         InetSocketAddress addr = ListenAddress.of("health_check", host, port, allowNonLoopback);
         HttpServer server = HttpServer.create(addr, 8);
-        ExecutorService executor = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("wanctl-health").daemon(true).factory());
+        ExecutorService executor = HttpExchanges.executor("wanctl-health");
         HealthServer health = new HealthServer(server, executor, supplier);
         server.createContext("/", health::handle);
         server.setExecutor(executor);

@@ -4,6 +4,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,11 @@ public final class MetricsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
     private final HTTPServer server;
+    private final ExecutorService executor;
 
-    private MetricsServer(HTTPServer server) {
+    private MetricsServer(HTTPServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
     }
 
     /**
@@ -29,10 +32,18 @@ public final class MetricsServer implements AutoCloseable {
     public static MetricsServer start(String host, int port, boolean allowNonLoopback,
             PrometheusRegistry registry) throws IOException {
         InetSocketAddress addr = ListenAddress.of("metrics", host, port, allowNonLoopback);
-        HTTPServer server = HTTPServer.builder().inetAddress(addr.getAddress()).port(addr.getPort())
-                .registry(registry).buildAndStart();
+        // one stalled scrape must not hold the others (the library's default pool has 10 threads)
+        ExecutorService executor = HttpExchanges.executor("wanctl-metrics");
+        HTTPServer server;
+        try {
+            server = HTTPServer.builder().inetAddress(addr.getAddress()).port(addr.getPort()).registry(registry)
+                    .executorService(executor).buildAndStart();
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
         LOG.info("metrics endpoint on http://{}:{}/metrics", addr.getAddress().getHostAddress(), server.getPort());
-        return new MetricsServer(server);
+        return new MetricsServer(server, executor);
     }
 
     /** The bound port. */
@@ -44,5 +55,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        executor.shutdownNow();
     }
 }

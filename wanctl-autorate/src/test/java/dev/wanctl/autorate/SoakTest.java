@@ -1,0 +1,154 @@
+package dev.wanctl.autorate;
+
+import static dev.wanctl.autorate.MatrixDaemon.DL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.runtime.VirtualClock;
+import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.sim.emulator.Transport;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 24 hours of an autorate daemon on the virtual clock against the emulator (in-process client,
+ * so a day runs in about a minute), 60 s of bufferbloat every 10 minutes and a fault every 3
+ * minutes in turn: router down, 5xx, dropped connections, refused credentials (each 20 s), ids
+ * renumbered, a max-limit changed by someone else, all reflectors silent for 10 s. Each virtual
+ * hour it records the heap used after a full GC ({@code System.gc()}, then MemoryMXBean), the
+ * JVM's live thread count, router writes and state-file writes; asserts the heap flat (hour 24
+ * within 4 MB of hour 2), threads constant, no watchdog gap over 1.05 s, no overrun, writes
+ * within budget. The table is printed and goes to target/fault-matrix.md.
+ */
+class SoakTest {
+
+    private static final long S = 1_000_000_000L;
+    private static final long MIN = 60 * S;
+    private static final long HOUR = 60 * MIN;
+
+    record Hour(int hour, long heapBytes, int threads, long routerWrites, long stateWrites, long corrections) {}
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDayWithAFaultEveryThreeMinutesKeepsHeapThreadsWatchdogAndWritesBounded() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        List<Hour> hours = new ArrayList<>();
+        long[] lastWatchdog = {0};
+        long[] worstGap = {0};
+        long realStart = System.nanoTime();
+        Path scratch = MatrixDaemon.scratch(dir); // 17 000 state writes: each fsync would wait on the disk
+        try (RouterEmulator router = RouterEmulator.builder().clock(clock).sshPort(-1).start()) {
+            Path file = DaemonHarness.config(scratch, router, 50, 600);
+            Files.writeString(file, Files.readString(file).replace("use_median_of_three: true\n",
+                    "use_median_of_three: true\n" + MatrixDaemon.FALLBACK_TO_NOWHERE));
+            AutorateDaemon[] d = new AutorateDaemon[1];
+            long[] counted = new long[2];
+            var memory = ManagementFactory.getMemoryMXBean();
+            var threads = ManagementFactory.getThreadMXBean();
+            long[] nextHour = {HOUR};
+            long[] nextFault = {3 * MIN};
+            int[] faultIndex = {0};
+            long[] clearAt = {Long.MAX_VALUE};
+            boolean[] silent = {false};
+            AutorateDaemon.Services services = new AutorateDaemon.Services(clock,
+                    SystemdNotifier.recording(Duration.ofSeconds(2), n -> {
+                        if (n.equals("WATCHDOG=1")) {
+                            long now = clock.nanoTime();
+                            if (lastWatchdog[0] > 0) {
+                                worstGap[0] = Math.max(worstGap[0], now - lastWatchdog[0]);
+                            }
+                            lastWatchdog[0] = now;
+                        }
+                    }), Sleeper.advancing(clock), false,
+                    c -> new dev.wanctl.sim.testing.ScriptedProbe(clock, 3, now -> {
+                        if (silent[0]) {
+                            return Double.NaN;
+                        }
+                        return now % (10 * MIN) < MIN ? 100 : 24; // a minute of bloat every 10 minutes
+                    }, now -> {
+                        if (now >= clearAt[0]) {
+                            clearAt[0] = Long.MAX_VALUE;
+                            silent[0] = false;
+                            router.faults().clearAll();
+                        }
+                        if (now >= nextFault[0]) {
+                            nextFault[0] += 3 * MIN;
+                            clearAt[0] = now + 20 * S;
+                            switch (faultIndex[0]++ % 7) {
+                                case 0 -> router.faults().everywhere().down();
+                                case 1 -> router.faults().everywhere().serverErrorsUntilCleared();
+                                case 2 -> router.faults().everywhere().dropConnectionsUntilCleared();
+                                case 3 -> router.faults().everywhere().rejectCredentials();
+                                case 4 -> router.faults().renumberIds();
+                                case 5 -> router.faults().changeMaxLimit(DL, 123_000_000L);
+                                default -> {
+                                    silent[0] = true;
+                                    clearAt[0] = now + 10 * S;
+                                }
+                            }
+                        }
+                        if (now >= nextHour[0]) {
+                            nextHour[0] += HOUR;
+                            System.gc();
+                            long writes = router.state().maxLimitWrites(DL).size();
+                            router.state().clearWrites();
+                            AutorateCycle cycle = d[0].currentCycle();
+                            long stateWrites = cycle.stateWrites();
+                            hours.add(new Hour((int) (now / HOUR), memory.getHeapMemoryUsage().getUsed(),
+                                    threads.getThreadCount(), writes, stateWrites - counted[0],
+                                    cycle.writer().snapshot().corrections()));
+                            counted[0] = stateWrites;
+                        }
+                        if (now >= 24 * HOUR + S) {
+                            d[0].stop();
+                        }
+                    }), c -> router.client(), true);
+            d[0] = new AutorateDaemon(file, new AutorateDaemon.Options(false, false, false), services);
+            DaemonHarness.Running run = new DaemonHarness.Running(d[0], DaemonHarness.load(file));
+            assertThat(run.await(Duration.ofMinutes(4))).isEqualTo(ExitStatus.OK);
+            assertThat(d[0].overruns()).isZero();
+            assertThat(d[0].currentCycle().cycles()).isBetween(24 * 72_000L, 24 * 72_000L + 40);
+        } finally {
+            MatrixDaemon.deleteScratch(scratch, dir);
+        }
+        long realSeconds = (System.nanoTime() - realStart) / S;
+        StringBuilder table = new StringBuilder("| hour | heap after GC (MB) | threads | router writes | state writes |\n"
+                + "|---|---|---|---|---|\n");
+        for (Hour h : hours) {
+            table.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d |%n", h.hour(), h.heapBytes() / 1e6,
+                    h.threads(), h.routerWrites(), h.stateWrites()));
+        }
+        System.out.println(table);
+        assertThat(hours).hasSize(24);
+        long heap2 = hours.get(1).heapBytes();
+        long heap24 = hours.get(23).heapBytes();
+        assertThat(heap24 - heap2).as("heap growth from hour 2 to hour 24").isLessThan(4_000_000L);
+        assertThat(hours.stream().mapToInt(Hour::threads).max().getAsInt()
+                - hours.stream().skip(1).mapToInt(Hour::threads).min().getAsInt()).as("threads").isLessThanOrEqualTo(1);
+        assertThat(worstGap[0]).as("longest watchdog gap").isLessThanOrEqualTo(1_050_000_000L);
+        // the rate limiter's 20 writes per 10 s allows 7200 an hour; the state file at most 720 (one per 5 s)
+        assertThat(hours).allSatisfy(h -> assertThat(h.routerWrites()).isLessThan(7200));
+        assertThat(hours).allSatisfy(h -> assertThat(h.stateWrites()).isLessThanOrEqualTo(1440));
+        FaultMatrix.record("24 h simulated soak", "heap flat, threads constant, watchdog fed, writes within budget",
+                String.format(Locale.ROOT, "heap after GC %.1f MB at hour 2, %.1f MB at hour 24; threads %d-%d;"
+                        + " longest watchdog gap %d ms; router writes/h %d-%d; state writes/h %d-%d; %d s real",
+                        heap2 / 1e6, heap24 / 1e6, hours.stream().mapToInt(Hour::threads).min().getAsInt(),
+                        hours.stream().mapToInt(Hour::threads).max().getAsInt(), worstGap[0] / 1_000_000,
+                        hours.stream().mapToLong(Hour::routerWrites).min().getAsLong(),
+                        hours.stream().mapToLong(Hour::routerWrites).max().getAsLong(),
+                        hours.stream().mapToLong(Hour::stateWrites).min().getAsLong(),
+                        hours.stream().mapToLong(Hour::stateWrites).max().getAsLong(), realSeconds));
+        FaultMatrix.publish("24 h simulated soak\n\n" + table);
+    }
+}
