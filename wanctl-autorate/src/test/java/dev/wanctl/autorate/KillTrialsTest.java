@@ -2,13 +2,13 @@ package dev.wanctl.autorate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.routeros.RouterClients;
-import dev.wanctl.sim.emulator.RouterEmulator;
-import dev.wanctl.sim.testing.ScriptedProbe;
+import dev.wanctl.emulator.RouterEmulator;
+import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import static dev.wanctl.autorate.MatrixDaemon.UL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.wanctl.sim.emulator.Transport;
-import dev.wanctl.sim.emulator.WriteRecord;
+import dev.wanctl.emulator.model.Transport;
+import dev.wanctl.emulator.model.WriteRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.wanctl.autorate;
 import static dev.wanctl.autorate.MatrixDaemon.DL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.SystemdNotifier;
+import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.sim.emulator.RouterEmulator;
-import dev.wanctl.sim.emulator.Transport;
+import dev.wanctl.emulator.RouterEmulator;
+import dev.wanctl.emulator.model.Transport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class SoakTest {
                             lastWatchdog[0] = now;
                         }
                     }), Sleeper.advancing(clock), false,
-                    c -> new dev.wanctl.sim.testing.ScriptedProbe(clock, 3, now -> {
+                    c -> new dev.wanctl.emulator.testing.ScriptedProbe(clock, 3, now -> {
                         if (silent[0]) {
                             return Double.NaN;
                         }
