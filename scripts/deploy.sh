@@ -109,14 +109,16 @@ info "package: $(basename "$package") (sha256 ${package_sha:0:12})"
 units=()
 for item in "${items[@]}"; do IFS='|' read -r _ _ unit _ <<<"$item"; units+=("$unit"); done
 
-# Health endpoint of a config: health_check.port (and enabled), or the default.
-health_of() { # file default_port -> "port" or "off"
-  awk -v def="$2" '
-    /^[^ \t#][^:]*:/ { in_hc = ($1 == "health_check:"); next }
-    in_hc && /^[ \t]+enabled:[ \t]*false/ { off = 1 }
-    in_hc && /^[ \t]+port:[ \t]*[0-9]+/ { port = $2; gsub(/[^0-9]/, "", port) }
-    END { if (off) print "off"; else if (port != "") print port; else print def }
-  ' "$1"
+# Health endpoint of a config as wanctl check-config reads it (the port the config sets, or the
+# default derived from wan_name): "port", "off", or the given fallback when it cannot say.
+health_of() { # file fallback_port -> "port" or "off"
+  local summary
+  summary=$("$wanctl_cmd" check-config "$1" 2>/dev/null | grep -m1 'Endpoints:' || true)
+  case "$summary" in
+    *"health off"*) echo off ;;
+    *"health http://"*) echo "$summary" | sed -n 's|.*health http://[^ ]*:\([0-9][0-9]*\)/health.*|\1|p' ;;
+    *) echo "$2" ;;
+  esac
 }
 
 if $dry_run; then

@@ -70,6 +70,8 @@ run ln -sfn /opt/wanctl/bin/wanctl "$root/usr/bin/wanctl"
 run install -m 0644 "$src/systemd/wanctl@.service" "$src/systemd/wanctl-steering.service" "$units/"
 for f in "$src"/README.md "$src"/docs/*.md "$src"/docs/secrets.example; do [ -f "$f" ] && run install -m 0644 "$f" "$doc/"; done
 if [ -d "$src/docs/grafana" ]; then run mkdir -p "$doc/grafana"; run cp "$src"/docs/grafana/*.json "$doc/grafana/"; fi
+if [ -d "$src/docs/prometheus" ]; then run mkdir -p "$doc/prometheus"; run cp "$src"/docs/prometheus/*.yml "$doc/prometheus/"; fi
+for f in "$src"/configs/examples/*.yaml; do [ -f "$f" ] && run install -m 0644 "$f" "$doc/examples/"; done
 run mkdir -p "$root/etc/wanctl"
 for f in "$src"/configs/*.yaml; do
   [ -f "$f" ] || continue

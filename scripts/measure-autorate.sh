@@ -50,7 +50,7 @@ sed -e "s|^  host: 192.168.88.1|  host: 127.0.0.1|" \
     -e "s|^  spare_hosts: .*||" \
     -e "s|^state_file: .*|state_file: $work/state.json|" \
     -e "s|^lock_file: .*|lock_file: $work/spectrum.lock|" \
-    -e "s|^  port: 9101|  port: $health_port|" \
+    -e "s|^health_check:.*|health_check:\n  port: $health_port|" \
     "$root/configs/spectrum.yaml" >"$work/spectrum.yaml"
 "$wanctl" check-config "$work/spectrum.yaml" >/dev/null
 

@@ -150,8 +150,8 @@ export WANCTL_DEPLOY_ROOT="$target" WANCTL_DEPLOY_SYSTEMCTL="$T/bin/systemctl" W
 mkdir -p "$T/configs" "$T/broken" "$T/no-steering"
 with_health_port() { # file port: set health_check.port, adding the block when missing
   awk -v port="$2" '
-    /^[^ \t#][^:]*:/ { in_hc = ($1 == "health_check:"); if (in_hc) seen = 1 }
-    in_hc && /^[ \t]+port:/ { sub(/port:.*/, "port: " port) }
+    /^[^ \t#][^:]*:/ { in_hc = ($1 == "health_check:"); if (in_hc) { seen = 1; print; print "  port: " port; next } }
+    in_hc && /^[ \t]+port:/ { next }
     { print }
     END { if (!seen) { print "health_check:"; print "  enabled: true"; print "  port: " port } }
   ' "$1"

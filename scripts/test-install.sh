@@ -29,10 +29,16 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
 WANCTL_ROOT="$T/root" "$dist/scripts/install.sh" >"$T/out" 2>&1 || { cat "$T/out"; exit 1; }
-# The .deb's paths, less what only the .deb has (its runtime, AOT cache, copyright file).
+# The .deb's paths, less what only the .deb has: its runtime, AOT cache, copyright file, changelog,
+# lintian overrides, and the man pages and completion it generates at build time (from a tarball:
+# `wanctl generate-docs`). The tarball's configs placed in /etc/wanctl are the .deb's postinst's
+# first-install copies, not files of the package.
 dpkg-deb -c "$package" | awk '{print $6}' | sed -e 's|^\./|/|' -e 's|/$||' \
-  | grep -vE '^/?$|^/opt/wanctl/runtime|wanctl\.aot$|/copyright$' | sort > "$T/deb"
-(cd "$T/root" && find . | sed 's|^\.||') | grep -vE '^$|^/etc/(passwd|group|shadow|gshadow|subuid|subgid)|^/var' | sort > "$T/tar"
+  | grep -vE '^/?$|^/opt/wanctl/runtime|wanctl\.aot$|/copyright$|/changelog\.gz$|^/usr/share/(man|bash-completion|zsh|lintian)(/|$)' \
+  | grep -vxE '/usr/share' | sort > "$T/deb"
+(cd "$T/root" && find . | sed 's|^\.||') \
+  | grep -vE '^$|^/etc/(passwd|group|shadow|gshadow|subuid|subgid)|^/var|^/etc/wanctl/[^/]+\.yaml$' \
+  | grep -vxE '/usr/share' | sort > "$T/tar"
 check "install.sh installs exactly the .deb's files" diff "$T/deb" "$T/tar"
 check "/etc/wanctl is 750" test "$(stat -c %a "$T/root/etc/wanctl")" = 750
 check "/var/lib/wanctl is 750" test "$(stat -c %a "$T/root/var/lib/wanctl")" = 750

@@ -63,13 +63,16 @@ say "JDK: $jdk"
 # --- jlink module list -----------------------------------------------------------------------
 # Always: what wanctl itself needs at run time (java.xml for logback.xml, jdk.httpserver for /health
 # and /metrics, jdk.unsupported for libraries that use sun.misc.Unsafe, java.management and
-# java.naming for logback and sshj). Added when jdeps finds them: small modules that libraries
-# reference (1 MB together). Left out on purpose: java.desktop (15 MB; only PNG plotting needs it,
-# `wanctl plot` writes SVG on this runtime) and java.rmi (JMX remoting in the emulator's sshd).
-# EC crypto is in java.base since JDK 22, so jdk.crypto.ec is not needed for TLS or SSH.
-base_modules="java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported"
+# java.naming for logback and sshj, java.desktop for PNG plots). Added when jdeps finds them: small
+# modules that libraries reference (1 MB together). Left out on purpose: java.rmi (JMX remoting in
+# the emulator's sshd). EC crypto is in java.base since JDK 22, so jdk.crypto.ec is not needed.
+# java.desktop, measured: +24 MB installed (17 MB of modules, 7 MB of native libraries), +9 MB in
+# the .deb, no change in a daemon's RSS (its classes are mapped, never loaded by a daemon: SVG
+# output and the plot layout use no java.awt class). Without it `wanctl plot`, `demo` and
+# `simulate --plot` could write SVG only, which the operations guide cannot ask of every user.
+base_modules="java.base,java.desktop,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported"
 optional_modules=" java.sql java.security.jgss java.net.http jdk.management jdk.crypto.cryptoki "
-excluded_modules=" java.desktop java.rmi "
+excluded_modules=" java.rmi "
 work="$out/deb-work"
 rm -rf "$work"; mkdir -p "$work/classes"
 # jdeps over the libraries takes half a minute (BouncyCastle alone is 7 MB of classes), and a
@@ -146,7 +149,7 @@ trim_security_providers() {
 # The runtime depends only on the JDK, the module list and the post-processing below (its
 # revision is part of the key): it is cached beside the jdeps result (built in a temporary
 # directory and moved into place, so an interrupted jlink leaves no half).
-runtime_revision=3
+runtime_revision=4
 runtime_key=$(printf '%s|%s|%s|%s' "$jdk" "$jdk_version" "$modules" "$runtime_revision" | sha256sum | cut -c1-24)
 runtime_cache="${XDG_CACHE_HOME:-$HOME/.cache}/wanctl/runtime-$runtime_key"
 if [ -x "$runtime_cache/bin/java" ]; then
@@ -177,22 +180,64 @@ mkdir -p "$opt" "$root/usr/bin" "$root/lib/systemd/system" "$root/etc/wanctl" "$
 cp -R "$dist/bin" "$dist/lib" "$dist/libexec" "$opt/"
 rm -f "$opt/lib/wanctl.aot"
 cp -R "$runtime_cache" "$opt/runtime"
+# jlink keeps the JDK's symbol tables; a shipped binary carries none (Debian policy, lintian).
+# The splash screen library (java -splash:) is never used.
+rm -f "$opt/runtime/lib/libsplashscreen.so"
+elf_files() { find "$1" -type f -exec sh -c 'for f; do [ "$(head -c 4 "$f" | od -An -tx1 | tr -d " ")" = 7f454c46 ] && echo "$f"; done' sh {} +; }
+if command -v strip >/dev/null; then
+  elf_files "$opt/runtime" | while IFS= read -r f; do strip --strip-unneeded "$f"; done
+else
+  say "strip not found (apt-get install binutils): the runtime's binaries keep their symbols"
+fi
+# the JDK's legal notices are read-only (0444); a package's files are 0644 or 0755
+find "$opt" -type f ! -perm /0111 -exec chmod 0644 {} +
 ln -s /opt/wanctl/bin/wanctl "$root/usr/bin/wanctl"
 install -m 0644 "$source"/systemd/wanctl@.service "$source"/systemd/wanctl-steering.service "$root/lib/systemd/system/"
-: > "$root/DEBIAN/conffiles"
-for f in "$source"/configs/*.yaml; do
-  [ -f "$f" ] || continue
-  install -m 0640 "$f" "$root/etc/wanctl/"
-  install -m 0644 "$f" "$doc/examples/"
-  echo "/etc/wanctl/$(basename "$f")" >> "$root/DEBIAN/conffiles"
+# Example configs are documentation, never conffiles: the postinst copies them to /etc/wanctl on
+# the first install only, and never over a file that is there.
+for f in "$source"/configs/*.yaml "$source"/configs/examples/*.yaml; do
+  [ -f "$f" ] && install -m 0644 "$f" "$doc/examples/"
 done
-[ -s "$root/DEBIAN/conffiles" ] || { rm "$root/DEBIAN/conffiles"; say "no configs/*.yaml yet: /etc/wanctl ships empty"; }
 install -m 0644 "$source/README.md" "$source/docs/secrets.example" "$doc/"
 for f in "$source"/docs/*.md; do [ -f "$f" ] && install -m 0644 "$f" "$doc/"; done
 if [ -d "$source/docs/grafana" ]; then mkdir -p "$doc/grafana"; install -m 0644 "$source"/docs/grafana/*.json "$doc/grafana/"; fi
-printf 'wanctl %s\n\nLicence: see the project repository. The Java runtime under /opt/wanctl/runtime is\nOpenJDK (GPL-2.0 with the Classpath Exception); its legal notices are in /opt/wanctl/runtime/legal.\n' \
-  "$version" > "$doc/copyright"
+if [ -d "$source/docs/prometheus" ]; then mkdir -p "$doc/prometheus"; install -m 0644 "$source"/docs/prometheus/*.yml "$doc/prometheus/"; fi
+deb_doc="$(dirname "$0")/doc"
+# DEP-5 copyright: every bundled jar must be covered by a Files: pattern
+install -m 0644 "$deb_doc/copyright" "$doc/copyright"
+for jar in "$opt"/lib/*.jar; do
+  name=$(basename "$jar")
+  case $name in wanctl-*) continue ;; esac
+  covered=""
+  set -f   # the patterns are globs for [[ ]], not for the shell
+  # shellcheck disable=SC2013  # words on purpose: one Files: line may name several patterns
+  for pattern in $(sed -n 's|^Files: ||p' "$deb_doc/copyright"); do
+    # shellcheck disable=SC2053  # the pattern is a glob on purpose
+    [[ "opt/wanctl/lib/$name" == $pattern && "$pattern" != "*" ]] && { covered=1; break; }
+  done
+  set +f
+  [ -n "$covered" ] || die "$name is bundled but not listed in wanctl-dist/src/deb/doc/copyright: add its licence"
+done
+# The changelog's newest entry must be this version (lintian: a native package's changelog.gz)
+changelog_version=$(sed -n '1s/^wanctl (\([^)]*\)).*/\1/p' "$deb_doc/changelog")
+[ "$changelog_version" = "${version//-/\~}" ] \
+  || die "wanctl-dist/src/deb/doc/changelog starts with version '$changelog_version', the package is ${version//-/\~}: add an entry"
+gzip -9n < "$deb_doc/changelog" > "$doc/changelog.gz"
+# Man pages and completion, generated from the command model (wanctl generate-docs)
+mkdir -p "$root/usr/share/man/man1" "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions"
+WANCTL_NO_AOT=1 "$opt/bin/wanctl" generate-docs --man-dir "$work/man" --completion "$work/completion.bash" \
+  || die "wanctl generate-docs failed"
+# sourced, not run: no #! line (lintian bash-completion-with-hashbang)
+sed '1{/^#!/d}' "$work/completion.bash" > "$root/usr/share/bash-completion/completions/wanctl"
+for page in "$work"/man/*.1; do
+  out_page="$root/usr/share/man/man1/${page##*/}.gz"
+  gzip -9n < "$page" > "$out_page"
+done
+install -m 0644 "$deb_doc/_wanctl" "$root/usr/share/zsh/vendor-completions/_wanctl"
+mkdir -p "$root/usr/share/lintian/overrides"
+install -m 0644 "$deb_doc/lintian-overrides" "$root/usr/share/lintian/overrides/wanctl"
 find "$root" -type d -exec chmod 0755 {} +
+find "$root/usr/share" -type f -exec chmod 0644 {} +
 chmod 0750 "$root/etc/wanctl"
 
 # Every file gets the same mtime before training: the AOT cache records the jars' mtimes and
@@ -234,24 +279,25 @@ cat > "$root/DEBIAN/control" <<CONTROL
 Package: wanctl
 Version: $deb_version
 Architecture: $arch
-Maintainer: wanctl maintainers <wanctl@localhost>
+Maintainer: wanctl maintainers <maintainers@wanctl.dev>
 Installed-Size: $installed_kb
-Depends: libc6 (>= 2.17), passwd
+Depends: libc6 (>= 2.17), passwd, libfontconfig1, fonts-dejavu-core
 Section: net
 Priority: optional
 Description: adaptive CAKE bandwidth control and dual-WAN steering for MikroTik RouterOS
- Two systemd daemons that run beside a RouterOS router: wanctl@<wan> keeps each WAN's CAKE
- shaper just below the link's current capacity by watching RTT 20 times a second, and
- wanctl-steering routes new latency-sensitive connections to the other WAN while the
- primary is congested. Ships its own Java 25 runtime in /opt/wanctl/runtime.
+ Two systemd daemons that run beside a RouterOS router: wanctl@<wan> keeps each
+ WAN's CAKE shaper just below the link's current capacity by watching RTT 20
+ times a second, and wanctl-steering routes new latency-sensitive connections
+ to the other WAN while the primary is congested. Ships its own Java 25
+ runtime in /opt/wanctl/runtime.
 CONTROL
 for s in postinst prerm postrm; do install -m 0755 "$(dirname "$0")/DEBIAN/$s" "$root/DEBIAN/$s"; done
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | LC_ALL=C sort | xargs md5sum) > "$root/DEBIAN/md5sums"
 
-# zstd: 0.7 s against 33 s for xz on 2 cores, 50 MB against 46 MB (the jars and the runtime are
-# already compressed). dpkg reads zstd since 1.21.18 (Debian 12, Ubuntu 21.10).
+# gzip: lintian (Debian 12) cannot read zstd members (malformed-deb-archive), xz takes 33 s on
+# 2 cores; the jars and the runtime are mostly compressed already.
 deb="$out/wanctl_${deb_version}_${arch}.deb"
 rm -f "$out"/wanctl_*.deb
 start=$(date +%s)
-dpkg-deb --root-owner-group -Zzstd --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$deb" >/dev/null
 say "built $deb ($(du -h "$deb" | cut -f1), installed $(( installed_kb / 1024 )) MB) in $(( $(date +%s) - start )) s"

@@ -58,6 +58,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final long profileEveryNanos;
     private final long stateEveryNanos;
     private final StringBuilder line = new StringBuilder(160);
+    private final BaselineRelearn relearn;
 
     private Zone lastDl = Zone.GREEN;
     private Zone lastUl = Zone.GREEN;
@@ -74,6 +75,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private AutorateCycle(Builder b) {
         this.config = b.config;
         this.controller = b.controller;
+        this.relearn = new BaselineRelearn(config.wanName());
         this.step = new AutorateStep(controller,
                 new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
@@ -102,7 +104,10 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.totalPhase = profiler.phase("total");
         this.statusEveryNanos = config.statusLogInterval().toNanos();
         this.profileEveryNanos = 60_000_000_000L;
-        this.stateEveryNanos = config.stateWriteInterval().toNanos();
+        // offered twice per write interval: the store writes at most once per interval, and an
+        // unchanged state is refreshed within 1.5 intervals (an offer just short of the interval
+        // waited a whole second interval: files 9.8 s old against steering's staleness limit)
+        this.stateEveryNanos = Math.max(config.interval().toNanos(), config.stateWriteInterval().toNanos() / 2);
         this.lastDl = controller.downloadZone();
         this.lastUl = controller.uploadZone();
         long now = clock.nanoTime();
@@ -137,6 +142,9 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             observe(t1);
         }
         AutorateStep.Outcome outcome = step.update(r, c);
+        if (outcome == AutorateStep.Outcome.MEASURED) {
+            relearn.sample(r, t1, controller);
+        }
         if (delivered != null) {
             // the loaded cadence while a direction is active or the delay is up, else the idle one
             dev.wanctl.core.control.AdaptiveLaw law = controller.adaptive();
@@ -294,6 +302,16 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         RateWriter.Snapshot w = writer.snapshot();
         return state.flush(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(),
                 clock.wallMillis(), zone));
+    }
+
+    /** The baseline came from the state file: re-learn it if it proves to be below every RTT. */
+    public void baselineRestored() {
+        relearn.arm();
+    }
+
+    /** Why the state file cannot be written now, null while it can (or when there is none). */
+    public String stateProblem() {
+        return state == null ? null : state.problem();
     }
 
     /** The last cycle, for other threads. */

@@ -9,11 +9,13 @@ import dev.wanctl.core.control.UploadParams;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonExit;
 import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.DaemonRecording;
 import dev.wanctl.core.runtime.DaemonReload;
 import dev.wanctl.core.runtime.DaemonSupport;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
 import dev.wanctl.core.runtime.InstanceLock;
+import dev.wanctl.core.runtime.Signals;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.SystemdNotifier;
 import dev.wanctl.core.runtime.WanctlMetrics;
@@ -74,6 +76,7 @@ public final class AutorateDaemon {
     private final DaemonLoop loop;
     private volatile AutorateWiring wiring;
     private volatile AutorateHealth healthDoc;
+    private volatile DaemonRecording recording;
 
     public AutorateDaemon(Path configFile, Options options, Services services) {
         this.configFile = configFile;
@@ -88,12 +91,19 @@ public final class AutorateDaemon {
     public int run(AutorateConfig config) throws DaemonExit {
         banner(config);
         WanctlMetrics metrics = new WanctlMetrics();
+        DaemonRecording rec = options.once() ? null : DaemonRecording.of(config.wanName(), config.recording(),
+                config.interval(), AutorateWiring.recordingMetadata(config));
+        recording = rec;
         AutorateWiring.Shared shared = new AutorateWiring.Shared(clock, metrics.autorate(config.wanName()),
                 loop::overruns, options, services.probes(), services.routers(),
-                services.inlineWriter() || options.once());
+                services.inlineWriter() || options.once(), rec);
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             AutorateWiring w = AutorateWiring.build(config, null, shared);
             wiring = w;
+            metrics.reflectors(config.wanName(), () -> wiring.probe.reflectorStatus());
+            if (config.metrics().enabled()) {
+                metrics.jvmAndProcess();
+            }
             healthDoc = new AutorateHealth(() -> wiring.cycle, clock, loop::overruns);
             try {
                 restore(w);
@@ -105,6 +115,13 @@ public final class AutorateDaemon {
                 w.awaitFirstSample(w.config.probe().replyTimeout().plusMillis(100));
                 if (options.once()) {
                     return once(w);
+                }
+                if (rec != null) {
+                    LOG.info("{}: flight recording of the last {} cycles, written to {} {}", config.wanName(),
+                            rec.capacity(), rec.file(), DaemonSupport.recordingWhen(config.recording()));
+                    if (services.signals()) {
+                        Signals.onUser1(rec::writeInBackground);
+                    }
                 }
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(),
                         () -> loop.run(w, current -> reload((AutorateWiring) current, shared), services.signals()));
@@ -132,6 +149,9 @@ public final class AutorateDaemon {
             if (!r.ignored().isEmpty()) {
                 LOG.warn("{}: state file has unusable fields ({}: {}): those start from the config",
                         w.config.wanName(), w.state.file(), String.join(", ", r.ignored()));
+            }
+            if (json.path("ewma").has("baseline_rtt") && r.ignored().stream().noneMatch(f -> f.startsWith("ewma.baseline_rtt"))) {
+                w.cycle.baselineRestored();
             }
             if (r.any()) {
                 LOG.info("{}: resumed from {}: DL={} UL={}, baseline {} ms", w.config.wanName(), w.state.file(),
@@ -165,9 +185,13 @@ public final class AutorateDaemon {
                 .fixed("lock_file", AutorateConfig::lockFile)
                 .atRestart("health_check", AutorateConfig::health)
                 .atRestart("metrics", AutorateConfig::metrics)
+                .atRestart("flight_recorder", AutorateConfig::recording)
                 .notes(AutorateConfig::notes)
                 .reload(old.config, old, c -> {
                     AutorateWiring w = AutorateWiring.build(c, old, shared);
+                    if (shared.recording() != null) {
+                        shared.recording().metadata(AutorateWiring.recordingMetadata(c));
+                    }
                     wiring = w;
                     return w;
                 });
@@ -177,6 +201,10 @@ public final class AutorateDaemon {
         AutorateWiring w = wiring;
         if (w == null) {
             return;
+        }
+        DaemonRecording rec = recording;
+        if (rec != null && rec.size() > 0) {
+            rec.write();
         }
         w.writer.close();
         if (w.cycle.saveState()) {
@@ -207,6 +235,15 @@ public final class AutorateDaemon {
         LOG.info("Ping: hosts={}, median-of-three={}", c.probe().hosts(), c.probe().medianOfThree());
         c.notes().forEach(n -> LOG.info("{}: {}", c.wanName(), n));
         DaemonSupport.logLoopStart(LOG, c.interval(), notifier);
+    }
+
+    /**
+     * Writes the flight recording now, as SIGUSR1 does but on the caller's thread (tests,
+     * embedding); the file, or null when recording is off or the write failed.
+     */
+    public Path writeFlightRecording() {
+        DaemonRecording rec = recording;
+        return rec == null ? null : rec.write();
     }
 
     /** The /health document now (tests, embedding). */

@@ -5,6 +5,7 @@ import static dev.wanctl.core.runtime.HealthServer.round;
 import dev.wanctl.core.Version;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.HealthServer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,21 @@ final class AutorateHealth implements Supplier<HealthServer.Response> {
         AutorateCycle c = cycle.get();
         CycleView v = c.view();
         RateWriter.Snapshot w = c.writer().snapshot();
-        boolean degraded = w.degraded() || v.measurementDegraded();
+        List<String> reasons = new ArrayList<>();
+        if (w.degraded()) {
+            reasons.add("router " + w.cause());
+        }
+        if (v.measurementDegraded()) {
+            reasons.add("measurement: no reflector answered for " + v.lostCycles() + " cycles");
+        }
+        String stateProblem = c.stateProblem();
+        if (stateProblem != null) {
+            reasons.add("state file: " + stateProblem);
+        }
+        boolean degraded = !reasons.isEmpty();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", degraded ? "degraded" : "healthy");
+        doc.put("reasons", reasons);
         doc.put("uptime_seconds", round((clock.nanoTime() - startNanos) / 1e9, 1));
         doc.put("version", Version.get());
         doc.put("consecutive_failures", v.lostCycles());
@@ -81,6 +94,10 @@ final class AutorateHealth implements Supplier<HealthServer.Response> {
                 : Map.of("download_mbps", w.appliedDlBps() / 1e6, "upload_mbps", w.appliedUlBps() / 1e6));
         r.put("failing_for_seconds", round(w.failingForNanos() / 1e9, 1));
         r.put("last_error", w.lastError());
+        r.put("cause", w.cause());
+        r.put("consecutive_failures", w.consecutiveFailures());
+        r.put("checks", w.checks());
+        r.put("corrections", w.corrections());
         r.put("degraded", w.degraded());
         return r;
     }

@@ -1,6 +1,7 @@
 package dev.wanctl.autorate;
 
 import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.ControllerParams;
 import dev.wanctl.core.control.Streaks;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,30 +64,54 @@ public final class AutorateStateCodec {
     public record Restored(boolean any, OptionalLong appliedDl, OptionalLong appliedUl, List<String> ignored) {}
 
     /**
-     * Restores what {@code state} holds into {@code c}, field by field: a missing or malformed
-     * field keeps its default and is named in {@link Restored#ignored()}. Rates are clamped to the
-     * current floors and ceiling by the policies.
+     * The largest RTT EWMA a state file may hold: a reply later than 10 s counts as lost, so no
+     * measured load can be above it (a persisted 1e308 kept a download RED for 80 s).
+     */
+    static final double MAX_PLAUSIBLE_RTT_MS = 10_000;
+
+    /**
+     * Restores what {@code state} holds into {@code c}, field by field: a missing, malformed or
+     * implausible field keeps its default and is named, with the reason, in
+     * {@link Restored#ignored()}. Implausible: a rate above the config's ceiling (one below the floor
+     * is raised to it, as after a reload that raised the floor), a
+     * baseline outside {@code baseline_rtt_bounds} (not clamped: a clamped 1e-9 became a 1 ms
+     * baseline that never rose, a clamped 900 ms one took bloat for idle), a load RTT above
+     * {@link #MAX_PLAUSIBLE_RTT_MS}, a streak no run could count.
      */
     public static Restored restore(JsonNode state, AutorateController c) {
         List<String> ignored = new ArrayList<>();
         boolean any = false;
+        ControllerParams p = c.params();
         JsonNode dl = state.path("download");
-        OptionalLong dlRate = longField(dl, "current_rate", "download.current_rate", ignored);
+        OptionalLong dlRate = rate(dl, "current_rate", "download.current_rate", 0,
+                p.download().ceilingBps(), ignored);
         if (dlRate.isPresent()) {
             c.download().restore(dlRate.getAsLong(), streaks(dl, "download", ignored));
             any = true;
         }
         JsonNode ul = state.path("upload");
-        OptionalLong ulRate = longField(ul, "current_rate", "upload.current_rate", ignored);
+        OptionalLong ulRate = rate(ul, "current_rate", "upload.current_rate", 0,
+                p.upload().ceilingBps(), ignored);
         if (ulRate.isPresent()) {
             c.upload().restore(ulRate.getAsLong(), streaks(ul, "upload", ignored));
             any = true;
         }
         JsonNode ewma = state.path("ewma");
         double baseline = doubleField(ewma, "baseline_rtt", ignored);
+        if (!Double.isNaN(baseline) && (baseline < p.rtt().baselineMinMs() || baseline > p.rtt().baselineMaxMs())) {
+            ignored.add("ewma.baseline_rtt (" + baseline + " ms is outside baseline_rtt_bounds ["
+                    + p.rtt().baselineMinMs() + ", " + p.rtt().baselineMaxMs() + "] ms)");
+            baseline = Double.NaN;
+        }
         double load = doubleField(ewma, "load_rtt", ignored);
-        if (!Double.isNaN(baseline) && !Double.isNaN(load)) {
-            c.tracker().restore(baseline, load);
+        if (load > MAX_PLAUSIBLE_RTT_MS) {
+            ignored.add("ewma.load_rtt (" + load + " ms is above " + MAX_PLAUSIBLE_RTT_MS
+                    + " ms, later than any reply counts)");
+            load = Double.NaN;
+        }
+        if (!Double.isNaN(baseline)) {
+            // a refused load starts idle, at the restored baseline
+            c.tracker().restore(baseline, Double.isNaN(load) ? baseline : load);
             any = true;
         }
         if (c.adaptive() != null && any) {
@@ -97,17 +122,45 @@ public final class AutorateStateCodec {
         }
         JsonNode last = state.path("last_applied");
         OptionalLong appliedDl = last.path("dl_rate").isNull() ? OptionalLong.empty()
-                : longField(last, "dl_rate", "last_applied.dl_rate", ignored);
+                : rate(last, "dl_rate", "last_applied.dl_rate", 1, PLAUSIBLE_MAX_BPS, ignored);
         OptionalLong appliedUl = last.path("ul_rate").isNull() ? OptionalLong.empty()
-                : longField(last, "ul_rate", "last_applied.ul_rate", ignored);
+                : rate(last, "ul_rate", "last_applied.ul_rate", 1, PLAUSIBLE_MAX_BPS, ignored);
+        if (appliedDl.isEmpty() || appliedUl.isEmpty()) {
+            // only a pair is worth anything: the writer then sends both rates once
+            appliedDl = OptionalLong.empty();
+            appliedUl = OptionalLong.empty();
+        }
         return new Restored(any, appliedDl, appliedUl, List.copyOf(ignored));
     }
 
+    /** A max-limit RouterOS could hold (its queues stop at about 4.3 Tbit/s; no WAN is near). */
+    private static final long PLAUSIBLE_MAX_BPS = 1_000_000_000_000L;
+
+    private static OptionalLong rate(JsonNode parent, String name, String path, long minBps, long maxBps,
+            List<String> ignored) {
+        OptionalLong v = longField(parent, name, path, ignored);
+        if (v.isPresent() && (v.getAsLong() < minBps || v.getAsLong() > maxBps)) {
+            ignored.add(path + " (" + v.getAsLong() + " bit/s is outside [" + minBps + ", " + maxBps + "])");
+            return OptionalLong.empty();
+        }
+        return v;
+    }
+
     private static Streaks streaks(JsonNode n, String prefix, List<String> ignored) {
-        int green = (int) longField(n, "green_streak", prefix + ".green_streak", ignored).orElse(0);
-        int softRed = (int) longField(n, "soft_red_streak", prefix + ".soft_red_streak", ignored).orElse(0);
-        int red = (int) longField(n, "red_streak", prefix + ".red_streak", ignored).orElse(0);
-        return new Streaks(Math.max(0, green), Math.max(0, softRed), Math.max(0, red));
+        int green = streak(n, "green_streak", prefix, ignored);
+        int softRed = streak(n, "soft_red_streak", prefix, ignored);
+        int red = streak(n, "red_streak", prefix, ignored);
+        return new Streaks(green, softRed, red);
+    }
+
+    private static int streak(JsonNode n, String name, String prefix, List<String> ignored) {
+        long v = longField(n, name, prefix + "." + name, ignored).orElse(0);
+        if (v > Integer.MAX_VALUE) {
+            // more than 8 months of 10 ms cycles: an overflowed or invented value
+            ignored.add(prefix + "." + name + " (" + v + " cycles is more than any run counts)");
+            return 0;
+        }
+        return (int) v;
     }
 
     private static OptionalLong longField(JsonNode parent, String name, String path, List<String> ignored) {

@@ -14,6 +14,8 @@ import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.core.runtime.AutorateMetrics;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonLoop;
+import dev.wanctl.core.runtime.DaemonRecording;
+import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.core.runtime.Probing;
 import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.routeros.RouterClient;
@@ -37,9 +39,12 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
     final RateWriter writer;
     final StateStore state;
     final AutorateCycle cycle;
+    private final DaemonRecording recording;
+    private long writesRecorded;
 
     private AutorateWiring(AutorateConfig config, RouterClient router, RttProbe probe, ConnectivityCheck check,
-            RateWriter writer, StateStore state, AutorateCycle cycle) {
+            RateWriter writer, StateStore state, AutorateCycle cycle, DaemonRecording recording) {
+        this.recording = recording;
         this.config = config;
         this.router = router;
         this.probe = probe;
@@ -55,11 +60,12 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
      * @param probes opens the RTT probe of a config (production: {@link RttProbes#open})
      * @param routers connects to the router of a config (production: {@link RouterClients#create})
      * @param inlineWriter write on the cycle's thread instead of the writer thread (virtual time)
+     * @param recording the daemon's flight recording, null when off (it outlives reloads)
      */
     record Shared(Clock clock, AutorateMetrics metrics, LongSupplier overruns, AutorateDaemon.Options options,
             java.util.function.Function<AutorateConfig, RttProbe> probes,
             java.util.function.Function<dev.wanctl.core.config.RouterConfig, RouterClient> routers,
-            boolean inlineWriter) {}
+            boolean inlineWriter, DaemonRecording recording) {}
 
     /**
      * Builds the wiring for {@code config}, reusing the parts of {@code previous} (may be null)
@@ -105,6 +111,8 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         }
         RateWriter writer = new RateWriter(router, config.wanName(), config.queues().download(),
                 config.queues().upload(), gate, clock, config.interval().toNanos(), shared.options().dryRun());
+        writer.verifyQueues(QueueWatch.Cadence.standard(config.control().download().ceilingBps(),
+                config.control().upload().ceilingBps()));
         if (!inlineWriter) {
             writer.start();
         }
@@ -128,7 +136,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         if (previous != null) {
             previous.closeUnshared(router, probe, check);
         }
-        return new AutorateWiring(config, router, probe, check, writer, state, cycle);
+        return new AutorateWiring(config, router, probe, check, writer, state, cycle, shared.recording());
     }
 
     private static long seconds(double s) {
@@ -162,6 +170,38 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
     @Override
     public void runCycle(long cycleIndex, long scheduledNanos) {
         cycle.runCycle(cycleIndex, scheduledNanos);
+        if (recording != null) {
+            record();
+        }
+    }
+
+    private void record() {
+        CycleView v = cycle.view();
+        FlightRecorder.Cycle row = recording.row();
+        row.timeNanos = v.nowNanos();
+        v.record(row);
+        RateWriter.Snapshot w = writer.snapshot();
+        row.dlRateBps = w.appliedDlBps() >= 0 ? w.appliedDlBps() : v.downloadBps();
+        row.ulRateBps = w.appliedUlBps() >= 0 ? w.appliedUlBps() : v.uploadBps();
+        row.wrote = w.writes() != writesRecorded;
+        writesRecorded = w.writes();
+        recording.commit(v.nowNanos());
+    }
+
+    /** What a flight recording of {@code c} says about itself: the WAN, the config, the thresholds and ceilings. */
+    static java.util.Map<String, String> recordingMetadata(AutorateConfig c) {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("source", "wanctl autorate");
+        m.put("wan", c.wanName());
+        m.put("config", String.valueOf(c.source()));
+        m.put("interval_ms", String.valueOf(c.interval().toMillis()));
+        var dl = c.control().download();
+        m.put("target_bloat_ms", String.valueOf(dl.thresholds().targetMs()));
+        m.put("warn_bloat_ms", String.valueOf(dl.thresholds().warnMs()));
+        m.put("hard_red_bloat_ms", String.valueOf(dl.thresholds().hardRedMs()));
+        m.put("dl_ceiling_bps", String.valueOf(dl.ceilingBps()));
+        m.put("ul_ceiling_bps", String.valueOf(c.control().upload().ceilingBps()));
+        return m;
     }
 
     @Override

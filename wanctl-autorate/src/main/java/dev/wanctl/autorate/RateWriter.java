@@ -3,8 +3,11 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
+import dev.wanctl.routeros.QueueInfo;
+import dev.wanctl.routeros.RetryBackoff;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.RouterHealth;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,8 +17,12 @@ import org.slf4j.LoggerFactory;
  * Sends the controller's rates to the router off the control loop, so a slow or dead router never
  * delays a cycle. The newest offered pair wins; each queue is written only when its own rate
  * changed; the {@link WriteGate}'s rate limit holds a rate back as pending (a cut never waits
- * behind a raise); a failed write keeps the newest pair pending and is retried every
- * {@code retryNanos} until the router answers.
+ * behind a raise); a failed write keeps the newest pair pending and is retried with a
+ * {@link RetryBackoff} (new pairs do not bring a retry forward), so a dead router gets at most a
+ * few connects a second and refused credentials one login every 5 to 60 s. With
+ * {@link #verifyQueues} it also reads the queues back ({@link QueueWatch}): the idle health check,
+ * and a max-limit changed by someone else written again. Every call's outcome goes to a
+ * {@link RouterHealth}; the log says when the cause changes.
  *
  * <p>{@link #start()} runs it on its own thread; the simulator instead calls {@link #service()}
  * after each {@link #offer} on its virtual clock. Logs follow docs/LOGGING.md.
@@ -23,10 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class RateWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateWriter.class);
-    /** Retry cadence after a failure that is not transient (queue missing, credentials refused). */
-    private static final long SLOW_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** Health turns degraded after writes have failed this long. */
-    private static final long DEGRADED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final RouterClient router;
     private final String wan;
@@ -52,6 +55,11 @@ public final class RateWriter implements AutoCloseable {
     private volatile RouterException lastError;
     private volatile long appliedDl;
     private volatile long appliedUl;
+    private volatile long checks;
+    private long retryAtNanos = Long.MIN_VALUE;
+    private final RouterHealth health = new RouterHealth();
+    private final RetryBackoff backoff;
+    private volatile QueueWatch watch;
     private final ServiceThread thread;
 
     /**
@@ -69,6 +77,7 @@ public final class RateWriter implements AutoCloseable {
         this.clock = clock;
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
+        this.backoff = new RetryBackoff(retryNanos, wan.hashCode());
         this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
         mirror();
     }
@@ -89,40 +98,94 @@ public final class RateWriter implements AutoCloseable {
     }
 
     /**
+     * Reads the queues back on {@code cadence} (the idle health check and the max-limit
+     * verification, {@link QueueWatch}); without it the writer only writes (the simulator).
+     */
+    void verifyQueues(QueueWatch.Cadence cadence) {
+        this.watch = new QueueWatch(wan, downloadQueue, uploadQueue, cadence, clock.nanoTime());
+    }
+
+    /**
      * Considers the newest pair now, on the caller's thread: sends it, holds it back, or finds
-     * nothing to do. Returns the time (on the clock) at which it wants to be called again, or
-     * {@link Long#MAX_VALUE} when only a new offer can change anything.
+     * nothing to do; reads a queue back when that is due. Returns the time (on the clock) at which
+     * it wants to be called again, or {@link Long#MAX_VALUE} when only a new offer can change
+     * anything. While backing off after a failure nothing goes to the router before the retry
+     * time, however often new pairs are offered.
      */
     public long service() {
         long dl;
         long ul;
+        boolean offered;
         synchronized (this) {
-            if (offeredSeq == 0) {
-                return Long.MAX_VALUE;
-            }
+            offered = offeredSeq != 0;
             dl = offeredDl;
             ul = offeredUl;
             takenSeq = offeredSeq;
         }
         long now = clock.nanoTime();
-        WriteGate.Decision d = gate.decide(dl, ul, now);
-        return switch (d) {
-            case UNCHANGED -> {
-                pending = false;
-                yield Long.MAX_VALUE;
+        if (now < retryAtNanos) {
+            return retryAtNanos;
+        }
+        QueueWatch w = watch;
+        if (w != null && now >= w.dueNanos() && !(pending && health.consecutiveFailures() > 0)) {
+            // while a pending pair is failing its retries probe the router; no extra read
+            if (!check(w, offered ? dl : Long.MAX_VALUE, offered ? ul : Long.MAX_VALUE, now)) {
+                return retryAtNanos;
             }
-            case RATE_LIMITED -> {
-                pending = true;
-                yield gate.nextAllowedNanos(now, dl, ul);
-            }
-            case WRITE -> write(dl, ul, gate.writeDownload(), gate.writeUpload(), gate.heldBack(), now);
-        };
+            now = clock.nanoTime();
+        }
+        long next = Long.MAX_VALUE;
+        if (offered) {
+            WriteGate.Decision d = gate.decide(dl, ul, now);
+            next = switch (d) {
+                case UNCHANGED -> {
+                    pending = false;
+                    yield Long.MAX_VALUE;
+                }
+                case RATE_LIMITED -> {
+                    pending = true;
+                    yield gate.nextAllowedNanos(now, dl, ul);
+                }
+                case WRITE -> write(dl, ul, gate.writeDownload(), gate.writeUpload(), gate.heldBack(), now);
+            };
+        }
+        return w == null || next == retryAtNanos ? next : Math.min(next, w.dueNanos());
     }
 
-    /**
-     * Writes the queues the gate let through (only those: an unchanged queue is never re-sent);
-     * when another one was held back it stays pending and the writer comes back when it may go.
-     */
+    /** Reads the queue due; false when the read failed (the writer backs off). */
+    private boolean check(QueueWatch w, long wantedDl, long wantedUl, long now) {
+        boolean download = w.nextIsDownload();
+        String queue = w.nextQueue();
+        QueueInfo q;
+        try {
+            q = router.readQueue(queue);
+        } catch (RouterException e) {
+            failedCall(e, "reading queue \"" + queue + "\" back", now);
+            w.failed(retryAtNanos);
+            return false;
+        } catch (RuntimeException e) {
+            failedCall(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e),
+                    "reading queue \"" + queue + "\" back", now);
+            w.failed(retryAtNanos);
+            return false;
+        }
+        long end = clock.nanoTime();
+        succeededCall(end, null);
+        checks++;
+        long written = dryRun || !gate.anyApplied() ? -1 : download ? gate.appliedDownloadBps() : gate.appliedUploadBps();
+        long onRouter = w.read(q, written, end, wantedDl, wantedUl);
+        if (onRouter >= 0) {
+            // the router holds another rate: the gate learns it, so the wanted pair goes out again
+            if (download) {
+                gate.assumeApplied(onRouter, gate.appliedUploadBps());
+            } else {
+                gate.assumeApplied(gate.appliedDownloadBps(), onRouter);
+            }
+            mirror();
+        }
+        return true;
+    }
+
     private long write(long dl, long ul, boolean writeDl, boolean writeUl, boolean heldBack, long now) {
         long newDl = writeDl ? dl : gate.appliedDownloadBps();
         long newUl = writeUl ? ul : gate.appliedUploadBps();
@@ -155,12 +218,10 @@ public final class RateWriter implements AutoCloseable {
         mirror();
         writes++;
         lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
-        if (failingSinceNanos != Long.MIN_VALUE) {
-            LOG.info("{}: router answers again after {} s and {} failed attempts: wrote DL={} UL={}", wan,
-                    String.format(Locale.ROOT, "%.1f", (end - failingSinceNanos) / 1e9), failures, mbit(newDl),
-                    mbit(newUl));
-            failingSinceNanos = Long.MIN_VALUE;
-            lastError = null;
+        succeededCall(end, "wrote DL=" + mbit(newDl) + " UL=" + mbit(newUl));
+        QueueWatch w = watch;
+        if (w != null) {
+            w.wrote(end, newDl, newUl);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: router write{}{} ({}, {} ms)", wan, writeDl ? " DL=" + mbit(dl) : "",
@@ -186,13 +247,23 @@ public final class RateWriter implements AutoCloseable {
 
     private long failed(RouterException e, long dl, long ul, long now) {
         failures++;
-        boolean first = failingSinceNanos == Long.MIN_VALUE;
-        if (first) {
+        failedCall(e, "keeping DL=" + mbit(dl) + " UL=" + mbit(ul) + " pending", now);
+        return retryAtNanos;
+    }
+
+    /**
+     * Records a failed router call, logs when the cause changed (not at every retry) and sets the
+     * time before which nothing goes to the router.
+     */
+    private void failedCall(RouterException e, String doing, long now) {
+        if (failingSinceNanos == Long.MIN_VALUE) {
             failingSinceNanos = now;
         }
-        RouterException previous = lastError;
         lastError = e;
-        if (first || previous == null || previous.kind() != e.kind()) {
+        boolean changed = health.failed(e, now);
+        long delay = backoff.delayNanos(e.kind(), health.consecutiveFailures());
+        retryAtNanos = now + delay;
+        if (changed) {
             String what = switch (e.kind()) {
                 case UNREACHABLE -> "router unreachable";
                 case TIMEOUT -> "router timed out";
@@ -201,17 +272,31 @@ public final class RateWriter implements AutoCloseable {
                 case PROTOCOL -> "router reply not understood";
                 case ROUTER_ERROR -> "router refused the write";
             };
-            String action = e.kind().isTransient() ? "retrying every " + retryNanos / 1_000_000 + " ms"
-                    : "retrying every " + SLOW_RETRY_NANOS / 1_000_000_000 + " s; fix the router or the config";
+            String action = e.kind().isTransient()
+                    ? "retrying with backoff (at most every " + RetryBackoff.TRANSIENT_CAP_NANOS / 1_000_000 + " ms)"
+                    : e.kind() == RouterException.Kind.AUTHENTICATION
+                            ? "health degraded; retrying every 5 to 60 s so the account is not locked;"
+                                    + " fix the credentials or the certificate pin"
+                            : "health degraded; retrying every 1 to 30 s; fix the router or the config";
             if (e.kind().isTransient()) {
-                LOG.warn("{}: {} ({}): keeping DL={} UL={} pending, {}", wan, what, e.getMessage(), mbit(dl), mbit(ul),
-                        action);
+                LOG.warn("{}: {} ({}): {}, {}", wan, what, e.getMessage(), doing, action);
             } else {
-                LOG.error("{}: {} ({}): keeping DL={} UL={} pending, {}", wan, what, e.getMessage(), mbit(dl),
-                        mbit(ul), action);
+                LOG.error("{}: {} ({}): {}, {}", wan, what, e.getMessage(), doing, action);
             }
         }
-        return now + (e.kind().isTransient() ? retryNanos : SLOW_RETRY_NANOS);
+    }
+
+    /** Records a successful router call; logs the end of a failure episode once. */
+    private void succeededCall(long end, String did) {
+        long episode = health.succeeded(end);
+        retryAtNanos = Long.MIN_VALUE;
+        if (episode >= 0) {
+            LOG.info("{}: router answers again after {} s and {} failed calls{}", wan,
+                    String.format(Locale.ROOT, "%.1f", episode / 1e9), health.view(end).failures(),
+                    did == null ? "" : ": " + did);
+            failingSinceNanos = Long.MIN_VALUE;
+            lastError = null;
+        }
     }
 
     /** Starts the writer thread. */
@@ -268,16 +353,25 @@ public final class RateWriter implements AutoCloseable {
             dl = offeredDl;
             ul = offeredUl;
         }
-        return new Snapshot(pending, dl, ul, gate.anyApplied() ? gate.appliedDownloadBps() : -1,
-                gate.anyApplied() ? gate.appliedUploadBps() : -1, writes, failures, gate.rateLimitedCount(),
-                since == Long.MIN_VALUE ? 0 : now - since, since != Long.MIN_VALUE && now - since >= DEGRADED_AFTER_NANOS,
-                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis);
+        RouterHealth.View h = health.view(now);
+        QueueWatch w = watch;
+        // a dry run applies nothing: the state file and health must not say otherwise
+        boolean applied = gate.anyApplied() && !dryRun;
+        return new Snapshot(pending, dl, ul, applied ? gate.appliedDownloadBps() : -1,
+                applied ? gate.appliedUploadBps() : -1, writes, failures, gate.rateLimitedCount(),
+                since == Long.MIN_VALUE ? 0 : now - since, h.degraded(),
+                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis, h.cause(),
+                h.consecutiveFailures(), checks, w == null ? 0 : w.corrections(), h.failures() + h.successes());
     }
 
     /**
      * @param appliedDlBps last pair the router accepted, -1 before the first
      * @param failingForNanos how long writes have been failing, 0 when they succeed
-     * @param degraded writes have failed for 3 s or more
+     * @param degraded router calls are failing ({@link RouterHealth}: 3 in a row, for 3 s, or refused credentials)
+     * @param cause why, in words, null while calls succeed
+     * @param checks queue reads back (idle health check, max-limit verification)
+     * @param corrections reads that found a max-limit changed by someone else
+     * @param calls router calls made (a write of both queues counts as one), failed ones included
      */
     public record Snapshot(
             boolean pending,
@@ -291,7 +385,12 @@ public final class RateWriter implements AutoCloseable {
             long failingForNanos,
             boolean degraded,
             String lastError,
-            long lastWriteMillis) {}
+            long lastWriteMillis,
+            String cause,
+            int consecutiveFailures,
+            long checks,
+            long corrections,
+            long calls) {}
 
     /** Whole Mbit/s, as in the reference's log lines (docs/LOGGING.md). */
     static String mbit(long bps) {

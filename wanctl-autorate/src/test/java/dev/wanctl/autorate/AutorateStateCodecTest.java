@@ -41,7 +41,7 @@ class AutorateStateCodecTest {
     }
 
     @Test
-    void aReferenceStateFileIsRestoredAndClampedToTheCurrentConfig() throws Exception {
+    void aReferenceStateFileIsRestoredAndARateAboveTheCeilingIsRefusedByName() throws Exception {
         JsonNode ref = JSON.readTree("""
                 {"download": {"green_streak": 7, "soft_red_streak": 0, "red_streak": 0, "current_rate": 2000000000},
                  "upload": {"green_streak": 0, "soft_red_streak": 0, "red_streak": 2, "current_rate": 20000000},
@@ -51,8 +51,8 @@ class AutorateStateCodecTest {
         AutorateController c = controller();
         AutorateStateCodec.Restored r = AutorateStateCodec.restore(ref, c);
         assertThat(r.any()).isTrue();
-        assertThat(r.ignored()).isEmpty();
-        assertThat(c.downloadRateBps()).isEqualTo(940_000_000L); // clamped to the ceiling
+        assertThat(r.ignored()).singleElement().asString().startsWith("download.current_rate (2000000000 bit/s");
+        assertThat(c.downloadRateBps()).isEqualTo(940_000_000L); // the default: the ceiling
         assertThat(c.uploadRateBps()).isEqualTo(20_000_000L);
         assertThat(c.uploadZone()).isEqualTo(Zone.RED);
         assertThat(c.baselineMs()).isEqualTo(22.5);
@@ -69,6 +69,35 @@ class AutorateStateCodecTest {
         assertThat(r.any()).isFalse();
         assertThat(r.ignored()).containsExactly("download.current_rate (\"fast\")", "ewma.baseline_rtt (-3)");
         assertThat(c.downloadRateBps()).isEqualTo(940_000_000L);
+        assertThat(c.baselineMs()).isEqualTo(24);
+    }
+
+    @Test
+    void implausibleValuesAreRefusedByNameAndTheDefaultsUsed() throws Exception {
+        JsonNode bad = JSON.readTree("""
+                {"download": {"current_rate": 500000000, "red_streak": 1e12},
+                 "ewma": {"baseline_rtt": 1e-9, "load_rtt": 1e308},
+                 "last_applied": {"dl_rate": 0, "ul_rate": 20000000}}""");
+        AutorateController c = controller();
+        AutorateStateCodec.Restored r = AutorateStateCodec.restore(bad, c);
+        assertThat(r.ignored()).anySatisfy(s -> assertThat(s).startsWith("ewma.baseline_rtt (1.0E-9 ms is outside"))
+                .anySatisfy(s -> assertThat(s).startsWith("ewma.load_rtt (1.0E308 ms is above"))
+                .anySatisfy(s -> assertThat(s).startsWith("download.red_streak"))
+                .anySatisfy(s -> assertThat(s).startsWith("last_applied.dl_rate (0 bit/s"));
+        assertThat(c.baselineMs()).as("the configured initial baseline, not a clamped 1 ms").isEqualTo(24);
+        assertThat(c.loadMs()).isEqualTo(24);
+        assertThat(c.downloadRateBps()).isEqualTo(500_000_000L);
+        assertThat(r.appliedDl()).as("a pair or nothing").isEmpty();
+        assertThat(r.appliedUl()).isEmpty();
+    }
+
+    @Test
+    void aBaselineAboveItsBoundsIsRefusedNotClampedSoBloatIsNotLearnedAsIdle() throws Exception {
+        JsonNode bad = JSON.readTree("""
+                {"ewma": {"baseline_rtt": 900, "load_rtt": 900}}""");
+        AutorateController c = controller();
+        AutorateStateCodec.Restored r = AutorateStateCodec.restore(bad, c);
+        assertThat(r.ignored()).singleElement().asString().contains("outside baseline_rtt_bounds");
         assertThat(c.baselineMs()).isEqualTo(24);
     }
 }

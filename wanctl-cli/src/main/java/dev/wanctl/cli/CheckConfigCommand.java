@@ -7,6 +7,7 @@ import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.runtime.ExitStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {
     "Validate autorate and steering configs and summarise what each will do.",
+    "Over several files (the configs of one host) it also reports two daemons that would listen on the same"
+            + " port, naming both files and lines.",
     "Exit 0 when all are valid, 78 otherwise."})
 final class CheckConfigCommand implements Callable<Integer> {
 
@@ -32,14 +35,19 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean allValid = true;
+        List<PortClashes.Listener> listeners = new ArrayList<>();
         for (Path file : files) {
-            allValid &= check(file, out);
+            allValid &= check(file, out, listeners);
+        }
+        List<String> clashes = PortClashes.find(listeners);
+        for (String clash : clashes) {
+            out.println("error: " + clash);
         }
         out.flush();
-        return allValid ? ExitStatus.OK : ExitStatus.CONFIG;
+        return allValid && clashes.isEmpty() ? ExitStatus.OK : ExitStatus.CONFIG;
     }
 
-    private static boolean check(Path file, PrintWriter out) {
+    private static boolean check(Path file, PrintWriter out, List<PortClashes.Listener> listeners) {
         Optional<String> text = ConfigLoader.read(file);
         ConfigLoader.Kind kind = text.flatMap(ConfigLoader::detectKind).orElse(ConfigLoader.Kind.AUTORATE);
         ConfigLoader.Options options = ConfigLoader.Options.check();
@@ -47,6 +55,7 @@ final class CheckConfigCommand implements Callable<Integer> {
                 ? ConfigLoader.loadSteering(file, options) : ConfigLoader.loadAutorate(file, options);
         String what = kind == ConfigLoader.Kind.STEERING ? "steering" : "autorate";
         if (loaded.ok()) {
+            listeners.addAll(PortClashes.listeners(file, text.orElse(""), loaded.config()));
             out.println(file + ": valid " + what + " config");
             List<String> lines = loaded.config() instanceof dev.wanctl.core.config.SteeringConfig s
                     ? ConfigSummary.describe(s)

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SoakReportCommand.class,
             StatusCommand.class,
             SteeringCommand.class,
+            GenerateDocsCommand.class,
             TestbedCommand.class,
             CommandLine.HelpCommand.class
         })

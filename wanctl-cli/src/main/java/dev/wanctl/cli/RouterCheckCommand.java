@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
 /** {@code wanctl router check --config F}: reach the router as the daemon would and show what it will touch. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {
-    "Connect to the router of a config, show RouterOS version, board and CPU load, each queue's",
-    "max-limit and counters, the steering rule's state, and the latency of one call. Reads only.",
+    "Reach the router of a config as the daemon would and show what it will touch (reads only).",
+    "",
+    "Shows RouterOS version, board and CPU load, each queue's max-limit and counters, the steering",
+    "rule's state, and the latency of one call.",
     "With transport failover, REST and SSH are checked one after the other (JSON: one object per line).",
     "Exit 0 when everything named exists, 1 when unreachable or something is missing,",
     "77 when the router rejects the credentials (or fails the TLS / host key check), 78 for an invalid config."})

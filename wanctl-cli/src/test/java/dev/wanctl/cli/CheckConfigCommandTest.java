@@ -26,6 +26,20 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void twoConfigsOnOnePortAreAClashNamingBothFilesAndLines(@TempDir Path dir) throws IOException {
+        Path spectrum = dir.resolve("spectrum.yaml");
+        Files.writeString(spectrum, Files.readString(CONFIGS.resolve("spectrum.yaml"))
+                .replaceFirst("\nhealth_check:[^\n]*", "\nhealth_check:\n  port: 9102"));
+        CliRunner.Result r = CliRunner.run("check-config", spectrum.toString(), CONFIGS.resolve("att.yaml").toString(),
+                CONFIGS.resolve("steering.yaml").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitStatus.CONFIG);
+        assertThat(r.out()).contains("spectrum.yaml: valid autorate config", "steering.yaml: valid steering config");
+        int line = Files.readAllLines(spectrum).indexOf("  port: 9102") + 1;
+        assertThat(r.out()).containsPattern("error: port clash: health_check.port 9102 in \\S*spectrum.yaml line " + line
+                + " and health_check.port 9102 in \\S*steering.yaml \\(not set: the default\\)");
+    }
+
+    @Test
     void aBrokenConfigExits78NamingEveryProblem(@TempDir Path dir) throws IOException {
         String yaml = Files.readString(CONFIGS.resolve("spectrum.yaml"))
                 .replace("  host: 192.168.88.1\n", "")

@@ -27,9 +27,33 @@ class HelpTest {
     @Test
     void theCommandListShowsOneShortLinePerCommand() {
         String help = CliRunner.run("--help").out();
-        for (String command : Main.commandLine().getSubcommands().keySet()) {
+        for (var e : Main.commandLine().getSubcommands().entrySet()) {
+            String command = e.getKey();
+            if (e.getValue().getCommandSpec().usageMessage().hidden()) {
+                assertThat(help).as(command).doesNotContainPattern("(?m)^  " + command + "\\s");
+                continue;
+            }
             assertThat(help).as(command).containsPattern("(?m)^  " + command + "\\s+\\S");
         }
+    }
+
+    @Test
+    void everyCommandsShortLineIsAWholeSentence() {
+        List<String[]> paths = new ArrayList<>();
+        collect(Main.commandLine(), new ArrayList<>(), paths);
+        for (String[] path : paths) {
+            CommandLine cl = Main.commandLine();
+            for (String p : path) {
+                cl = cl.getSubcommands().get(p);
+            }
+            String[] d = cl.getCommandSpec().usageMessage().description();
+            assertThat(d).as("wanctl %s", String.join(" ", path)).isNotEmpty();
+            // the parent's command list shows only this line: it must not stop mid-sentence
+            assertThat(d[0]).as("wanctl %s: first description line", String.join(" ", path)).endsWith(".");
+        }
+        assertThat(CliRunner.run("router", "--help").out())
+                .contains("check  Reach the router of a config as the daemon would and show what it will")
+                .doesNotContain("each queue's\n");
     }
 
     private static void collect(CommandLine cl, List<String> prefix, List<String[]> out) {

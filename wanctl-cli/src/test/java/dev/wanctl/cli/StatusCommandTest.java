@@ -19,8 +19,8 @@ class StatusCommandTest {
     private Path config(int healthPort, boolean healthOn) throws IOException {
         String yaml = Files.readString(Path.of("..", "configs", "spectrum.yaml"))
                 .replace("state_file: /var/lib/wanctl/spectrum_state.json", "state_file: " + dir.resolve("s.json"))
-                .replace("  enabled: true\n  host: 127.0.0.1\n  port: 9101",
-                        "  enabled: " + healthOn + "\n  host: 127.0.0.1\n  port: " + healthPort);
+                .replace("  enabled: true\n  host: 127.0.0.1\n\nmetrics:",
+                        "  enabled: " + healthOn + "\n  host: 127.0.0.1\n  port: " + healthPort + "\n\nmetrics:");
         Path f = dir.resolve("spectrum.yaml");
         Files.writeString(f, yaml);
         return f;

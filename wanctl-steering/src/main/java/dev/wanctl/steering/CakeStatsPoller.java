@@ -49,6 +49,7 @@ final class CakeStatsPoller implements AutoCloseable {
     private final CakeCounters counters = new CakeCounters();
     private final Object reading = new Object();
     private volatile Reading latest = Reading.NONE;
+    private volatile long droppedTotal = -1;
     private long nextNanos = Long.MIN_VALUE;
     private final ServiceThread thread;
 
@@ -95,6 +96,7 @@ final class CakeStatsPoller implements AutoCloseable {
 
     private void succeeded(QueueStats s, long now) {
         Reading before = latest;
+        droppedTotal = s.dropped();
         counters.update(s.dropped(), s.packets());
         if (counters.wasReset()) {
             LOG.info("{}: CAKE counters of {} went back (router reboot or counter reset): counting from the new"
@@ -125,6 +127,11 @@ final class CakeStatsPoller implements AutoCloseable {
     /** The newest reading (any thread). */
     Reading latest() {
         return latest;
+    }
+
+    /** The router's cumulative drop count at the newest successful read, -1 before one (metrics). */
+    long droppedTotal() {
+        return droppedTotal;
     }
 
     /** The queue read. */

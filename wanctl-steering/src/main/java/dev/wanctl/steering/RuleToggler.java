@@ -3,8 +3,10 @@ package dev.wanctl.steering;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.routeros.RetryBackoff;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.RouterHealth;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * and 200 ms apart). Each attempt ends in an {@link Outcome} the cycle collects with
  * {@link #poll}: the steering state changes only on a verified one. A failed attempt leaves the
  * rule's state unknown and is tried again at the next cycle that still wants a change (at most
- * every {@code retryNanos}). Every minute, when idle, it reads the rule to notice a change made
- * by hand or by a router restore, which the next attempt then undoes.
+ * every {@code retryNanos}, longer after refused credentials: {@link RetryBackoff}). Every 10 s,
+ * when idle, it reads the rule to notice a change made by hand or by a router restore, which the
+ * next attempt then undoes; a rule that vanished is a WARN and degraded health at once, and a
+ * router that stops answering shows in {@link RouterHealth} (logged when the cause changes).
  *
  * <p>{@link #start()} runs it on its own thread; virtual-time tests call {@link #service()} from
  * the cycle. In dry run nothing is sent: the wish is logged as {@code WOULD_ENABLE} or
@@ -30,7 +34,8 @@ final class RuleToggler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleToggler.class);
     private static final long[] VERIFY_DELAYS_NANOS = {0, 100_000_000L, 200_000_000L};
-    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** The idle check: at most one read per 10 s, so a dead router or a deleted rule shows within 30 s. */
+    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     /**
      * One attempt's result.
@@ -42,7 +47,7 @@ final class RuleToggler implements AutoCloseable {
 
     /** What the toggler knows and has done, for health. */
     record Snapshot(Boolean ruleEnabled, long verifiedAtNanos, long attempts, long failures, String lastError,
-            long failingForNanos, boolean dryRun, String transport) {}
+            long failingForNanos, boolean dryRun, String transport, String ruleMissing, RouterHealth.View router) {}
 
     private final RouterClient router;
     private final String wan;
@@ -68,6 +73,10 @@ final class RuleToggler implements AutoCloseable {
     private volatile String lastError;
     private int failuresInEpisode;
     private boolean episodeWish;
+    private volatile String ruleMissing;
+    private final RouterHealth health = new RouterHealth();
+    private final RetryBackoff backoff;
+    private volatile long retryAtNanos = Long.MIN_VALUE;
 
     /**
      * @param sleeper waits between the verification reads (parking in production, advancing the
@@ -84,6 +93,7 @@ final class RuleToggler implements AutoCloseable {
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
         this.lastCheckNanos = clock.nanoTime();
+        this.backoff = new RetryBackoff(retryNanos, comment.hashCode());
         this.thread = new ServiceThread("rule-toggler", clock, this::actionable, this::service);
     }
 
@@ -113,7 +123,7 @@ final class RuleToggler implements AutoCloseable {
         }
         long now = clock.nanoTime();
         if (w != null && !w.equals(verified)) {
-            long retryAt = lastFailureNanos == Long.MIN_VALUE ? now : lastFailureNanos + retryNanos;
+            long retryAt = lastFailureNanos == Long.MIN_VALUE ? now : retryAtNanos;
             if (now < retryAt) {
                 return retryAt;
             }
@@ -121,16 +131,16 @@ final class RuleToggler implements AutoCloseable {
             synchronized (this) {
                 outcomes.add(o);
             }
-            return o.verified() ? checkDue() : clock.nanoTime() + retryNanos;
+            return o.verified() ? checkDue() : retryAtNanos;
         }
-        if (!dryRun && now - lastCheckNanos >= CHECK_EVERY_NANOS) {
+        if (!dryRun && now - lastCheckNanos >= CHECK_EVERY_NANOS && now >= retryAtNanos) {
             check();
         }
         return checkDue();
     }
 
     private long checkDue() {
-        return dryRun ? Long.MAX_VALUE : lastCheckNanos + CHECK_EVERY_NANOS;
+        return dryRun ? Long.MAX_VALUE : Math.max(lastCheckNanos + CHECK_EVERY_NANOS, retryAtNanos);
     }
 
     /** Reads the rule to notice a change made behind our back. */
@@ -139,14 +149,49 @@ final class RuleToggler implements AutoCloseable {
         Boolean known = verified;
         try {
             boolean on = router.ruleEnabled(comment);
+            succeeded();
             if (known != null && known != on) {
                 LOG.warn("{}: steering rule changed on the router (\"{}\" is {}, expected {}): setting it back", wan,
                         comment, word(on), word(known));
                 verified = on;
             }
         } catch (RouterException e) {
-            LOG.debug("{}: periodic read of the steering rule failed ({}): trying again in a minute", wan,
-                    e.getMessage());
+            routerFailed(e, "reading the steering rule");
+        }
+    }
+
+    /** Records a successful call: ends a failure episode and a missing rule, each logged once. */
+    private void succeeded() {
+        long now = clock.nanoTime();
+        long episode = health.succeeded(now);
+        retryAtNanos = Long.MIN_VALUE;
+        if (ruleMissing != null) {
+            ruleMissing = null;
+            LOG.info("{}: steering rule \"{}\" is on the router again", wan, comment);
+        } else if (episode >= 0) {
+            LOG.info("{}: router answers again after {} s", wan, String.format(Locale.ROOT, "%.1f", episode / 1e9));
+        }
+    }
+
+    /**
+     * Records a failed call; logs when its cause changed, saying what it was {@code doing} (null:
+     * the caller logs), and a vanished rule at once, as a WARN.
+     */
+    private void routerFailed(RouterException e, String doing) {
+        long now = clock.nanoTime();
+        boolean changed = health.failed(e, now);
+        retryAtNanos = now + Math.max(retryNanos, backoff.delayNanos(e.kind(), health.consecutiveFailures()));
+        if (e.kind() == RouterException.Kind.NOT_FOUND) {
+            if (ruleMissing == null) {
+                LOG.warn("{}: steering rule \"{}\" is gone from the router ({}): steering cannot act, health degraded;"
+                        + " re-create the rule", wan, comment, e.getMessage());
+            }
+            ruleMissing = e.getMessage();
+            verified = null;
+            return;
+        }
+        if (changed && doing != null) {
+            LOG.warn("{}: {} failed: {}; retrying with backoff", wan, doing, RouterHealth.describe(e));
         }
     }
 
@@ -173,8 +218,10 @@ final class RuleToggler implements AutoCloseable {
         try {
             router.setRuleEnabled(comment, enabled);
             error = verify(enabled);
+            succeeded();
         } catch (RouterException e) {
             error = describe(e);
+            routerFailed(e, null); // the attempt's own WARN says it
         } catch (RuntimeException e) {
             // a bug in a transport must not end the toggler thread
             error = "unexpected " + e;
@@ -208,6 +255,9 @@ final class RuleToggler implements AutoCloseable {
         failures++;
         lastError = error;
         lastFailureNanos = now;
+        if (retryAtNanos < now + retryNanos) {
+            retryAtNanos = now + retryNanos; // a verification that failed: the plain retry delay
+        }
         if (failuresInEpisode++ == 0) {
             failingSinceNanos = now;
             LOG.warn("{}: {} the steering rule failed ({}): the steering state stays, retrying while the decision"
@@ -241,6 +291,7 @@ final class RuleToggler implements AutoCloseable {
     /** Reads the rule now (start-up); throws what the router says. */
     boolean read() throws RouterException {
         boolean on = router.ruleEnabled(comment);
+        succeeded();
         verified = on;
         verifiedAtNanos = clock.nanoTime();
         lastCheckNanos = verifiedAtNanos;
@@ -278,7 +329,7 @@ final class RuleToggler implements AutoCloseable {
     /** A wish differs from the verified state and no retry delay holds it back. */
     private synchronized boolean actionable() {
         return wanted != null && !wanted.equals(verified)
-                && (lastFailureNanos == Long.MIN_VALUE || clock.nanoTime() >= lastFailureNanos + retryNanos);
+                && (lastFailureNanos == Long.MIN_VALUE || clock.nanoTime() >= retryAtNanos);
     }
 
     /** Stops the thread after the attempt in flight (bounded by the router timeout plus the verification reads). */
@@ -289,7 +340,9 @@ final class RuleToggler implements AutoCloseable {
 
     Snapshot snapshot() {
         long since = failingSinceNanos;
+        long now = clock.nanoTime();
         return new Snapshot(verified, verifiedAtNanos, attempts, failures, lastError,
-                since == Long.MIN_VALUE ? 0 : clock.nanoTime() - since, dryRun, router.transport());
+                since == Long.MIN_VALUE ? 0 : now - since, dryRun, router.transport(), ruleMissing,
+                health.view(now));
     }
 }

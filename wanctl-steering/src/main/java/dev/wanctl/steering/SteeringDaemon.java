@@ -11,7 +11,9 @@ import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.DaemonExit;
 import dev.wanctl.core.runtime.DaemonLoop;
 import dev.wanctl.core.runtime.DaemonReload;
+import dev.wanctl.core.runtime.DaemonRecording;
 import dev.wanctl.core.runtime.DaemonSupport;
+import dev.wanctl.core.runtime.Signals;
 import dev.wanctl.core.runtime.ExitStatus;
 import dev.wanctl.core.runtime.HealthServer;
 import dev.wanctl.core.runtime.InstanceLock;
@@ -73,6 +75,7 @@ public final class SteeringDaemon {
     private final DaemonLoop loop;
     private volatile SteeringWiring wiring;
     private volatile SteeringHealth healthDoc;
+    private volatile DaemonRecording recording;
     private volatile boolean ran;
 
     public SteeringDaemon(Path configFile, Options options, Services services) {
@@ -86,13 +89,25 @@ public final class SteeringDaemon {
     public int run(SteeringConfig config) throws DaemonExit {
         banner(config);
         WanctlMetrics metrics = new WanctlMetrics();
+        DaemonRecording rec = DaemonRecording.of(config.wanName(), config.recording(), config.interval(),
+                SteeringWiring.recordingMetadata(config));
+        recording = rec;
         SteeringWiring.Shared shared = new SteeringWiring.Shared(services.clock(), services.sleeper(),
                 metrics.steering(config.primaryWan(), List.of(config.goodStateName(), config.degradedStateName())),
                 loop::overruns, options.dryRun(), services.probes(), services.routers(), services.inline(),
-                ZoneId.systemDefault());
+                ZoneId.systemDefault(), rec);
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             SteeringWiring w = SteeringWiring.build(config, null, shared);
             wiring = w;
+            metrics.reflectors(config.wanName(), () -> wiring.probe.reflectorStatus());
+            metrics.cakeQueue(config.primaryWan(), config.primaryDownloadQueue(), () -> wiring.stats.droppedTotal(),
+                    () -> {
+                        CakeStatsPoller.Reading r = wiring.stats.latest();
+                        return r.available() ? r.queuedPackets() : -1;
+                    });
+            if (config.metrics().enabled()) {
+                metrics.jvmAndProcess();
+            }
             healthDoc = new SteeringHealth(() -> wiring, services.clock(), loop::overruns);
             try {
                 if (options.reset()) {
@@ -101,6 +116,13 @@ public final class SteeringDaemon {
                 SteeringHysteresis.State state = restore(w);
                 RuleStartup.check(w, state, options.dryRun());
                 Probing.awaitFirstSample(w.probe, config.probe().replyTimeout().plusMillis(100));
+                if (rec != null && !options.reset()) {
+                    LOG.info("{}: flight recording of the last {} cycles, written to {} {}", config.wanName(),
+                            rec.capacity(), rec.file(), DaemonSupport.recordingWhen(config.recording()));
+                    if (services.signals()) {
+                        Signals.onUser1(rec::writeInBackground);
+                    }
+                }
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(), () -> {
                     w.start();
                     ran = true;
@@ -163,9 +185,13 @@ public final class SteeringDaemon {
                 .fixed("mangle_rule.comment", SteeringConfig::mangleComment)
                 .atRestart("health_check", SteeringConfig::health)
                 .atRestart("metrics", SteeringConfig::metrics)
+                .atRestart("flight_recorder", SteeringConfig::recording)
                 .notes(SteeringConfig::notes)
                 .reload(old.config, old, c -> {
                     SteeringWiring w = SteeringWiring.build(c, old, shared);
+                    if (shared.recording() != null) {
+                        shared.recording().metadata(SteeringWiring.recordingMetadata(c));
+                    }
                     w.start();
                     wiring = w;
                     return w;
@@ -179,6 +205,10 @@ public final class SteeringDaemon {
         }
         w.stats.close();
         w.toggler.close();
+        DaemonRecording rec = recording;
+        if (ran && rec != null && rec.size() > 0) {
+            rec.write();
+        }
         if (ran && w.cycle.saveState()) { // a start that failed leaves the state file as it was
             LOG.info("{}: state saved to {}", w.config.wanName(), w.state.file());
         }
@@ -208,6 +238,12 @@ public final class SteeringDaemon {
         }
         c.notes().forEach(n -> LOG.info("{}: {}", c.wanName(), n));
         DaemonSupport.logLoopStart(LOG, c.interval(), services.notifier());
+    }
+
+    /** Writes the flight recording now, as SIGUSR1 does (tests, embedding); null when off or it failed. */
+    public java.nio.file.Path writeFlightRecording() {
+        DaemonRecording rec = recording;
+        return rec == null ? null : rec.write();
     }
 
     /** The /health document now (tests, embedding). */

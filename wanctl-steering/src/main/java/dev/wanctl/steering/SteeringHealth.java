@@ -51,12 +51,18 @@ final class SteeringHealth implements Supplier<HealthServer.Response> {
         if (v.hold() != null) {
             problems.add("holding, no steering decisions: " + v.hold());
         }
+        if (rule.ruleMissing() != null) {
+            problems.add("steering rule \"" + w.toggler.comment() + "\" not found on the router: " + rule.ruleMissing());
+        } else if (rule.router().degraded()) {
+            problems.add("router " + rule.router().cause());
+        }
         if (rule.failingForNanos() >= TOGGLE_DEGRADED_NANOS) {
             problems.add("steering rule changes failing for " + seconds(rule.failingForNanos()) + " s: "
                     + rule.lastError());
         }
         if (stats.consecutiveFailures() >= STATS_DEGRADED_FAILURES) {
-            problems.add("CAKE stats unavailable (" + stats.consecutiveFailures() + " reads failed): RTT-only decisions");
+            problems.add("CAKE stats unavailable (" + stats.consecutiveFailures() + " reads failed, last: "
+                    + stats.lastError() + "): RTT-only decisions");
         }
         boolean starting = v.cycle() < 0;
         boolean healthy = !starting && problems.isEmpty();
@@ -163,6 +169,9 @@ final class SteeringHealth implements Supplier<HealthServer.Response> {
         m.put("toggle_failures", r.failures());
         m.put("failing_for_seconds", round(r.failingForNanos() / 1e9, 1));
         m.put("last_error", r.lastError());
+        m.put("cause", r.router().cause());
+        m.put("consecutive_failures", r.router().consecutiveFailures());
+        m.put("degraded", r.router().degraded());
         return m;
     }
 

@@ -9,6 +9,8 @@ import dev.wanctl.core.control.ConfidenceScorer;
 import dev.wanctl.core.control.SteeringHysteresis;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.core.runtime.DaemonRecording;
+import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.core.runtime.DaemonLoop;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.StateStore;
@@ -41,8 +43,12 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
     final SteeringCycle cycle;
     private final boolean inline;
 
+    private final DaemonRecording recording;
+
     private SteeringWiring(SteeringConfig config, RouterClient router, RttProbe probe, CakeStatsPoller stats,
-            RuleToggler toggler, PrimaryState primary, StateStore state, SteeringCycle cycle, boolean inline) {
+            RuleToggler toggler, PrimaryState primary, StateStore state, SteeringCycle cycle, boolean inline,
+            DaemonRecording recording) {
+        this.recording = recording;
         this.config = config;
         this.router = router;
         this.probe = probe;
@@ -60,10 +66,11 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
      * @param sleeper waits between the toggler's verification reads
      * @param dryRun never change the rule, never write the state file
      * @param inline poll stats and toggle on the cycle's thread (virtual-time tests)
+     * @param recording the daemon's flight recording, null when off (it outlives reloads)
      */
     record Shared(Clock clock, Sleeper sleeper, SteeringMetrics metrics, LongSupplier overruns, boolean dryRun,
             Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers, boolean inline,
-            ZoneId zone) {}
+            ZoneId zone, DaemonRecording recording) {}
 
     /** Builds the wiring of {@code config}, reusing what {@code previous} (may be null) has for the same settings. */
     static SteeringWiring build(SteeringConfig config, SteeringWiring previous, Shared shared) {
@@ -110,7 +117,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
                 memory, shared.dryRun() ? null : state, shared.metrics(), clock, shared.overruns(), shared.zone(),
                 shared.inline()));
         SteeringWiring w = new SteeringWiring(config, router, probe, stats, toggler, primary, state, cycle,
-                shared.inline());
+                shared.inline(), shared.recording());
         if (previous != null) {
             previous.closeUnshared(w);
         }
@@ -141,6 +148,35 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
     @Override
     public void runCycle(long cycleIndex, long scheduledNanos) {
         cycle.runCycle(cycleIndex, scheduledNanos);
+        if (recording != null) {
+            record();
+        }
+    }
+
+    /** RTT, the primary's baseline, delta and its EWMA, the congestion zone and whether traffic is steered. */
+    private void record() {
+        SteeringView v = cycle.view();
+        FlightRecorder.Cycle row = recording.row();
+        row.timeNanos = v.atNanos();
+        row.rttMs = v.rttMs();
+        row.deltaMs = v.deltaMs();
+        row.loadEwmaMs = v.rttEwmaMs() + primary.baselineMs();
+        row.baselineMs = primary.baselineMs();
+        row.dlZone = v.congestion() == null ? FlightRecorder.ZONE_NONE : FlightRecorder.zoneCode(v.congestion().name());
+        row.steering = config.degradedStateName().equals(v.state());
+        recording.commit(v.atNanos());
+    }
+
+    /** What a steering flight recording says about itself. */
+    static java.util.Map<String, String> recordingMetadata(SteeringConfig c) {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("source", "wanctl steering");
+        m.put("wan", c.wanName() + " (primary " + c.primaryWan() + ")");
+        m.put("config", String.valueOf(c.source()));
+        m.put("interval_ms", String.valueOf(c.interval().toMillis()));
+        m.put("target_bloat_ms", String.valueOf(c.thresholds().yellowRttMs()));
+        m.put("hard_red_bloat_ms", String.valueOf(c.thresholds().redRttMs()));
+        return m;
     }
 
     @Override

@@ -27,6 +27,7 @@ public record AutorateConfig(
         Path lockFile,
         EndpointConfig health,
         EndpointConfig metrics,
+        RecordingConfig recording,
         Duration statusLogInterval,
         List<String> notes) {
 

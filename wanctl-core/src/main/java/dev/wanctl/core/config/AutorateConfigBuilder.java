@@ -51,15 +51,19 @@ final class AutorateConfigBuilder {
         r.string(c.mainLog);
         r.string(c.debugLog);
         r.string(c.schemaVersion);
-        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort);
-        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort);
+        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort,
+                DefaultPorts.autorateHealth(name));
+        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort,
+                DefaultPorts.autorateMetrics(name));
+        Endpoints.distinct(r, c, health, metrics);
+        RecordingConfig recording = c.recording.read(r, name, stateFile);
         Duration status = seconds(r.number(c.statusLogInterval));
         r.warnUnknownKeys();
         if (r.problems().hasErrors() || control == null) {
             return null;
         }
         return new AutorateConfig(source, wan, router, rateLimit, queues, Duration.ofMillis(intervalMs), control,
-                probe, fallback, stateFile, stateWrite, lockFile, health, metrics, status, notes);
+                probe, fallback, stateFile, stateWrite, lockFile, health, metrics, recording, status, notes);
     }
 
     private RateLimitConfig rateLimit() {

@@ -9,7 +9,9 @@ import java.util.List;
 public final class AutorateSchema {
 
     static final Schema SCHEMA = new Schema("autorate");
-    static final CommonKeys COMMON = new CommonKeys(SCHEMA, true, 15, 1, 9101);
+    static final CommonKeys COMMON = new CommonKeys(SCHEMA, true, 15, 1,
+            "9110 + (CRC-32 of wan_name mod 100), e.g. spectrum 9120, att 9164: each WAN its own",
+            "9210 + (CRC-32 of wan_name mod 100), e.g. spectrum 9220, att 9264");
 
     private static final String CM = "continuous_monitoring";
 

@@ -35,8 +35,14 @@ final class CommonKeys {
     final ConfigKey metricsEnabled;
     final ConfigKey metricsHost;
     final ConfigKey metricsPort;
+    final RecordingKeys recording;
 
-    CommonKeys(Schema s, boolean wanNameRequired, double sshCommandDefault, double pingDefault, int healthPortDefault) {
+    /**
+     * @param healthPortDoc what /health's port is when the config gives none
+     * @param metricsPortDoc what /metrics' port is when the config gives none
+     */
+    CommonKeys(Schema s, boolean wanNameRequired, double sshCommandDefault, double pingDefault, String healthPortDoc,
+            String metricsPortDoc) {
         schemaVersion = s.add(key("schema_version", ValueType.STRING).defaultValue("1.0")
                 .doc("Config format version; only logged when it differs"));
         wanName = s.add(wanNameRequired
@@ -111,14 +117,15 @@ final class CommonKeys {
         healthHost = s.add(key("health_check.host", ValueType.HOST).defaultValue("127.0.0.1")
                 .doc("Address to listen on; keep it on loopback unless a monitor elsewhere needs it"));
         healthPort = s.add(key("health_check.port", ValueType.INT).range(1, 65535)
-                .defaultValue((long) healthPortDefault).doc("Port of /health"));
+                .doc("Port of /health; default " + healthPortDoc));
         s.add(key("metrics", ValueType.SECTION).doc("Prometheus /metrics endpoint"));
         metricsEnabled = s.add(key("metrics.enabled", ValueType.BOOL).defaultValue(false)
                 .doc("Serve Prometheus metrics"));
         metricsHost = s.add(key("metrics.host", ValueType.HOST).defaultValue("127.0.0.1")
                 .doc("Address to listen on"));
-        metricsPort = s.add(key("metrics.port", ValueType.INT).range(1, 65535).defaultValue(9100L)
-                .doc("Port of /metrics"));
+        metricsPort = s.add(key("metrics.port", ValueType.INT).range(1, 65535)
+                .doc("Port of /metrics; default " + metricsPortDoc));
+        recording = new RecordingKeys(s);
     }
 
     /** Later reference features this implementation does not have; recognised and ignored. */

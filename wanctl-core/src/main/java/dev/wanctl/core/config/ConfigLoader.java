@@ -38,6 +38,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** The largest config read: a real one is a few kB; a 10 MB one must neither stall nor exhaust a daemon. */
+    public static final int MAX_CONFIG_BYTES = 128 * 1024;
+
     private ConfigLoader() {}
 
     public static Loaded<AutorateConfig> loadAutorate(Path file, Options options) {
@@ -78,9 +81,28 @@ public final class ConfigLoader {
                 ? Kind.STEERING : Kind.AUTORATE);
     }
 
-    /** The text of {@code file}, empty when it cannot be read. */
+    /** The line of the key {@code path} ({@code "health_check.port"}) in YAML text; 0 when it is not there. */
+    public static int lineOf(String yaml, String path) {
+        YamlNode n = YamlTree.parse(yaml, new Problems()).orElse(null);
+        for (String part : path.split("\\.")) {
+            if (!(n instanceof YamlNode.Mapping m) || !m.entries().containsKey(part)) {
+                return 0;
+            }
+            n = m.entries().get(part);
+        }
+        return n == null ? 0 : n.line();
+    }
+
+
+    /**
+     * The text of {@code file}, empty when it cannot be read, is not a regular file (a FIFO would
+     * block) or is larger than {@link #MAX_CONFIG_BYTES}.
+     */
     public static Optional<String> read(Path file) {
         try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_CONFIG_BYTES) {
+                return Optional.empty();
+            }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();
@@ -90,8 +112,15 @@ public final class ConfigLoader {
     private static <T> Loaded<T> unreadable(Path file) {
         String why;
         try {
-            Files.readString(file, StandardCharsets.UTF_8);
-            why = "cannot be read";
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                why = "is not a regular file (a FIFO, device or directory); a config is a YAML file";
+            } else if (Files.size(file) > MAX_CONFIG_BYTES) {
+                why = "is " + Files.size(file) + " bytes; a config is a few kB (at most " + MAX_CONFIG_BYTES
+                        + " bytes are read)";
+            } else {
+                Files.readString(file, StandardCharsets.UTF_8);
+                why = "cannot be read";
+            }
         } catch (NoSuchFileException e) {
             why = "no such file";
         } catch (IOException e) {

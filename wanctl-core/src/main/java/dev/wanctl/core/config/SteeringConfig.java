@@ -35,6 +35,7 @@ public record SteeringConfig(
         WanStateConfig wanState,
         EndpointConfig health,
         EndpointConfig metrics,
+        RecordingConfig recording,
         Duration statusLogInterval,
         List<String> notes) {
 

@@ -75,8 +75,12 @@ final class SteeringConfigBuilder {
         ConfidenceConfig confidence = confidence();
         WanStateConfig wanState = new WanStateConfig(r.bool(W_ENABLED), r.integer(W_RED_WEIGHT),
                 seconds(r.number(W_STALENESS)), seconds(r.number(W_GRACE)), r.bool(W_OVERRIDE));
-        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort);
-        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort);
+        EndpointConfig health = Endpoints.read(r, c.healthEnabled, c.healthHost, c.healthPort,
+                DefaultPorts.STEERING_HEALTH);
+        EndpointConfig metrics = Endpoints.read(r, c.metricsEnabled, c.metricsHost, c.metricsPort,
+                DefaultPorts.STEERING_METRICS);
+        Endpoints.distinct(r, c, health, metrics);
+        RecordingConfig recording = c.recording.read(r, wan == null ? "steering" : wan, stateFile);
         Duration status = seconds(r.number(c.statusLogInterval));
         r.warnUnknownKeys();
         if (r.problems().hasErrors()) {
@@ -84,7 +88,7 @@ final class SteeringConfigBuilder {
         }
         return new SteeringConfig(source, wan, router, primary, alternate, comment, stateSource, staleness, dlQueue,
                 ulQueue, Duration.ofNanos(Math.round(intervalSec * 1e9)), statsInterval, probe, stateFile, history,
-                lock, thresholds, cakeAware, confidenceOn, confidence, wanState, health, metrics, status, notes);
+                lock, thresholds, cakeAware, confidenceOn, confidence, wanState, health, metrics, recording, status, notes);
     }
 
     /** The value of {@code key}, else of its legacy name (with a warning), else {@code def}. */

@@ -6,7 +6,8 @@ import static dev.wanctl.core.config.ConfigKey.key;
 public final class SteeringSchema {
 
     static final Schema SCHEMA = new Schema("steering");
-    static final CommonKeys COMMON = new CommonKeys(SCHEMA, false, 30, 2, 9102);
+    static final CommonKeys COMMON = new CommonKeys(SCHEMA, false, 30, 2,
+            String.valueOf(DefaultPorts.STEERING_HEALTH), String.valueOf(DefaultPorts.STEERING_METRICS));
 
     static final ConfigKey PRIMARY_WAN;
     static final ConfigKey PRIMARY_WAN_CONFIG;
@@ -87,7 +88,9 @@ public final class SteeringSchema {
         STATE_SOURCE_LEGACY = s.add(key("cake_state_sources.spectrum", ValueType.PATH)
                 .doc("Old name of cake_state_sources.primary").deprecated("cake_state_sources.primary"));
         STATE_STALENESS = s.add(key("cake_state_sources.state_staleness_sec", ValueType.NUMBER).range(0.1, 3600)
-                .defaultValue(5.0).unit("s").ours().doc("An autorate state older than this is ignored"));
+                .defaultValue(12.0).unit("s").ours()
+                .doc("An autorate state older than this is ignored; autorate refreshes its file within 1.5"
+                        + " state_write_interval (7.5 s by default), so keep this above that"));
         s.add(key("cake_queues", ValueType.SECTION).doc("The primary WAN's queues"));
         QUEUE_DL = s.add(key("cake_queues.primary_download", ValueType.IDENTIFIER)
                 .doc("The primary's download queue, whose drops and backlog are watched;"

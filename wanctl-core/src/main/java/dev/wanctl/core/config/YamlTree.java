@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,6 +24,11 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /** Parses YAML text into {@link YamlNode}s with line numbers; syntax errors become problems. */
 final class YamlTree {
 
+    /** Deeper than any config's few levels; deep enough nesting otherwise overflows the stack. */
+    static final int MAX_DEPTH = 32;
+    /** Aliases a config may use (the shipped ones use none); bounds alias expansion. */
+    static final int MAX_ALIASES = 10;
+
     private YamlTree() {}
 
     /**
@@ -32,11 +39,14 @@ final class YamlTree {
         LoadSettings settings = LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true) // reported below with both lines
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit(1 << 20)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(ConfigLoader.MAX_CONFIG_BYTES)
                 .build();
         Optional<Node> root;
         try {
+            if (!depthWithinLimit(text, settings, problems)) {
+                return Optional.empty();
+            }
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
@@ -44,14 +54,21 @@ final class YamlTree {
                     + e.getProblemMark().map(m -> " at column " + (m.getColumn() + 1)).orElse(""));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            problems.error("", 0, "not valid YAML: " + e.getMessage());
+            problems.error("", 0, "not valid YAML: " + shorten(e.getMessage()));
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            // a backstop: the depth check should have refused this already
+            problems.error("", 0, "not valid YAML: nested too deeply (at most " + MAX_DEPTH + " levels)");
             return Optional.empty();
         }
         if (root.isEmpty()) {
             problems.error("", 0, "the file is empty; a config is a YAML mapping of keys to values");
             return Optional.empty();
         }
-        YamlNode node = convert(root.get(), "", problems, line(root.get().getStartMark()));
+        YamlNode node = convert(root.get(), "", problems, line(root.get().getStartMark()), 0);
+        if (node == null) {
+            return Optional.empty();
+        }
         if (node instanceof YamlNode.Mapping m) {
             return Optional.of(m);
         }
@@ -59,8 +76,38 @@ final class YamlTree {
         return Optional.empty();
     }
 
-    /** Converts {@code node}; {@code line} is its key's line (where a person looks for it). */
-    private static YamlNode convert(Node node, String path, Problems problems, int line) {
+    /**
+     * Walks the parser's events (iterative, no recursion) and refuses nesting deeper than
+     * {@link #MAX_DEPTH} before anything recursive sees the document.
+     */
+    private static boolean depthWithinLimit(String text, LoadSettings settings, Problems problems) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            Event.ID id = e.getEventId();
+            if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    problems.error("", e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                            "nested more than " + MAX_DEPTH + " levels deep; a config has a few levels");
+                    return false;
+                }
+            } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Converts {@code node}, or returns null (reported) when it nests deeper than
+     * {@link #MAX_DEPTH}: an alias that refers to its own anchor ({@code &a [*a]}) nests forever.
+     * {@code line} is its key's line (where a person looks for it).
+     */
+    private static YamlNode convert(Node node, String path, Problems problems, int line, int depth) {
+        if (depth > MAX_DEPTH) {
+            problems.error(path, line, "nested more than " + MAX_DEPTH
+                    + " levels deep (an alias that refers to itself?); a config has a few levels");
+            return null;
+        }
         if (node instanceof MappingNode mapping) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
             for (NodeTuple t : mapping.getValue()) {
@@ -72,19 +119,33 @@ final class YamlTree {
                             "duplicate key (also on line " + previous.line() + "); remove one of them");
                     continue;
                 }
-                entries.put(key, convert(t.getValueNode(), childPath, problems, line(t.getKeyNode().getStartMark())));
+                YamlNode value = convert(t.getValueNode(), childPath, problems, line(t.getKeyNode().getStartMark()),
+                        depth + 1);
+                if (value == null) {
+                    return null;
+                }
+                entries.put(key, value);
             }
             return new YamlNode.Mapping(entries, line);
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, path, problems, line(item.getStartMark())));
+                YamlNode value = convert(item, path, problems, line(item.getStartMark()), depth + 1);
+                if (value == null) {
+                    return null;
+                }
+                items.add(value);
             }
             return new YamlNode.Sequence(List.copyOf(items), line);
         }
         ScalarNode s = (ScalarNode) node;
         return new YamlNode.Scalar(scalarValue(s), s.getValue(), line);
+    }
+
+    /** A parser message cut to 200 characters (it may quote the input). */
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     private static Object scalarValue(ScalarNode s) {

@@ -1,6 +1,7 @@
 package dev.wanctl.core.runtime;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 
 /**
@@ -11,13 +12,13 @@ public final class AutorateMetrics {
 
     private final GaugeDataPoint dlMbps;
     private final GaugeDataPoint ulMbps;
-    private final GaugeDataPoint baselineMs;
-    private final GaugeDataPoint loadMs;
-    private final GaugeDataPoint deltaMs;
+    private final GaugeDataPoint baselineSeconds;
+    private final GaugeDataPoint loadSeconds;
+    private final GaugeDataPoint deltaSeconds;
     private final GaugeDataPoint dlState;
     private final GaugeDataPoint ulState;
     private final CounterDataPoint cycles;
-    private final GaugeDataPoint cycleSeconds;
+    private final DistributionDataPoint cycleSeconds;
     private final CounterDataPoint rateLimitEvents;
     private final CounterDataPoint routerUpdates;
     private final CounterDataPoint pingFailures;
@@ -25,9 +26,9 @@ public final class AutorateMetrics {
     AutorateMetrics(WanctlMetrics m, String wan) {
         dlMbps = m.bandwidthMbps.labelValues(wan, "download");
         ulMbps = m.bandwidthMbps.labelValues(wan, "upload");
-        baselineMs = m.rttBaselineMs.labelValues(wan);
-        loadMs = m.rttLoadMs.labelValues(wan);
-        deltaMs = m.rttDeltaMs.labelValues(wan);
+        baselineSeconds = m.rttBaselineSeconds.labelValues(wan);
+        loadSeconds = m.rttLoadSeconds.labelValues(wan);
+        deltaSeconds = m.rttDeltaSeconds.labelValues(wan);
         dlState = m.state.labelValues(wan, "download");
         ulState = m.state.labelValues(wan, "upload");
         cycles = m.cycles.labelValues(wan);
@@ -38,20 +39,21 @@ public final class AutorateMetrics {
     }
 
     /**
-     * One finished cycle: rates in Mbit/s, RTTs in ms (the delta is clamped at 0 as in the
-     * reference), zones as {@link WanctlMetrics#stateCode} numbers, and the cycle's duration.
+     * One finished cycle: rates in Mbit/s, RTTs in ms (exported in seconds; the delta is clamped
+     * at 0 as in the reference), zones as {@link WanctlMetrics#stateCode} numbers, and the cycle's
+     * duration (into the histogram).
      */
     public void cycle(double dlRateMbps, double ulRateMbps, double baselineRttMs, double loadRttMs,
             int dlStateCode, int ulStateCode, double cycleDurationSeconds) {
         dlMbps.set(dlRateMbps);
         ulMbps.set(ulRateMbps);
-        baselineMs.set(baselineRttMs);
-        loadMs.set(loadRttMs);
-        deltaMs.set(Math.max(0.0, loadRttMs - baselineRttMs));
+        baselineSeconds.set(baselineRttMs / 1e3);
+        loadSeconds.set(loadRttMs / 1e3);
+        deltaSeconds.set(Math.max(0.0, loadRttMs - baselineRttMs) / 1e3);
         dlState.set(dlStateCode);
         ulState.set(ulStateCode);
         cycles.inc();
-        cycleSeconds.set(cycleDurationSeconds);
+        cycleSeconds.observe(cycleDurationSeconds);
     }
 
     /** A router write was held back by the rate limiter. */

@@ -37,6 +37,8 @@ public final class DaemonSupport {
         }
         try {
             return HealthServer.start(e.host(), e.port(), true, supplier);
+        } catch (java.net.BindException ex) {
+            throw portTaken("health_check", e, ex);
         } catch (IOException | IllegalArgumentException ex) {
             throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /health on " + e.host() + ":" + e.port() + " ("
                     + ex.getMessage() + "): is another daemon on that port? change health_check.port", ex);
@@ -50,10 +52,23 @@ public final class DaemonSupport {
         }
         try {
             return MetricsServer.start(e.host(), e.port(), true, registry);
+        } catch (java.net.BindException ex) {
+            throw portTaken("metrics", e, ex);
         } catch (IOException | IllegalArgumentException ex) {
             throw new DaemonExit(ExitStatus.FAILURE, "cannot serve /metrics on " + e.host() + ":" + e.port() + " ("
                     + ex.getMessage() + "): change metrics.port", ex);
         }
+    }
+
+    /**
+     * A port someone else holds is a configuration problem (exit 78, which the units do not
+     * restart): the message names the key to change.
+     */
+    private static DaemonExit portTaken(String section, EndpointConfig e, java.net.BindException ex) {
+        return new DaemonExit(ExitStatus.CONFIG, section + ".port: " + e.host() + ":" + e.port()
+                + " is already in use (" + ex.getMessage() + "; another wanctl daemon or another program):"
+                + " set " + section + ".port to a free port; `wanctl check-config /etc/wanctl/*.yaml` shows clashes"
+                + " between configs", ex);
     }
 
     /**
@@ -72,6 +87,12 @@ public final class DaemonSupport {
             closeQuietly(healthServer);
             closeQuietly(metricsServer);
         }
+    }
+
+    /** "every 300 s, on SIGUSR1 and at shutdown" for the start-up line about the flight recording. */
+    public static String recordingWhen(dev.wanctl.core.config.RecordingConfig r) {
+        long s = r.writeInterval().toSeconds();
+        return (s > 0 ? "every " + s + " s, " : "") + "on SIGUSR1 and at shutdown";
     }
 
     /** The last lines of both daemons' start-up banner (the reference's wording), to their logger. */

@@ -182,8 +182,43 @@ public final class FlightRecorder {
         return code >= 0 && code < ZONE_NAMES.size() ? ZONE_NAMES.get(code) : "";
     }
 
-    /** Writes the held cycles, oldest first, as CSV with the given metadata lines first. */
-    public synchronized void writeCsv(Appendable out, Map<String, String> metadata) throws IOException {
+    /**
+     * Writes the held cycles, oldest first, as CSV with the given metadata lines first. The rows are
+     * copied under the lock and formatted outside it, so a daemon's loop recording its next cycle
+     * waits for an array copy (under a millisecond for ten minutes at 20 Hz), never for the CSV.
+     */
+    public void writeCsv(Appendable out, Map<String, String> metadata) throws IOException {
+        FlightRecorder copy;
+        synchronized (this) {
+            copy = new FlightRecorder(Math.max(1, size));
+            int first = (next - size + capacity) % capacity;
+            for (int k = 0; k < size; k++) {
+                copy.copyRow(this, (first + k) % capacity, k);
+            }
+            copy.size = size;
+            copy.next = size % copy.capacity;
+        }
+        copy.format(out, metadata);
+    }
+
+    private void copyRow(FlightRecorder from, int i, int k) {
+        timeNanos[k] = from.timeNanos[i];
+        rttMs[k] = from.rttMs[i];
+        loadEwmaMs[k] = from.loadEwmaMs[i];
+        baselineMs[k] = from.baselineMs[i];
+        deltaMs[k] = from.deltaMs[i];
+        dlZone[k] = from.dlZone[i];
+        ulZone[k] = from.ulZone[i];
+        dlRateBps[k] = from.dlRateBps[i];
+        ulRateBps[k] = from.ulRateBps[i];
+        flags[k] = from.flags[i];
+        dlCapacityBps[k] = from.dlCapacityBps[i];
+        ulCapacityBps[k] = from.ulCapacityBps[i];
+        dlAddedMs[k] = from.dlAddedMs[i];
+        ulAddedMs[k] = from.ulAddedMs[i];
+    }
+
+    private void format(Appendable out, Map<String, String> metadata) throws IOException {
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             if (e.getKey().contains("=") || (e.getKey() + e.getValue()).contains("\n")) {
                 throw new IllegalArgumentException("metadata key/value may not contain '=' or a line break: " + e);

@@ -39,6 +39,7 @@ final class StateFileWriter {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong writes = new AtomicLong();
     private volatile boolean lastWriteFailed;
+    private volatile String lastFailure;
     private final Object io = new Object();
     private long persistedSeq; // guarded by io
     private boolean failing; // guarded by io
@@ -58,6 +59,11 @@ final class StateFileWriter {
     /** True when the last write that ran failed (a later one should retry). */
     boolean lastWriteFailed() {
         return lastWriteFailed;
+    }
+
+    /** Why the last write failed, null when it succeeded (or none ran yet). */
+    String lastFailure() {
+        return lastWriteFailed ? lastFailure : null;
     }
 
     /** Writes {@code job} in the background when configured so, else now; true when written or started. */
@@ -132,6 +138,7 @@ final class StateFileWriter {
                             + "a write succeeds)", file, e.toString());
                 }
                 deleteQuietly(tmp);
+                lastFailure = "cannot write " + file + ": " + e;
                 lastWriteFailed = true;
                 return false;
             }

@@ -88,6 +88,8 @@ public final class StateStore {
     }
 
     static final String TIMESTAMP = "timestamp";
+    /** The largest state file read: a real one is under 2 kB; a huge one must not exhaust a 32 MB heap. */
+    static final long MAX_STATE_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final DateTimeFormatter CORRUPT_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -135,6 +137,11 @@ public final class StateStore {
         return file;
     }
 
+    /** Why the state cannot be saved now (the last write failed), for health; null while writes succeed. */
+    public String problem() {
+        return writer.lastFailure();
+    }
+
     /** Successful writes so far. */
     public long writes() {
         return writer.writes();
@@ -149,6 +156,18 @@ public final class StateStore {
         prepareWriter();
         byte[] bytes;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO would block the read (and start-up) forever; a device or directory is no state
+                LOG.warn("state file {} is not a regular file (a FIFO, device or directory): not read, starting"
+                        + " from defaults; the first save replaces it", file);
+                return Optional.empty();
+            }
+            long size = Files.size(file);
+            if (size > MAX_STATE_BYTES) {
+                moveAside("it is " + size + " bytes, a state file is a few hundred; at most " + MAX_STATE_BYTES
+                        + " are read");
+                return Optional.empty();
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             LOG.info("no state file at {}: starting from defaults", file);

@@ -36,6 +36,11 @@ import tools.jackson.databind.JsonNode;
 final class RestHttp implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
+    /**
+     * The largest reply read: a queue-tree listing of a router with a thousand queues is about
+     * 500 kB; a daemon runs in a 32 MB heap.
+     */
+    static final long MAX_REPLY_BYTES = 2 * 1024 * 1024;
 
     private final OkHttpClient client;
     private final HttpUrl base;
@@ -120,7 +125,7 @@ final class RestHttp implements AutoCloseable {
         Call call = client.newCall(req);
         call.timeout().timeout(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
-            String body = response.body().string();
+            String body = boundedBody(response, req);
             if (response.isSuccessful()) {
                 return RestJson.parse(router, body);
             }
@@ -136,6 +141,29 @@ final class RestHttp implements AutoCloseable {
         } catch (IOException e) {
             throw RouterException.io(router, "rest", e);
         }
+    }
+
+    /**
+     * The reply body, at most {@link #MAX_REPLY_BYTES} after decompression: a huge, gzip-bombed or
+     * endless reply is a PROTOCOL error, not an OutOfMemoryError in a 32 MB daemon.
+     */
+    private String boundedBody(Response response, Request req) throws IOException, RouterException {
+        okhttp3.ResponseBody b = response.body();
+        long declared = b.contentLength();
+        if (declared > MAX_REPLY_BYTES) {
+            throw tooLarge(req, declared + " bytes declared");
+        }
+        okio.BufferedSource source = b.source();
+        if (source.request(MAX_REPLY_BYTES + 1)) {
+            throw tooLarge(req, "more than " + MAX_REPLY_BYTES + " bytes");
+        }
+        return source.readString(StandardCharsets.UTF_8);
+    }
+
+    private RouterException tooLarge(Request req, String size) {
+        return new RouterException(Kind.PROTOCOL, "router " + router + " (rest): reply to " + req.method() + " "
+                + req.url().encodedPath() + " is too large (" + size + "; at most " + MAX_REPLY_BYTES
+                + " are read)");
     }
 
     private RouterException statusError(Request req, int code, String reason, String body) {

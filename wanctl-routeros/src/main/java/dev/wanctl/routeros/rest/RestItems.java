@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds items by an exact field value (a queue's name, a rule's comment) and caches their
  * {@code .id}s, because RouterOS writes need ids and ids change after a restore or reboot. A
- * cached id that answers 404 or now names another item is resolved again, once per call.
+ * cached id that answers 404 or now names another item is resolved again, once per call; before a
+ * PATCH to a cached id the item is read to check it still carries the value (one small GET per
+ * write), so a rate never lands in a queue that took another's name.
  *
  * <p>Resolving asks the router to filter ({@code ?comment=...}, exact match) and, when that
  * returns nothing, lists the whole menu and matches here: server-side filtering has been
@@ -69,7 +71,9 @@ final class RestItems {
     void patch(RestMenu menu, String value, String jsonBody, Deadline deadline) throws RouterException {
         List<String> cached = cachedIds(menu, value);
         if (cached != null) {
-            if (patchAll(menu, value, cached, jsonBody, deadline)) {
+            // an id may name another item by now (two queues that traded names): read it first, so
+            // a write never lands on an item the config does not name
+            if (allStillNamed(menu, value, cached, deadline) && patchAll(menu, value, cached, jsonBody, deadline)) {
                 return;
             }
             ids.remove(cacheKey(menu, value));
@@ -77,6 +81,16 @@ final class RestItems {
         if (!patchAll(menu, value, idsOf(resolve(menu, value, deadline)), jsonBody, deadline)) {
             throw menu.notFound(router, value);
         }
+    }
+
+    private boolean allStillNamed(RestMenu menu, String value, List<String> cached, Deadline deadline)
+            throws RouterException {
+        for (String id : cached) {
+            if (getIfSame(menu, value, id, deadline) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The item at {@code id}, or null when it is gone or now has another key value (renumbered). */

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class SshSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshSession.class);
+    /** The most a CLI command may print: a queue or rule listing is a few kB. */
+    static final int MAX_OUTPUT_BYTES = 1024 * 1024;
 
     private final RouterConfig config;
     private final Clock clock;
@@ -141,8 +143,15 @@ final class SshSession implements AutoCloseable {
             throw new SessionLost(e);
         }
         try {
-            String out = new String(cmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(cmd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] outBytes = cmd.getInputStream().readNBytes(MAX_OUTPUT_BYTES + 1);
+            byte[] errBytes = cmd.getErrorStream().readNBytes(MAX_OUTPUT_BYTES + 1);
+            if (outBytes.length > MAX_OUTPUT_BYTES || errBytes.length > MAX_OUTPUT_BYTES) {
+                drop(); // the rest of the output is not wanted; the session is not reused with it pending
+                throw new RouterException(Kind.PROTOCOL, "router " + router + " (ssh): `" + command
+                        + "` printed more than " + MAX_OUTPUT_BYTES + " bytes; not read");
+            }
+            String out = new String(outBytes, StandardCharsets.UTF_8);
+            String err = new String(errBytes, StandardCharsets.UTF_8);
             return err.isBlank() ? out : out + "\n" + err;
         } catch (IOException e) {
             throw new SessionLost(e);

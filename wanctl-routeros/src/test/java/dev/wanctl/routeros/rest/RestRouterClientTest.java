@@ -102,8 +102,9 @@ class RestRouterClientTest {
     }
 
     @Test
-    void setsMaxLimitAsAJsonStringOnTheResolvedIdAndRemembersTheId() throws Exception {
+    void setsMaxLimitAsAJsonStringOnTheResolvedIdAndChecksTheRememberedIdBeforeTheNextWrite() throws Exception {
         reply(200, "[" + QUEUE + "]");
+        reply(200, QUEUE);
         reply(200, QUEUE);
         reply(200, QUEUE);
 
@@ -115,9 +116,36 @@ class RestRouterClientTest {
         assertThat(patch.getMethod()).isEqualTo("PATCH");
         assertThat(patch.getTarget()).isEqualTo("/rest/queue/tree/*1000000");
         assertThat(patch.getBody().utf8()).isEqualTo("{\"max-limit\":\"480000000\"}");
+        RecordedRequest check = next();
+        assertThat(check.getMethod()).as("the cached id still names the queue").isEqualTo("GET");
+        assertThat(check.getTarget()).isEqualTo("/rest/queue/tree/*1000000");
         RecordedRequest second = next();
         assertThat(second.getTarget()).isEqualTo("/rest/queue/tree/*1000000");
         assertThat(second.getBody().utf8()).isEqualTo("{\"max-limit\":\"470000000\"}");
+    }
+
+    @Test
+    void aCachedIdThatNowNamesAnotherQueueIsNeverWritten() throws Exception {
+        reply(200, "[" + QUEUE + "]");
+        reply(200, QUEUE);
+        client.setMaxLimit("WAN-Download", 480_000_000L);
+        next();
+        next();
+        String other = QUEUE.replace("\"WAN-Download\"", "\"WAN-Upload\"");
+        String moved = QUEUE.replace("*1000000", "*1000001");
+        reply(200, other);
+        reply(200, "[" + moved + "]");
+        reply(200, moved);
+
+        client.setMaxLimit("WAN-Download", 470_000_000L);
+
+        RecordedRequest check = next();
+        assertThat(check.getMethod()).isEqualTo("GET");
+        assertThat(next().getTarget()).isEqualTo("/rest/queue/tree?name=WAN-Download");
+        RecordedRequest patch = next();
+        assertThat(patch.getMethod()).isEqualTo("PATCH");
+        assertThat(patch.getTarget()).as("only the item named WAN-Download").isEqualTo("/rest/queue/tree/*1000001");
+        assertThat(server.getRequestCount()).isEqualTo(5);
     }
 
     @Test

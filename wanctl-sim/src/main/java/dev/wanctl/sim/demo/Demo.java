@@ -12,6 +12,7 @@ import dev.wanctl.sim.emulator.WriteRecord;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Link;
 import dev.wanctl.sim.scenario.Controller;
+import dev.wanctl.sim.scenario.CakeCounterFeed;
 import dev.wanctl.sim.scenario.EmulatorRouter;
 import dev.wanctl.sim.scenario.LinkBuilder;
 import dev.wanctl.sim.scenario.ReflectorProbe;

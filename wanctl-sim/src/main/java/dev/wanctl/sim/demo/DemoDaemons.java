@@ -3,6 +3,7 @@ package dev.wanctl.sim.demo;
 import dev.wanctl.autorate.AutorateDaemon;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.EndpointConfig;
+import dev.wanctl.core.config.RecordingConfig;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.core.config.SteeringConfig;
@@ -35,7 +36,7 @@ public final class DemoDaemons {
         EndpointConfig off = new EndpointConfig(false, "127.0.0.1", 1);
         return new AutorateConfig(c.source(), c.wanName(), router, c.rateLimit(), c.queues(), c.interval(), c.control(),
                 c.probe(), c.fallback(), dir.resolve(c.wanName() + "_state.json"), c.stateWriteInterval(),
-                dir.resolve(c.wanName() + ".lock"), off, off, c.statusLogInterval(), c.notes());
+                dir.resolve(c.wanName() + ".lock"), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
     }
 
     static SteeringConfig steering(SteeringConfig c, RouterConfig router, Path primaryState, Path dir) {
@@ -44,7 +45,12 @@ public final class DemoDaemons {
                 primaryState, c.stateStaleness(), c.primaryDownloadQueue(), c.primaryUploadQueue(), c.interval(),
                 c.cakeStatsInterval(), c.probe(), dir.resolve("steering_state.json"), c.historySize(),
                 dir.resolve("steering.lock"), c.thresholds(), c.cakeAware(), c.useConfidenceScoring(), c.confidence(),
-                c.wanState(), off, off, c.statusLogInterval(), c.notes());
+                c.wanState(), off, off, notRecorded(c.recording()), c.statusLogInterval(), c.notes());
+    }
+
+    /** The demo draws its own recording: the daemons keep none. */
+    private static RecordingConfig notRecorded(RecordingConfig r) {
+        return new RecordingConfig(false, r.file(), r.window(), r.writeInterval());
     }
 
     static AutorateDaemon.Services autorateServices(Clock clock, ReflectorProbe probe) {

@@ -1,6 +1,7 @@
 package dev.wanctl.sim.demo;
 
 import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.sim.scenario.CakeCounterFeed;
 import dev.wanctl.sim.scenario.EmulatorRouter;
 import dev.wanctl.sim.scenario.ReflectorProbe;
 import dev.wanctl.sim.scenario.SimulationRun;

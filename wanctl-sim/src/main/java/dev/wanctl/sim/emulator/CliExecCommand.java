@@ -87,6 +87,10 @@ final class CliExecCommand implements Command {
         } else {
             output = runSafely(channel);
         }
+        java.util.function.UnaryOperator<String> rewrite = faults.outputRewrite;
+        if (rewrite != null) {
+            output = rewrite.apply(output);
+        }
         try {
             out.write(output.getBytes(StandardCharsets.UTF_8));
             out.flush();

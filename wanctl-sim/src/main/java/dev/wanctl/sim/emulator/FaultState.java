@@ -12,6 +12,7 @@ final class FaultState {
     volatile boolean rejectCredentials;
     volatile boolean down;
     volatile int serverErrorStatus = 500;
+    volatile java.util.function.UnaryOperator<String> outputRewrite;
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
     private final AtomicInteger hangs = new AtomicInteger();
@@ -56,6 +57,7 @@ final class FaultState {
     void clear() {
         latencyNanos = 0;
         rejectCredentials = false;
+        outputRewrite = null;
         serverErrors.set(0);
         drops.set(0);
         hangs.set(0);

@@ -83,6 +83,19 @@ public final class Faults {
         return state.deleteQueue(name);
     }
 
+    /** Two queue-tree items trade names (ids and everything else stay): a cached id now names the other queue. */
+    public boolean swapQueueNames(String a, String b) {
+        return state.swapQueueNames(a, b);
+    }
+
+    /**
+     * Someone else (a script, Winbox) sets a queue's max-limit; not recorded as a write of the
+     * daemon's, so a test tells the daemon's corrections from the change.
+     */
+    public boolean changeMaxLimit(String queue, long maxLimitBps) {
+        return state.changeMaxLimit(queue, maxLimitBps);
+    }
+
     /** {@link #reboot(Duration, boolean)} keeping the ids. */
     public void reboot(Duration downtime) {
         reboot(downtime, false);

@@ -349,6 +349,29 @@ public final class RouterState {
         }
     }
 
+    boolean swapQueueNames(String a, String b) {
+        synchronized (lock) {
+            Row ra = tree().byName(a);
+            Row rb = tree().byName(b);
+            if (ra == null || rb == null) {
+                return false;
+            }
+            ra.values.put("name", b);
+            rb.values.put("name", a);
+            return true;
+        }
+    }
+
+    boolean changeMaxLimit(String name, long maxLimitBps) {
+        synchronized (lock) {
+            Row r = tree().byName(name);
+            if (r != null) {
+                r.values.put("max-limit", Long.toString(maxLimitBps));
+            }
+            return r != null;
+        }
+    }
+
     boolean deleteRule(String comment) {
         synchronized (lock) {
             boolean any = false;

@@ -59,6 +59,15 @@ public final class TransportFaults {
         return this;
     }
 
+    /**
+     * Every SSH console reply passes through {@code rewrite} until {@link #clear()} (garbled,
+     * truncated, huge or re-laid-out output, for bad-reply fuzzing).
+     */
+    public TransportFaults rewriteConsoleOutput(java.util.function.UnaryOperator<String> rewrite) {
+        states.forEach(s -> s.outputRewrite = rewrite);
+        return this;
+    }
+
     /** The next {@code n} calls have their connection closed without a reply. */
     public TransportFaults dropConnections(int n) {
         states.forEach(s -> s.drops(n));

@@ -17,8 +17,11 @@ import java.util.Set;
  *   <li>{@code RATE}: a rate-limited flow at {@code rateMbps} (video, a game's updates).</li>
  * </ul>
  * Overlapping entries add up: greedy when any greedy flow is on, plus the sum of the fixed rates.
+ * A saturating entry runs {@code flows} TCP flows per direction (default
+ * {@value SenderSetup#DEFAULT_FLOWS}), each starting afresh in slow start at every on-period.
  */
-public record Flow(Kind kind, long atMs, long forMs, Set<Direction> directions, double rateMbps, long onMs, long offMs) {
+public record Flow(Kind kind, long atMs, long forMs, Set<Direction> directions, double rateMbps, long onMs, long offMs,
+                   int flows) {
 
     /** The kinds of traffic. */
     public enum Kind {
@@ -43,17 +46,20 @@ public record Flow(Kind kind, long atMs, long forMs, Set<Direction> directions, 
         if ((kind == Kind.BURST || kind == Kind.WEB) && (onMs <= 0 || offMs <= 0)) {
             throw new IllegalArgumentException(kind.key() + " traffic: 'on' and 'off' must be > 0");
         }
+        if (flows < 1) {
+            throw new IllegalArgumentException(kind.key() + " traffic: flows must be >= 1, got " + flows);
+        }
         directions = Set.copyOf(EnumSet.copyOf(directions));
     }
 
     /** Saturating flows in the given directions. */
     public static Flow bulk(long atMs, long forMs, Set<Direction> directions) {
-        return new Flow(Kind.BULK, atMs, forMs, directions, 0, 0, 0);
+        return new Flow(Kind.BULK, atMs, forMs, directions, 0, 0, 0, SenderSetup.DEFAULT_FLOWS);
     }
 
     /** A trickle in both directions. */
     public static Flow idle(long atMs, long forMs, double rateMbps) {
-        return new Flow(Kind.IDLE, atMs, forMs, EnumSet.allOf(Direction.class), rateMbps, 0, 0);
+        return new Flow(Kind.IDLE, atMs, forMs, EnumSet.allOf(Direction.class), rateMbps, 0, 0, 1);
     }
 
     boolean greedy() {

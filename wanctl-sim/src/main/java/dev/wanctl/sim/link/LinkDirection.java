@@ -1,111 +1,111 @@
 package dev.wanctl.sim.link;
 
 /**
- * One direction of the link, stepped in 1 ms ticks: the router's CAKE shaper followed by the ISP's
- * bottleneck with a deep FIFO. A fluid model in bytes (no packets), plain fields, nothing
- * allocated per step.
+ * One direction of the link, stepped in 1 ms ticks: the router's shaper ({@link ShaperQueue}) and
+ * the ISP's bottleneck ({@link IspFifo}), in the order a packet crosses them, and the TCP senders
+ * ({@link TcpSenders}) that load them. A fluid model in bytes, plain fields, nothing allocated
+ * per step.
  *
  * <ul>
- *   <li><b>Shaper</b> (CAKE at {@code max-limit}): sends at most its rate each millisecond. When
- *       more arrives than it sends it keeps a standing queue of {@value #SHAPER_TARGET_MS} ms at
- *       its rate (CoDel's target) and drops the rest; when less arrives its queue drains. A rate of
- *       0 means no shaper.</li>
- *   <li><b>FIFO</b> (the modem / CMTS / DSLAM buffer): receives what the shaper sends, delivers
- *       at most the capacity's bytes of this millisecond (unused opportunities are lost, as in
- *       mahimahi), holds the rest up to its byte limit and tail-drops beyond it.</li>
+ *   <li><b>Upload</b>: LAN senders, then the router's shaper, then the modem's buffer at the
+ *       line's capacity (egress shaping: the shaper comes first).</li>
+ *   <li><b>Download</b>: internet senders, then the ISP's buffer at the line's capacity, then the
+ *       router's ingress shaper (the download crosses the bottleneck before the router can shape
+ *       it, so a shaper above the capacity leaves the ISP's buffer to fill, and the shaper's byte
+ *       counter never counts more than the ISP delivered).</li>
  * </ul>
  *
- * <p>The FIFO's delay is exact for its discipline: the time the capacity ahead (the trace's
- * future opportunities, a generator's future levels) needs to deliver the bytes queued now.
- *
- * <p>Traffic is given per millisecond as a fixed number of bytes plus, when {@code greedy}, the
- * offer of saturating flows: {@value #GREEDY_OVERDRIVE} x the first bottleneck's rate (the
- * smaller of shaper rate and true capacity). That keeps the first bottleneck busy, as loss-based
- * TCP does, and fills a FIFO behind a shaper set above capacity at the difference of the rates
- * (unshaped: at a quarter of the capacity, so a 250 ms buffer fills in about a second, like slow
- * start's overshoot). Senders do not back off when the FIFO drops: a full FIFO stays full while
- * the load lasts, the pessimistic end of what CUBIC does with a deep buffer.
+ * <p>Drops in either queue are losses to the senders (seen one RTT later); bytes of rate-limited
+ * flows (trickle, video, ACKs of the other direction) are offered as they are and never back off.
  */
 public final class LinkDirection {
 
-    /** CoDel's target: the standing queue CAKE keeps when it is the bottleneck. */
-    public static final double SHAPER_TARGET_MS = 5.0;
-    /** How far greedy flows offer above the first bottleneck's rate. */
-    public static final double GREEDY_OVERDRIVE = 1.25;
-
     private final Direction direction;
     private final CapacitySource capacity;
-    private final double fifoLimitBytes;
     private final double nominalBps;
-
-    private double shaperQueueBytes;
-    private double fifoBytes;
+    private final IspFifo fifo;
+    private final ShaperQueue shaper;
+    private final TcpSenders senders;
 
     private double capacityBytes;
     private double capacityBps;
     private double offeredBytes;
-    private double shaperSentBytes;
+    private double greedyOfferedBytes;
     private double deliveredBytes;
-    private double fifoDroppedBytes;
-    private double shaperDelayMs;
-    private double fifoDelayMs;
-    private double shaperSentTotal;
-    private double shaperDroppedTotal;
+    private double flowRttMs;
 
     /**
-     * @param fifoMs the FIFO's size as milliseconds of the capacity source's nominal rate
+     * @param fifoMs the ISP FIFO's size as milliseconds of the capacity source's nominal rate
      */
-    public LinkDirection(Direction direction, CapacitySource capacity, double fifoMs) {
+    public LinkDirection(Direction direction, CapacitySource capacity, double fifoMs, ShaperQueue.Setup shaper,
+            TcpSenders senders) {
         if (!(fifoMs > 0)) {
             throw new IllegalArgumentException(direction + ": fifo size must be > 0 ms, got " + fifoMs);
         }
         this.direction = direction;
         this.capacity = capacity;
         this.nominalBps = capacity.nominalBps();
-        this.fifoLimitBytes = fifoMs * nominalBps / 8000.0;
+        this.fifo = new IspFifo(capacity, fifoMs * nominalBps / 8000.0);
+        this.shaper = new ShaperQueue(shaper);
+        this.senders = senders;
+    }
+
+    /** A direction with a CAKE shaper and no TCP senders (fixed traffic only; tests). */
+    public LinkDirection(Direction direction, CapacitySource capacity, double fifoMs) {
+        this(direction, capacity, fifoMs, ShaperQueue.Setup.CAKE, TcpSenders.none());
     }
 
     /**
      * Advances this direction by the millisecond {@code ms}.
      *
      * @param shaperBps the shaper's {@code max-limit} now, bit/s (0: no shaper)
-     * @param greedy whether saturating flows are active
      * @param fixedBytes bytes offered this millisecond by rate-limited flows (trickle, video)
+     * @param ackBytes bytes of the other direction's ACKs this millisecond
+     * @param baseRttMs the senders' round trip over empty queues plus the delay their ACKs meet on
+     *     the way back; this direction's own queues are added here
+     * @param ackCapBytes the most the senders can send this millisecond for the ACKs the reverse
+     *     direction can carry back (infinite: no limit)
      */
-    public void step(long ms, long shaperBps, boolean greedy, double fixedBytes) {
+    public void step(long ms, long shaperBps, double fixedBytes, double ackBytes, double baseRttMs, double ackCapBytes) {
         capacity.moveTo(ms);
         capacityBytes = capacity.bytesThisMs();
         capacityBps = capacity.capacityBps();
-        double capacityPerMs = capacityBps / 8000.0;
-        double shaperPerMs = shaperBps > 0 ? shaperBps / 8000.0 : Double.POSITIVE_INFINITY;
-
-        double offered = fixedBytes;
-        if (greedy) {
-            offered += GREEDY_OVERDRIVE * Math.min(shaperPerMs, capacityPerMs);
+        double rtt = Math.max(1.0, baseRttMs + fifo.delayMs() + shaper.delayMs());
+        flowRttMs = rtt;
+        greedyOfferedBytes = senders.offer(ms, rtt);
+        if (greedyOfferedBytes > ackCapBytes) {
+            greedyOfferedBytes = senders.ackClock(ackCapBytes / greedyOfferedBytes);
         }
-        offeredBytes = offered;
+        offeredBytes = fixedBytes + greedyOfferedBytes;
+        double offered = offeredBytes + ackBytes;
 
-        double sent;
-        if (shaperBps > 0) {
-            double backlog = shaperQueueBytes + offered;
-            sent = Math.min(backlog, shaperPerMs);
-            shaperQueueBytes = Math.min(backlog - sent, SHAPER_TARGET_MS * shaperPerMs);
-            shaperDroppedTotal += backlog - sent - shaperQueueBytes;
-            shaperDelayMs = shaperQueueBytes / shaperPerMs;
+        if (direction == Direction.DOWNLOAD) {
+            double fromIsp = fifo.step(offered);
+            deliveredBytes = shaper.step(ms, shaperBps, fromIsp);
         } else {
-            sent = offered + shaperQueueBytes;
-            shaperQueueBytes = 0;
-            shaperDelayMs = 0;
+            double fromShaper = shaper.step(ms, shaperBps, offered);
+            deliveredBytes = fifo.step(fromShaper);
         }
-        shaperSentBytes = sent;
-        shaperSentTotal += sent;
+        if (offered > 0) {
+            senders.dropped(ms, (fifo.droppedBytes() + shaper.tailDroppedBytes()) / offered, rtt);
+        }
+        for (int i = shaper.aqmDrops(); i > 0; i--) {
+            senders.aqmDrop(ms, rtt);
+        }
+    }
 
-        double available = fifoBytes + sent;
-        deliveredBytes = Math.min(available, capacityBytes);
-        double left = available - deliveredBytes;
-        fifoDroppedBytes = Math.max(0.0, left - fifoLimitBytes);
-        fifoBytes = left - fifoDroppedBytes;
-        fifoDelayMs = fifoBytes > 0 ? capacity.drainMs(fifoBytes) : 0.0;
+    /** {@link #step} without an ACK-clock limit. */
+    public void step(long ms, long shaperBps, double fixedBytes, double ackBytes, double baseRttMs) {
+        step(ms, shaperBps, fixedBytes, ackBytes, baseRttMs, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Bytes per millisecond this direction can carry now: its shaper's rate, or the capacity when
+     * that is lower or there is no shaper.
+     */
+    public double carryBytesPerMs(long shaperBps) {
+        double cap = capacityBps / 8000.0;
+        return shaperBps > 0 ? Math.min(cap, shaperBps / 8000.0) : cap;
     }
 
     /** Which direction this is. */
@@ -113,37 +113,50 @@ public final class LinkDirection {
         return direction;
     }
 
-    /** Queueing delay a packet entering now sees: shaper queue plus FIFO, ms. */
+    /**
+     * Queueing delay a sparse packet entering now sees (a ping, a call): the ISP's FIFO plus the
+     * shaper's delay for sparse flows (one packet under CAKE, the whole queue in a FIFO), ms.
+     */
     public double addedLatencyMs() {
-        return shaperDelayMs + fifoDelayMs;
+        return shaper.sparseDelayMs() + fifo.delayMs();
     }
 
-    /** Delay in the shaper's standing queue, ms. */
+    /** Queueing delay of the bulk flows now: FIFO plus the shaper's bulk queue, ms. */
+    public double bulkLatencyMs() {
+        return shaper.delayMs() + fifo.delayMs();
+    }
+
+    /** The bulk flows' round trip at the last step, ms. */
+    public double flowRttMs() {
+        return flowRttMs;
+    }
+
+    /** Delay in the shaper's bulk queue, ms. */
     public double shaperDelayMs() {
-        return shaperDelayMs;
+        return shaper.delayMs();
     }
 
     /** Delay in the ISP's FIFO, ms. */
     public double fifoDelayMs() {
-        return fifoDelayMs;
+        return fifo.delayMs();
     }
 
     /** Bytes in the FIFO now. */
     public double fifoBytes() {
-        return fifoBytes;
+        return fifo.bytes();
     }
 
     /** Bytes in the shaper's queue now. */
     public double shaperQueueBytes() {
-        return shaperQueueBytes;
+        return shaper.queueBytes();
     }
 
     /** The FIFO's size in bytes. */
     public double fifoLimitBytes() {
-        return fifoLimitBytes;
+        return fifo.limitBytes();
     }
 
-    /** Bytes delivered to the far side in the last millisecond. */
+    /** Bytes delivered to the far side in the last millisecond (after both queues). */
     public double deliveredBytes() {
         return deliveredBytes;
     }
@@ -163,33 +176,51 @@ public final class LinkDirection {
         return nominalBps;
     }
 
-    /** Bytes offered by the traffic in the last millisecond. */
+    /** Bytes offered by the traffic in the last millisecond (senders plus fixed flows, not ACKs). */
     public double offeredBytes() {
         return offeredBytes;
     }
 
+    /** Bytes the TCP senders offered in the last millisecond. */
+    public double greedyOfferedBytes() {
+        return greedyOfferedBytes;
+    }
+
+    /** The TCP senders. */
+    public TcpSenders senders() {
+        return senders;
+    }
+
     /** Bytes the shaper has passed on since the start (its queue's byte counter). */
     public double shaperSentTotalBytes() {
-        return shaperSentTotal;
+        return shaper.sentTotalBytes();
     }
 
     /** Bytes the shaper has dropped since the start (its queue's drop counter, in bytes). */
     public double shaperDroppedTotalBytes() {
-        return shaperDroppedTotal;
+        return shaper.droppedTotalBytes();
     }
 
-    /** Bytes the shaper passed to the FIFO in the last millisecond. */
+    /** Bytes the shaper passed on in the last millisecond. */
     public double shaperSentBytes() {
-        return shaperSentBytes;
+        return shaper.sentBytes();
     }
 
-    /** Fraction of what reached the FIFO in the last millisecond that it dropped (a probe's loss chance). */
+    /** Fraction of what reached the ISP's FIFO in the last millisecond that it dropped. */
     public double fifoDropFraction() {
-        return shaperSentBytes > 0 ? fifoDroppedBytes / shaperSentBytes : 0.0;
+        return fifo.dropFraction();
+    }
+
+    /**
+     * The chance a probe crossing this direction now is lost in a full tail-drop queue: the ISP's
+     * FIFO, and the shaper when it is a FIFO (CAKE drops from the fattest flow, not from a ping).
+     */
+    public double probeLossFraction() {
+        return 1 - (1 - fifo.dropFraction()) * (1 - shaper.probeDropFraction());
     }
 
     /** Preloads the FIFO (tests and warm starts). */
     void fillFifo(double bytes) {
-        fifoBytes = Math.min(bytes, fifoLimitBytes);
+        fifo.fill(bytes);
     }
 }

@@ -148,7 +148,7 @@ public final class ReflectorBank {
         double upDropDraw = r.nextDouble();
         double downDropDraw = r.nextDouble();
         sent[i]++;
-        if (down[i] || lossDraw < spec.loss() || upDropDraw < up.fifoDropFraction()) {
+        if (down[i] || lossDraw < spec.loss() || upDropDraw < up.probeLossFraction()) {
             return;
         }
         if (inFlight[i] == MAX_IN_FLIGHT) {
@@ -173,7 +173,7 @@ public final class ReflectorBank {
         long next = Long.MAX_VALUE;
         for (int k = 0; k < inFlight[i]; ) {
             if (!crossed[i][k] && crossMs[i][k] <= ms) {
-                if (dropDraw[i][k] < downlink.fifoDropFraction()) {
+                if (dropDraw[i][k] < downlink.probeLossFraction()) {
                     remove(i, k);
                     continue;
                 }

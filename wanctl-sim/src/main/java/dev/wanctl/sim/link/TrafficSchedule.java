@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 public final class TrafficSchedule {
 
     private final Map<Direction, Track> tracks = new EnumMap<>(Direction.class);
+    private final Map<Direction, List<TcpSenders.Group>> groups = new EnumMap<>(Direction.class);
 
     private TrafficSchedule() {
     }
@@ -23,11 +24,21 @@ public final class TrafficSchedule {
     /** Compiles the flows; {@code random} decides the web-like periods. */
     public static TrafficSchedule compile(List<Flow> flows, SplittableRandom random) {
         Map<Direction, List<double[]>> edges = new EnumMap<>(Direction.class);
+        TrafficSchedule s = new TrafficSchedule();
         for (Direction d : Direction.values()) {
             edges.put(d, new ArrayList<>());
+            s.groups.put(d, new ArrayList<>());
         }
         for (Flow f : flows) {
-            for (long[] on : periods(f, random)) {
+            List<long[]> periods = periods(f, random);
+            if (f.greedy()) {
+                long[] starts = periods.stream().mapToLong(p -> p[0]).toArray();
+                long[] ends = periods.stream().mapToLong(p -> p[1]).toArray();
+                for (Direction d : f.directions()) {
+                    s.groups.get(d).add(new TcpSenders.Group(starts, ends, f.flows()));
+                }
+            }
+            for (long[] on : periods) {
                 for (Direction d : Direction.values()) {
                     if (f.directions().contains(d)) {
                         double greedy = f.greedy() ? 1 : 0;
@@ -38,11 +49,15 @@ public final class TrafficSchedule {
                 }
             }
         }
-        TrafficSchedule s = new TrafficSchedule();
         for (Direction d : Direction.values()) {
             s.tracks.put(d, Track.sweep(edges.get(d)));
         }
         return s;
+    }
+
+    /** The saturating entries of the direction, in schedule order, with their on-periods: what its TCP senders run. */
+    public List<TcpSenders.Group> senderGroups(Direction d) {
+        return List.copyOf(groups.get(d));
     }
 
     private static List<long[]> periods(Flow f, SplittableRandom random) {

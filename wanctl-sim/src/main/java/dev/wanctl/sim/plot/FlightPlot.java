@@ -1,7 +1,6 @@
 package dev.wanctl.sim.plot;
 
 import dev.wanctl.sim.plot.Recording.Column;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,20 +22,20 @@ final class FlightPlot {
     private static final int GAP = 14;
     private static final int BOTTOM = 52;
 
-    private static final Color RTT = new Color(0x9e, 0xc5, 0xe8);
-    private static final Color LOAD = new Color(0x1f, 0x5f, 0xa8);
-    private static final Color BASELINE = new Color(0xe0, 0x7b, 0x00);
-    private static final Color DELTA = new Color(0x6a, 0x3d, 0x9a);
-    private static final Color DL = new Color(0x1f, 0x77, 0xb4);
-    private static final Color UL = new Color(0x2c, 0xa0, 0x2c);
-    private static final Color CAPACITY = new Color(0xcf, 0xcf, 0xcf);
-    private static final Color CEILING = new Color(0x80, 0x80, 0x80);
-    private static final Color STEERED = new Color(0x9c, 0x27, 0xb0, 40);
-    private static final Color BLOAT = new Color(0xd3, 0x2f, 0x2f);
-    static final Color[] ZONES = {
-        new Color(0x43, 0xa0, 0x47), new Color(0xfd, 0xd8, 0x35), new Color(0xfb, 0x8c, 0x00), new Color(0xe5, 0x39, 0x35)
+    private static final Rgba RTT = new Rgba(0x9e, 0xc5, 0xe8);
+    private static final Rgba LOAD = new Rgba(0x1f, 0x5f, 0xa8);
+    private static final Rgba BASELINE = new Rgba(0xe0, 0x7b, 0x00);
+    private static final Rgba DELTA = new Rgba(0x6a, 0x3d, 0x9a);
+    private static final Rgba DL = new Rgba(0x1f, 0x77, 0xb4);
+    private static final Rgba UL = new Rgba(0x2c, 0xa0, 0x2c);
+    private static final Rgba CAPACITY = new Rgba(0xcf, 0xcf, 0xcf);
+    private static final Rgba CEILING = new Rgba(0x80, 0x80, 0x80);
+    private static final Rgba STEERED = new Rgba(0x9c, 0x27, 0xb0, 40);
+    private static final Rgba BLOAT = new Rgba(0xd3, 0x2f, 0x2f);
+    static final Rgba[] ZONES = {
+        new Rgba(0x43, 0xa0, 0x47), new Rgba(0xfd, 0xd8, 0x35), new Rgba(0xfb, 0x8c, 0x00), new Rgba(0xe5, 0x39, 0x35)
     };
-    private static final Color NO_ZONE = new Color(0xf2, 0xf2, 0xf2);
+    private static final Rgba NO_ZONE = new Rgba(0xf2, 0xf2, 0xf2);
 
     private final Recording r;
     private final double[] t;
@@ -74,7 +73,7 @@ final class FlightPlot {
 
     void draw(Canvas c) {
         int height = height();
-        c.fillRect(0, 0, WIDTH, height, new Color(0xfa, 0xfa, 0xfa));
+        c.fillRect(0, 0, WIDTH, height, new Rgba(0xfa, 0xfa, 0xfa));
         title(c);
         double[] gridX = timeGridX();
         boolean[] steered = steering();
@@ -90,7 +89,7 @@ final class FlightPlot {
             s.body().accept(p);
             p.unclip();
             if (steered != null && s.title() != null && s.title().startsWith("RTT")) {
-                p.legend("steered", new Color(0x9c, 0x27, 0xb0), false);
+                p.legend("steered", new Rgba(0x9c, 0x27, 0xb0), false);
             }
             p.finish(s.title());
             top += s.height() + GAP;
@@ -108,7 +107,7 @@ final class FlightPlot {
         c.text(heading, LEFT, 28, Panel.TEXT, 17, Canvas.Align.LEFT, true);
         String sub = String.format(Locale.ROOT, "%d cycles over %s%s", r.rows(), span(t1),
                 m.containsKey("config") ? "   config " + m.get("config") : "");
-        c.text(sub, LEFT, 48, new Color(0x66, 0x66, 0x66), 12, Canvas.Align.LEFT, false);
+        c.text(sub, LEFT, 48, new Rgba(0x66, 0x66, 0x66), 12, Canvas.Align.LEFT, false);
     }
 
     private static String span(double seconds) {
@@ -140,7 +139,7 @@ final class FlightPlot {
         return out;
     }
 
-    private Slot rateSlot(String name, Column rate, Column capacity, String ceilingKey, Color color) {
+    private Slot rateSlot(String name, Column rate, Column capacity, String ceilingKey, Rgba color) {
         double ceiling = r.metaNumber(ceilingKey, 0);
         double max = Math.max(ceiling, Math.max(robustMax(rate), robustMax(capacity))) / 1e6;
         String title = name + " shaper rate" + (r.has(capacity) ? " vs true capacity" : "");
@@ -165,7 +164,7 @@ final class FlightPlot {
         p.envelope(agg(Column.DELTA_MS, 1), DELTA, 1.2);
         p.legend("delta", DELTA, false);
         String[][] thresholds = {{"target_bloat_ms", "target"}, {"warn_bloat_ms", "warn"}, {"hard_red_bloat_ms", "hard red"}};
-        Color[] colors = {new Color(0xc9, 0xa2, 0x00), ZONES[2], ZONES[3]};
+        Rgba[] colors = {new Rgba(0xc9, 0xa2, 0x00), ZONES[2], ZONES[3]};
         for (int i = 0; i < thresholds.length; i++) {
             double v = r.metaNumber(thresholds[i][0], Double.NaN);
             if (!Double.isNaN(v)) {
@@ -183,7 +182,7 @@ final class FlightPlot {
             double y0 = p.y(2 - row);
             double h = p.y(1 - row) - y0;
             for (int c = 0; c < z.size(); c++) {
-                Color color = z.has(c) && z.max()[c] >= 0 ? ZONES[(int) Math.min(3, z.max()[c])] : NO_ZONE;
+                Rgba color = z.has(c) && z.max()[c] >= 0 ? ZONES[(int) Math.min(3, z.max()[c])] : NO_ZONE;
                 p.rect(c, y0, h - (row == 0 ? 1 : 0), color);
             }
             p.label(names[row], y0 + h / 2 + 4);
@@ -191,7 +190,7 @@ final class FlightPlot {
         p.zoneLegend(new String[] {"GREEN", "YELLOW", "SOFT_RED", "RED"}, ZONES);
     }
 
-    private void ratePanel(Panel p, Column rate, Column capacity, double ceiling, Color color) {
+    private void ratePanel(Panel p, Column rate, Column capacity, double ceiling, Rgba color) {
         if (r.has(capacity)) {
             p.area(agg(capacity, 1e-6), 0, CAPACITY);
             p.legend("true capacity", CAPACITY, false);

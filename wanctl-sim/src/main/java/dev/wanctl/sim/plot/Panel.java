@@ -1,6 +1,5 @@
 package dev.wanctl.sim.plot;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +9,9 @@ import java.util.List;
  */
 final class Panel {
 
-    static final Color TEXT = new Color(0x33, 0x33, 0x33);
-    static final Color GRID = new Color(0xe6, 0xe6, 0xe6);
-    static final Color FRAME = new Color(0xb0, 0xb0, 0xb0);
+    static final Rgba TEXT = new Rgba(0x33, 0x33, 0x33);
+    static final Rgba GRID = new Rgba(0xe6, 0xe6, 0xe6);
+    static final Rgba FRAME = new Rgba(0xb0, 0xb0, 0xb0);
 
     private final Canvas canvas;
     private final double left;
@@ -53,7 +52,7 @@ final class Panel {
 
     /** Background, horizontal grid with labels (when there is a y-axis title), and the title. */
     void frame(String yTitle, double[] timeGridX) {
-        canvas.fillRect(left, top, width, height, Color.WHITE);
+        canvas.fillRect(left, top, width, height, Rgba.WHITE);
         double step = Ticks.step(yMax - yMin, 4);
         for (double v : yTitle == null ? java.util.List.<Double>of() : Ticks.values(yMin, yMax, 4)) {
             double yy = y(v);
@@ -75,23 +74,23 @@ final class Panel {
         canvas.line(left, top, left, top + height, FRAME, 1, false);
         canvas.line(left + width, top, left + width, top + height, FRAME, 1, false);
         if (title != null) {
-            canvas.fillRect(left + 1, top + 1, title.length() * 7.2 + 12, 18, new Color(255, 255, 255, 210));
+            canvas.fillRect(left + 1, top + 1, title.length() * 7.2 + 12, 18, new Rgba(255, 255, 255, 210));
             canvas.text(title, left + 7, top + 14, TEXT, 12, Canvas.Align.LEFT, true);
         }
         double x = left + width - 8;
         for (int i = legend.size() - 1; i >= 0; i--) {
             String label = (String) legend.get(i)[0];
-            Color color = (Color) legend.get(i)[1];
+            Rgba color = (Rgba) legend.get(i)[1];
             boolean dashed = (Boolean) legend.get(i)[2];
             double w = label.length() * 6.6 + 30;
-            canvas.fillRect(x - w, top + 2, w, 16, new Color(255, 255, 255, 210));
+            canvas.fillRect(x - w, top + 2, w, 16, new Rgba(255, 255, 255, 210));
             canvas.line(x - w + 4, top + 10, x - w + 22, top + 10, color, 2.5, dashed);
             canvas.text(label, x - w + 26, top + 14, TEXT, 11, Canvas.Align.LEFT, false);
             x -= w + 4;
         }
     }
 
-    void legend(String label, Color color, boolean dashed) {
+    void legend(String label, Rgba color, boolean dashed) {
         legend.add(new Object[] {label, color, dashed});
     }
 
@@ -104,14 +103,14 @@ final class Panel {
     }
 
     /** A horizontal reference line across the panel. */
-    void hline(double v, Color color, boolean dashed) {
+    void hline(double v, Rgba color, boolean dashed) {
         if (v >= yMin && v <= yMax) {
             canvas.line(left, y(v), left + width, y(v), color, 1.3, dashed);
         }
     }
 
     /** The series' min/max envelope, joined column to column, broken at gaps. */
-    void envelope(Decimator.Columns c, Color color, double lineWidth) {
+    void envelope(Decimator.Columns c, Rgba color, double lineWidth) {
         int n = c.size();
         double[] xs = new double[2 * n];
         double[] ys = new double[2 * n];
@@ -138,7 +137,7 @@ final class Panel {
     }
 
     /** A filled area from {@code base} up to each column's mean, broken at gaps. */
-    void area(Decimator.Columns c, double base, Color color) {
+    void area(Decimator.Columns c, double base, Rgba color) {
         int n = c.size();
         double[] xs = new double[n + 2];
         double[] ys = new double[n + 2];
@@ -164,7 +163,7 @@ final class Panel {
     }
 
     /** Fills whole-height columns where {@code shade[c]} is set (steering periods). */
-    void shadeColumns(boolean[] shade, Color color) {
+    void shadeColumns(boolean[] shade, Rgba color) {
         int start = -1;
         for (int i = 0; i <= shade.length; i++) {
             boolean on = i < shade.length && shade[i];
@@ -178,18 +177,18 @@ final class Panel {
     }
 
     /** A rectangle one column wide (zone bands). */
-    void rect(int column, double y, double h, Color color) {
+    void rect(int column, double y, double h, Rgba color) {
         canvas.fillRect(left + column, y, 1.0, h, color);
     }
 
     /** A row label inside the panel's left edge. */
     void label(String text, double baselineY) {
-        canvas.fillRect(left + 2, baselineY - 12, text.length() * 7.0 + 8, 16, new Color(255, 255, 255, 200));
+        canvas.fillRect(left + 2, baselineY - 12, text.length() * 7.0 + 8, 16, new Rgba(255, 255, 255, 200));
         canvas.text(text, left + 6, baselineY, TEXT, 11, Canvas.Align.LEFT, true);
     }
 
     /** Colour boxes with names, right-aligned along the panel's top edge. */
-    void zoneLegend(String[] names, Color[] colors) {
+    void zoneLegend(String[] names, Rgba[] colors) {
         double x = left + width - 4;
         for (int i = names.length - 1; i >= 0; i--) {
             double w = names[i].length() * 6.8 + 22;

@@ -31,43 +31,43 @@ final class PngCanvas implements Canvas {
     }
 
     @Override
-    public void fillRect(double x, double y, double w, double h, Color color) {
-        g.setColor(color);
+    public void fillRect(double x, double y, double w, double h, Rgba color) {
+        g.setColor(awt(color));
         g.fill(new Rectangle2D.Double(x, y, w, h));
     }
 
     @Override
-    public void line(double x1, double y1, double x2, double y2, Color color, double width, boolean dashed) {
-        g.setColor(color);
+    public void line(double x1, double y1, double x2, double y2, Rgba color, double width, boolean dashed) {
+        g.setColor(awt(color));
         g.setStroke(stroke(width, dashed));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
     @Override
-    public void polyline(double[] xs, double[] ys, int n, Color color, double width) {
+    public void polyline(double[] xs, double[] ys, int n, Rgba color, double width) {
         if (n < 2) {
             return;
         }
-        g.setColor(color);
+        g.setColor(awt(color));
         g.setStroke(stroke(width, false));
         g.draw(path(xs, ys, n));
     }
 
     @Override
-    public void fillPolygon(double[] xs, double[] ys, int n, Color color) {
+    public void fillPolygon(double[] xs, double[] ys, int n, Rgba color) {
         if (n < 3) {
             return;
         }
         Path2D.Double p = path(xs, ys, n);
         p.closePath();
-        g.setColor(color);
+        g.setColor(awt(color));
         g.fill(p);
     }
 
     @Override
-    public void text(String s, double x, double y, Color color, double size, Align align, boolean bold) {
+    public void text(String s, double x, double y, Rgba color, double size, Align align, boolean bold) {
         g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size)));
-        g.setColor(color);
+        g.setColor(awt(color));
         double w = g.getFontMetrics().stringWidth(s);
         double left = switch (align) {
             case LEFT -> x;
@@ -78,7 +78,7 @@ final class PngCanvas implements Canvas {
     }
 
     @Override
-    public void verticalText(String s, double x, double y, Color color, double size) {
+    public void verticalText(String s, double x, double y, Rgba color, double size) {
         AffineTransform saved = g.getTransform();
         g.translate(x, y);
         g.rotate(-Math.PI / 2);
@@ -94,6 +94,10 @@ final class PngCanvas implements Canvas {
     @Override
     public void unclip() {
         g.setClip(null);
+    }
+
+    private static Color awt(Rgba c) {
+        return new Color(c.red(), c.green(), c.blue(), c.alpha());
     }
 
     private static Path2D.Double path(double[] xs, double[] ys, int n) {

@@ -1,6 +1,5 @@
 package dev.wanctl.sim.plot;
 
-import java.awt.Color;
 import java.util.Locale;
 
 /** A {@link Canvas} that writes SVG 1.1 text by hand (no library), with coordinates to 0.1 px. */
@@ -29,20 +28,20 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void fillRect(double x, double y, double w, double h, Color color) {
+    public void fillRect(double x, double y, double w, double h, Rgba color) {
         sb.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append("\" ").append(fill(color)).append("/>\n");
     }
 
     @Override
-    public void line(double x1, double y1, double x2, double y2, Color color, double width, boolean dashed) {
+    public void line(double x1, double y1, double x2, double y2, Rgba color, double width, boolean dashed) {
         sb.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
                 .append("\" y2=\"").append(n(y2)).append("\" ").append(stroke(color, width))
                 .append(dashed ? " stroke-dasharray=\"6 4\"" : "").append("/>\n");
     }
 
     @Override
-    public void polyline(double[] xs, double[] ys, int n, Color color, double width) {
+    public void polyline(double[] xs, double[] ys, int n, Rgba color, double width) {
         if (n < 2) {
             return;
         }
@@ -53,7 +52,7 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void fillPolygon(double[] xs, double[] ys, int n, Color color) {
+    public void fillPolygon(double[] xs, double[] ys, int n, Rgba color) {
         if (n < 3) {
             return;
         }
@@ -63,7 +62,7 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void text(String s, double x, double y, Color color, double size, Align align, boolean bold) {
+    public void text(String s, double x, double y, Rgba color, double size, Align align, boolean bold) {
         String anchor = switch (align) {
             case LEFT -> "start";
             case CENTER -> "middle";
@@ -75,7 +74,7 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
-    public void verticalText(String s, double x, double y, Color color, double size) {
+    public void verticalText(String s, double x, double y, Rgba color, double size) {
         sb.append("<text transform=\"translate(").append(n(x)).append(' ').append(n(y)).append(") rotate(-90)\" font-size=\"")
                 .append(n(size)).append("\" text-anchor=\"middle\" ").append(fill(color)).append('>')
                 .append(escape(s)).append("</text>\n");
@@ -113,18 +112,18 @@ final class SvgCanvas implements Canvas {
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
-    private static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    private static String hex(Rgba c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.red(), c.green(), c.blue());
     }
 
-    private static String fill(Color c) {
-        return "fill=\"" + hex(c) + "\"" + (c.getAlpha() < 255
-                ? String.format(Locale.ROOT, " fill-opacity=\"%.3f\"", c.getAlpha() / 255.0) : "");
+    private static String fill(Rgba c) {
+        return "fill=\"" + hex(c) + "\"" + (c.alpha() < 255
+                ? String.format(Locale.ROOT, " fill-opacity=\"%.3f\"", c.alpha() / 255.0) : "");
     }
 
-    private static String stroke(Color c, double width) {
-        return "stroke=\"" + hex(c) + "\" stroke-width=\"" + n(width) + "\"" + (c.getAlpha() < 255
-                ? String.format(Locale.ROOT, " stroke-opacity=\"%.3f\"", c.getAlpha() / 255.0) : "");
+    private static String stroke(Rgba c, double width) {
+        return "stroke=\"" + hex(c) + "\" stroke-width=\"" + n(width) + "\"" + (c.alpha() < 255
+                ? String.format(Locale.ROOT, " stroke-opacity=\"%.3f\"", c.alpha() / 255.0) : "");
     }
 
     private static String escape(String s) {

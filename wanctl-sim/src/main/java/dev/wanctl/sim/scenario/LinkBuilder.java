@@ -5,6 +5,7 @@ import dev.wanctl.sim.link.Link;
 import dev.wanctl.sim.link.LinkDirection;
 import dev.wanctl.sim.link.PathDelay;
 import dev.wanctl.sim.link.ReflectorBank;
+import dev.wanctl.sim.link.TcpSenders;
 import dev.wanctl.sim.link.TrafficSchedule;
 import java.util.SplittableRandom;
 
@@ -26,16 +27,19 @@ public final class LinkBuilder {
         SplittableRandom traffic = root.split();
         SplittableRandom reflectors = root.split();
         SplittableRandom path = root.split();
+        TrafficSchedule schedule = TrafficSchedule.compile(s.traffic(), traffic);
         return new Link(
-                direction(s, Direction.DOWNLOAD, down),
-                direction(s, Direction.UPLOAD, up),
-                TrafficSchedule.compile(s.traffic(), traffic),
+                direction(s, Direction.DOWNLOAD, down, schedule),
+                direction(s, Direction.UPLOAD, up, schedule),
+                schedule,
                 new ReflectorBank(s.reflectors(), reflectors),
-                new PathDelay(s.pathStepEveryMs(), s.pathStepMaxMs(), path));
+                new PathDelay(s.pathStepEveryMs(), s.pathStepMaxMs(), path),
+                s.senders());
     }
 
-    private static LinkDirection direction(Scenario s, Direction d, SplittableRandom random) {
+    private static LinkDirection direction(Scenario s, Direction d, SplittableRandom random, TrafficSchedule schedule) {
         DirectionSetup setup = s.direction(d);
-        return new LinkDirection(d, setup.capacity().create(s.durationMs(), random), setup.fifoMs());
+        return new LinkDirection(d, setup.capacity().create(s.durationMs(), random), setup.fifoMs(), setup.shaper(),
+                new TcpSenders(schedule.senderGroups(d), s.senders().rwndBytes()));
     }
 }

@@ -3,6 +3,7 @@ package dev.wanctl.sim.scenario;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Flow;
 import dev.wanctl.sim.link.ReflectorSpec;
+import dev.wanctl.sim.link.SenderSetup;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param configPath the wanctl config this scenario stands for (e.g. {@code configs/spectrum.yaml})
  * @param intervalMs the controller cycle the scenario is scored at; also the flight-recording interval
  * @param pathStepEveryMs how often the path's base RTT jumps (0: never), Starlink-like
+ * @param senders the TCP senders' knobs (base RTT, receive window, ACK load)
  */
 public record Scenario(
         String name,
@@ -27,7 +29,8 @@ public record Scenario(
         long pathStepEveryMs,
         double pathStepMaxMs,
         List<Flow> traffic,
-        List<ScenarioEvent> events) {
+        List<ScenarioEvent> events,
+        SenderSetup senders) {
 
     public Scenario {
         if (durationMs < 1) {
@@ -58,7 +61,7 @@ public record Scenario(
     /** The same scenario standing for another wanctl config (a file), e.g. one being tuned. */
     public Scenario withConfig(String newConfigPath) {
         return new Scenario(name, description, newConfigPath, durationMs, seed, intervalMs, thresholds, download, upload,
-                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events);
+                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders);
     }
 
     /** The same scenario with another seed and/or duration (null keeps the scenario's). */
@@ -66,6 +69,6 @@ public record Scenario(
         return new Scenario(name, description, configPath,
                 newDurationMs == null ? durationMs : newDurationMs,
                 newSeed == null ? seed : newSeed,
-                intervalMs, thresholds, download, upload, reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events);
+                intervalMs, thresholds, download, upload, reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders);
     }
 }

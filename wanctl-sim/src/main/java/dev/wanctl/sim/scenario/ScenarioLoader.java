@@ -4,6 +4,8 @@ import dev.wanctl.sim.link.CapacitySpec;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Flow;
 import dev.wanctl.sim.link.ReflectorSpec;
+import dev.wanctl.sim.link.SenderSetup;
+import dev.wanctl.sim.link.ShaperQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,7 +81,8 @@ public final class ScenarioLoader {
             throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage(), e);
         }
         YamlSection root = YamlSection.root(source, loaded).only("name", "description", "config", "duration",
-                "seed", "interval", "thresholds", "download", "upload", "reflectors", "path", "traffic", "events");
+                "seed", "interval", "thresholds", "download", "upload", "reflectors", "path", "traffic", "events",
+                "senders");
         long duration = root.millis("duration");
         List<ReflectorSpec> reflectors = reflectors(root);
         Thresholds thresholds = Thresholds.CABLE;
@@ -113,7 +116,8 @@ public final class ScenarioLoader {
                     pathEvery,
                     pathMax,
                     traffic(root, duration),
-                    events(root, reflectors));
+                    events(root, reflectors),
+                    senders(root, reflectors));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
                 throw e;
@@ -122,15 +126,52 @@ public final class ScenarioLoader {
         }
     }
 
+    private static SenderSetup senders(YamlSection root, List<ReflectorSpec> reflectors) {
+        double meanBase = reflectors.stream().mapToDouble(ReflectorSpec::baseMs).average().orElse(20);
+        if (!root.has("senders")) {
+            return new SenderSetup(Math.max(1, meanBase), SenderSetup.DEFAULT_RWND_BYTES, SenderSetup.DEFAULT_ACK_FRACTION);
+        }
+        YamlSection t = root.section("senders").only("rtt_ms", "rwnd_kb", "ack_fraction");
+        try {
+            return new SenderSetup(t.number("rtt_ms", Math.max(1, meanBase)),
+                    t.number("rwnd_kb", SenderSetup.DEFAULT_RWND_BYTES / 1024) * 1024,
+                    t.number("ack_fraction", SenderSetup.DEFAULT_ACK_FRACTION));
+        } catch (IllegalArgumentException e) {
+            throw t.wrap(e);
+        }
+    }
+
+    private static ShaperQueue.Setup shaper(YamlSection s) {
+        if (!s.has("shaper")) {
+            return ShaperQueue.Setup.CAKE;
+        }
+        YamlSection q = s.section("shaper").only("discipline", "fifo_ms");
+        String name = q.string("discipline", "cake");
+        if (name.equals("cake")) {
+            return ShaperQueue.Setup.CAKE;
+        }
+        if (!name.equals("fifo")) {
+            throw q.problem("discipline", "'" + name + "'; allowed: cake, fifo");
+        }
+        double fifoMs = q.number("fifo_ms");
+        try {
+            return new ShaperQueue.Setup(ShaperQueue.Discipline.FIFO, fifoMs);
+        } catch (IllegalArgumentException e) {
+            throw q.wrap(e);
+        }
+    }
+
     private static DirectionSetup direction(YamlSection s, long durationMs, Path baseDir) {
-        s.only("ceiling_mbps", "floor_mbps", "fifo_ms", "capacity");
+        s.only("ceiling_mbps", "floor_mbps", "fifo_ms", "capacity", "shaper");
         CapacitySpec capacity = capacity(s.section("capacity"), baseDir);
+        ShaperQueue.Setup shaper = shaper(s);
         try {
             return new DirectionSetup(
                     Math.round(s.number("ceiling_mbps") * 1e6),
                     Math.round(s.number("floor_mbps") * 1e6),
                     capacity,
-                    s.number("fifo_ms", 250));
+                    s.number("fifo_ms", 250),
+                    shaper);
         } catch (IllegalArgumentException e) {
             throw s.wrap(e);
         }
@@ -229,7 +270,7 @@ public final class ScenarioLoader {
     private static List<Flow> traffic(YamlSection root, long durationMs) {
         List<Flow> out = new ArrayList<>();
         for (YamlSection t : root.list("traffic")) {
-            t.only("kind", "at", "for", "direction", "rate_mbps", "on", "off");
+            t.only("kind", "at", "for", "direction", "rate_mbps", "on", "off", "flows");
             String kindName = t.string("kind");
             Flow.Kind kind;
             try {
@@ -244,7 +285,8 @@ public final class ScenarioLoader {
             long defaultOff = kind == Flow.Kind.WEB ? 6_000 : 25_000;
             try {
                 out.add(new Flow(kind, at, forMs, directions(t), t.number("rate_mbps", defaultRate),
-                        t.millis("on", defaultOn), t.millis("off", defaultOff)));
+                        t.millis("on", defaultOn), t.millis("off", defaultOff),
+                        (int) t.number("flows", SenderSetup.DEFAULT_FLOWS)));
             } catch (IllegalArgumentException e) {
                 throw t.wrap(e);
             }

@@ -8,7 +8,6 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
-import dev.wanctl.sim.demo.CakeCounterFeed;
 import dev.wanctl.sim.emulator.RouterEmulator;
 import dev.wanctl.sim.link.Direction;
 

@@ -67,7 +67,7 @@ public final class TestbedRun {
                 int i = Recording.index(d);
                 kernel.capacity(d, Math.round(truth.direction(d).capacityBps()));
                 shaper[i] = controller.maxLimitBps(d, truth.direction(d).capacityBps());
-                initial[i] = shaper[i];
+                initial[i] = scenario.direction(d).ceilingBps(); // the router's queues before the run, as in the simulator
                 kernel.shaper(d, shaper[i]);
             }
             controller.start();

@@ -3,81 +3,135 @@ package dev.wanctl.sim.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LinkDirectionTest {
 
-    /** 10 Mbit/s = 1250 bytes per millisecond. */
-    private static LinkDirection tenMbps(double fifoMs) {
-        CapacitySource c = new CapacitySpec.Constant(10, 0).create(1000, new SplittableRandom(1));
-        return new LinkDirection(Direction.DOWNLOAD, c, fifoMs);
+    private static final double RTT_MS = 20;
+
+    private static CapacitySource mbps(double mbps) {
+        return new CapacitySpec.Constant(mbps, 0).create(600_000, new SplittableRandom(1));
     }
 
-    @Test
-    void shaperAboveCapacityFillsTheFifoAtTheDifferenceOfTheRates() {
-        LinkDirection d = tenMbps(250);
-        for (long ms = 0; ms < 100; ms++) {
-            // 40 Mbit/s offered, shaper at 20 Mbit/s (2500 B/ms), capacity 10 Mbit/s (1250 B/ms)
-            d.step(ms, 20_000_000L, false, 5000);
+    /** A direction of {@code mbps} with a 250 ms ISP FIFO and {@code flows} bulk TCP flows from t = 0. */
+    private static LinkDirection bulk(Direction d, double mbps, int flows, ShaperQueue.Setup shaper) {
+        TcpSenders senders = new TcpSenders(
+                List.of(new TcpSenders.Group(new long[] {0}, new long[] {Long.MAX_VALUE}, flows)), 16 * 1024 * 1024);
+        return new LinkDirection(d, mbps(mbps), 250, shaper, senders);
+    }
+
+    private static double run(LinkDirection d, long fromMs, long toMs, long shaperBps) {
+        double delivered = 0;
+        for (long ms = fromMs; ms < toMs; ms++) {
+            d.step(ms, shaperBps, 0, 0, RTT_MS);
+            delivered += d.deliveredBytes();
         }
-        assertThat(d.fifoBytes()).isCloseTo(100 * (2500 - 1250), within(1e-6));
-        assertThat(d.fifoDelayMs()).isCloseTo(100.0, within(1e-9));
-        assertThat(d.deliveredBytes()).isCloseTo(1250, within(1e-9));
+        return delivered * 8000.0 / (toMs - fromMs);
     }
 
     @Test
-    void shaperBelowCapacityDrainsTheFifoAtTheDifferenceOfTheRates() {
-        LinkDirection d = tenMbps(250);
-        d.fillFifo(100_000);
-        for (long ms = 0; ms < 40; ms++) {
-            // shaper at 5 Mbit/s (625 B/ms) and busy: the FIFO loses 1250 - 625 B each ms
-            d.step(ms, 5_000_000L, true, 0);
+    void downloadShapedBelowCapacityKeepsTheIspBufferEmptyAndTheShaperNearCoDelsTarget() {
+        LinkDirection d = bulk(Direction.DOWNLOAD, 100, 4, ShaperQueue.Setup.CAKE);
+        run(d, 0, 10_000, 90_000_000L);
+        double maxFifoMs = 0;
+        double maxShaperMs = 0;
+        double bps = 0;
+        for (long ms = 10_000; ms < 30_000; ms++) {
+            d.step(ms, 90_000_000L, 0, 0, RTT_MS);
+            maxFifoMs = Math.max(maxFifoMs, d.fifoDelayMs());
+            maxShaperMs = Math.max(maxShaperMs, d.shaperDelayMs());
+            bps += d.deliveredBytes() * 8000.0 / 20_000;
         }
-        assertThat(d.fifoBytes()).isCloseTo(100_000 - 40 * 625, within(1e-6));
-        assertThat(d.deliveredBytes()).isCloseTo(1250, within(1e-9));
+        assertThat(maxFifoMs).isLessThan(1.0);
+        assertThat(maxShaperMs).isLessThan(30.0);
+        assertThat(bps).isBetween(0.85 * 90e6, 90e6);
     }
 
     @Test
-    void busyShaperBelowCapacityHoldsItsQueueAtTheFiveMillisecondTarget() {
-        LinkDirection d = tenMbps(250);
-        for (long ms = 0; ms < 1000; ms++) {
-            d.step(ms, 9_000_000L, true, 0);
+    void downloadShapedAboveCapacityFillsTheIspBufferAheadOfTheShaper() {
+        LinkDirection d = bulk(Direction.DOWNLOAD, 40, 4, ShaperQueue.Setup.CAKE);
+        double bps = run(d, 0, 20_000, 90_000_000L);
+        assertThat(d.fifoDelayMs()).isGreaterThan(100.0);
+        assertThat(d.shaperDelayMs()).isLessThan(1.0);
+        // the shaper's byte counter counts what the ISP delivered, never more than the capacity
+        assertThat(d.shaperSentTotalBytes() * 8000.0 / 20_000).isLessThanOrEqualTo(40e6 + 1);
+        assertThat(bps).isLessThanOrEqualTo(40e6 + 1);
+    }
+
+    @Test
+    void uploadShapedBelowCapacityKeepsTheModemBufferEmpty() {
+        LinkDirection d = bulk(Direction.UPLOAD, 20, 4, ShaperQueue.Setup.CAKE);
+        run(d, 0, 20_000, 18_000_000L);
+        assertThat(d.fifoDelayMs()).isLessThan(1.0);
+        assertThat(d.shaperDelayMs()).isGreaterThan(0.0);
+    }
+
+    @Test
+    void tcpSendersFillAnUnshapedBufferOverSecondsNotAtOnce() {
+        LinkDirection d = bulk(Direction.DOWNLOAD, 100, 4, ShaperQueue.Setup.CAKE);
+        long ms = 0;
+        while (d.fifoDelayMs() < 200 && ms < 60_000) {
+            d.step(ms++, 0, 0, 0, RTT_MS);
         }
-        assertThat(d.shaperDelayMs()).isCloseTo(LinkDirection.SHAPER_TARGET_MS, within(1e-9));
-        assertThat(d.fifoBytes()).isZero();
-        assertThat(d.addedLatencyMs()).isCloseTo(5.0, within(1e-9));
-        assertThat(d.deliveredBytes()).isCloseTo(9_000_000 / 8000.0, within(1e-9));
+        assertThat(ms).isBetween(1_000L, 30_000L);
     }
 
     @Test
-    void fullFifoDropsTheExcessAndStaysAtItsSize() {
-        LinkDirection d = tenMbps(250);
+    void unshapedBulkFlowsSawToothInTheIspBufferAndKeepTheLineBusy() {
+        LinkDirection d = bulk(Direction.DOWNLOAD, 100, 4, ShaperQueue.Setup.CAKE);
+        run(d, 0, 30_000, 0);
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        double bps = 0;
+        for (long ms = 30_000; ms < 90_000; ms++) {
+            d.step(ms, 0, 0, 0, RTT_MS);
+            min = Math.min(min, d.fifoDelayMs());
+            max = Math.max(max, d.fifoDelayMs());
+            bps += d.deliveredBytes() * 8000.0 / 60_000;
+        }
+        assertThat(max).isCloseTo(250.0, within(1.0));
+        assertThat(min).isBetween(20.0, 200.0);
+        assertThat(bps).isGreaterThan(0.95 * 100e6);
+    }
+
+    @Test
+    void cakeIsolatesAPingFromTheBulkQueueAndAFifoShaperDoesNot() {
+        LinkDirection cake = bulk(Direction.UPLOAD, 20, 4, ShaperQueue.Setup.CAKE);
+        LinkDirection fifo = bulk(Direction.UPLOAD, 20, 4, new ShaperQueue.Setup(ShaperQueue.Discipline.FIFO, 50));
+        double cakeMax = 0;
+        double fifoMax = 0;
+        for (long ms = 0; ms < 20_000; ms++) {
+            cake.step(ms, 15_000_000L, 0, 0, RTT_MS);
+            fifo.step(ms, 15_000_000L, 0, 0, RTT_MS);
+            if (ms > 5_000) {
+                cakeMax = Math.max(cakeMax, cake.addedLatencyMs());
+                fifoMax = Math.max(fifoMax, fifo.addedLatencyMs());
+            }
+        }
+        // one 1500-byte packet at 15 Mbit/s is 0.8 ms
+        assertThat(cakeMax).isLessThanOrEqualTo(0.8 + 1e-9);
+        assertThat(fifoMax).isGreaterThan(20.0);
+        assertThat(fifo.addedLatencyMs()).isEqualTo(fifo.bulkLatencyMs());
+    }
+
+    @Test
+    void aFullFifoLosesProbesWithItsDropFraction() {
+        LinkDirection d = new LinkDirection(Direction.DOWNLOAD, mbps(10), 250);
         for (long ms = 0; ms < 5000; ms++) {
-            d.step(ms, 0, true, 0);
+            // 12.5 Mbit/s of unresponsive traffic into a 10 Mbit/s FIFO: a fifth is dropped once full
+            d.step(ms, 0, 1562.5, 0, RTT_MS);
         }
         assertThat(d.fifoBytes()).isCloseTo(d.fifoLimitBytes(), within(1e-6));
-        assertThat(d.fifoLimitBytes()).isCloseTo(250 * 1250, within(1e-6));
-        assertThat(d.fifoDelayMs()).isCloseTo(250, within(1e-6));
-        // unshaped greedy flows offer 1.25 x capacity: a fifth of what reaches the FIFO is dropped
-        assertThat(d.fifoDropFraction()).isCloseTo(0.2, within(1e-9));
-    }
-
-    @Test
-    void unshapedGreedyTrafficFillsAnEmptyFifoInAboutOneSecond() {
-        LinkDirection d = tenMbps(250);
-        long ms = 0;
-        while (d.fifoBytes() < d.fifoLimitBytes() - 1e-6) {
-            d.step(ms++, 0, true, 0);
-        }
-        assertThat(ms).isBetween(990L, 1010L);
+        assertThat(d.probeLossFraction()).isCloseTo(0.2, within(1e-9));
     }
 
     @Test
     void idleLinkHasNoAddedLatency() {
-        LinkDirection d = tenMbps(250);
+        LinkDirection d = new LinkDirection(Direction.DOWNLOAD, mbps(10), 250);
         for (long ms = 0; ms < 100; ms++) {
-            d.step(ms, 8_000_000L, false, 10);
+            d.step(ms, 8_000_000L, 10, 0, RTT_MS);
         }
         assertThat(d.addedLatencyMs()).isZero();
         assertThat(d.deliveredBytes()).isCloseTo(10, within(1e-9));

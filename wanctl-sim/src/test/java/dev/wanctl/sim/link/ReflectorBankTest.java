@@ -15,7 +15,7 @@ class ReflectorBankTest {
 
     @Test
     void probeRttIsBasePlusTheQueueingDelayOfBothDirections() {
-        // download: 10 Mbit/s (1250 B/ms), FIFO holding 20 ms, shaper at capacity and busy (5 ms queue)
+        // download: 10 Mbit/s (1250 B/ms), unshaped, FIFO holding 20 ms, fed exactly at capacity
         LinkDirection down = constant(Direction.DOWNLOAD, 10);
         down.fillFifo(25_000);
         // upload: 1 Mbit/s (125 B/ms), unshaped, FIFO holding 10 ms, fed exactly at capacity
@@ -23,13 +23,13 @@ class ReflectorBankTest {
         up.fillFifo(1_250);
         ReflectorBank bank = new ReflectorBank(List.of(ReflectorSpec.clean("one", 20)), new SplittableRandom(7));
         for (long ms = 0; ms < 200; ms++) {
-            down.step(ms, 10_000_000L, false, 2500);
-            up.step(ms, 0, false, 125);
+            down.step(ms, 0, 1250, 0, 20);
+            up.step(ms, 0, 125, 0, 20);
             bank.step(ms, up, down, 0);
         }
-        assertThat(down.addedLatencyMs()).isCloseTo(25.0, within(1e-9));
+        assertThat(down.addedLatencyMs()).isCloseTo(20.0, within(1e-9));
         assertThat(up.addedLatencyMs()).isCloseTo(10.0, within(1e-9));
-        assertThat(bank.newestRttMs(0)).isCloseTo(20 + 25 + 10, within(1e-9));
+        assertThat(bank.newestRttMs(0)).isCloseTo(20 + 20 + 10, within(1e-9));
         assertThat(bank.received(0)).isGreaterThan(0);
     }
 
@@ -39,8 +39,8 @@ class ReflectorBankTest {
         LinkDirection up = constant(Direction.UPLOAD, 1);
         ReflectorBank bank = new ReflectorBank(List.of(ReflectorSpec.clean("one", 30)), new SplittableRandom(7));
         for (long ms = 0; ms <= 40; ms++) {
-            down.step(ms, 0, false, 0);
-            up.step(ms, 0, false, 0);
+            down.step(ms, 0, 0, 0, 20);
+            up.step(ms, 0, 0, 0, 20);
             bank.step(ms, up, down, 0);
         }
         // probes at 0 and 50 ms: the first is back at 30 ms
@@ -56,8 +56,8 @@ class ReflectorBankTest {
                 List.of(ReflectorSpec.clean("a", 10), ReflectorSpec.clean("b", 10)), new SplittableRandom(7));
         bank.setDown(1, true);
         for (long ms = 0; ms < 1000; ms++) {
-            down.step(ms, 0, false, 0);
-            up.step(ms, 0, false, 0);
+            down.step(ms, 0, 0, 0, 20);
+            up.step(ms, 0, 0, 0, 20);
             bank.step(ms, up, down, 0);
         }
         assertThat(bank.received(0)).isEqualTo(20);
@@ -77,8 +77,8 @@ class ReflectorBankTest {
         long n = 0;
         long lastReceive = -1;
         for (long ms = 0; ms < 100_000; ms++) {
-            down.step(ms, 0, false, 0);
-            up.step(ms, 0, false, 0);
+            down.step(ms, 0, 0, 0, 20);
+            up.step(ms, 0, 0, 0, 20);
             bank.step(ms, up, down, 0);
             if (bank.newestReceiveNanos(0) != lastReceive) {
                 lastReceive = bank.newestReceiveNanos(0);

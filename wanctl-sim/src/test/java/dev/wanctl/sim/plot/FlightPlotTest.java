@@ -7,6 +7,7 @@ import dev.wanctl.core.runtime.FlightRecorder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,8 +70,8 @@ class FlightPlotTest {
         assertThat(img.getWidth()).isEqualTo(FlightPlot.WIDTH);
         // RTT, delta, zones, DL rate, UL rate (no simulation truth: no added-latency panel)
         assertThat(img.getHeight()).isEqualTo(62 + 52 + 210 + 150 + 62 + 180 + 180 + 4 * 14);
-        assertThat(colours(img)).as("zone colours drawn").contains(FlightPlot.ZONES[0].getRGB() & 0xffffff,
-                FlightPlot.ZONES[1].getRGB() & 0xffffff, FlightPlot.ZONES[3].getRGB() & 0xffffff);
+        assertThat(colours(img)).as("zone colours drawn").contains(FlightPlot.ZONES[0].rgb(),
+                FlightPlot.ZONES[1].rgb(), FlightPlot.ZONES[3].rgb());
     }
 
     @Test
@@ -83,6 +84,41 @@ class FlightPlotTest {
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(text).contains("delta = load - baseline", "hard red 80", "SOFT_RED", "steered", "time (seconds)");
         assertThat(text.length()).as("decimated: a few hundred KB at most").isLessThan(600_000);
+    }
+
+    @Test
+    void svgIsWrittenOnARuntimeWithoutJavaDesktop(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("no-desktop.svg");
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(javaBin, "--limit-modules", "java.base,java.xml,java.logging",
+                "-cp", System.getProperty("java.class.path"), SvgWithoutDesktop.class.getName(), svg.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("java.desktop absent");
+        assertThat(Files.readString(svg)).contains("<svg", "delta = load - baseline");
+    }
+
+    /** Writes an SVG plot in a JVM whose module graph lacks java.desktop (see the test above). */
+    static final class SvgWithoutDesktop {
+        public static void main(String[] args) {
+            if (ModuleLayer.boot().findModule("java.desktop").isPresent()) {
+                throw new IllegalStateException("java.desktop is present: the test proves nothing");
+            }
+            System.out.println("java.desktop absent");
+            Plots.write(daemonLike(), Path.of(args[0]));
+        }
+    }
+
+    @Test
+    void pngOnARuntimeWithoutJavaDesktopSaysToWriteSvg(@TempDir Path dir) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(javaBin, "--limit-modules", "java.base,java.xml,java.logging",
+                "-cp", System.getProperty("java.class.path"), SvgWithoutDesktop.class.getName(),
+                dir.resolve("x.png").toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(output).contains("PNG plots need the Java module java.desktop", "write an .svg instead");
     }
 
     @Test

