@@ -1,10 +1,10 @@
 package dev.wanctl.autorate;
 
-import static dev.wanctl.core.runtime.HealthServer.round;
+import static dev.wanctl.core.daemon.HealthServer.round;
 
 import dev.wanctl.core.Version;
 import dev.wanctl.core.runtime.Clock;
-import dev.wanctl.core.runtime.HealthServer;
+import dev.wanctl.core.daemon.HealthServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

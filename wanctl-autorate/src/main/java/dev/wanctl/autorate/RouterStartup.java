@@ -2,9 +2,9 @@ package dev.wanctl.autorate;
 
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.RouterConfig;
-import dev.wanctl.core.runtime.DaemonExit;
-import dev.wanctl.core.runtime.DaemonSupport;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.DaemonExit;
+import dev.wanctl.core.daemon.DaemonSupport;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;

@@ -1,7 +1,7 @@
 package dev.wanctl.bench;
 
-import dev.wanctl.core.runtime.AutorateMetrics;
-import dev.wanctl.core.runtime.WanctlMetrics;
+import dev.wanctl.core.daemon.AutorateMetrics;
+import dev.wanctl.core.daemon.WanctlMetrics;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

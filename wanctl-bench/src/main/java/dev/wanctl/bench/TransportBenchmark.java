@@ -6,7 +6,7 @@ import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.routeros.RouterException;
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.RouterEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.ConfigProblem;
 import dev.wanctl.core.config.ConfigSummary;
 import dev.wanctl.core.config.Loaded;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

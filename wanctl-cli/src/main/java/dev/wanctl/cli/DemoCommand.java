@@ -2,7 +2,7 @@ package dev.wanctl.cli;
 
 import dev.wanctl.cli.logging.LogFormat;
 import dev.wanctl.cli.logging.Logging;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.sim.demo.Demo;
 import dev.wanctl.sim.plot.Plots;
 import dev.wanctl.sim.plot.Recording;

@@ -1,7 +1,7 @@
 package dev.wanctl.cli;
 
-import dev.wanctl.sim.emulator.CliLayout;
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.cli.CliLayout;
+import dev.wanctl.emulator.RouterEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.wanctl.autorate.ReplaySummary;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

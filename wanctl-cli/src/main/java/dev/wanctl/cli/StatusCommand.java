@@ -5,7 +5,7 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.EndpointConfig;
 import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.SteeringConfig;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.ExitStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

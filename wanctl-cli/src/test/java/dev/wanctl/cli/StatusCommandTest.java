@@ -2,7 +2,7 @@ package dev.wanctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wanctl.core.runtime.HealthServer;
+import dev.wanctl.core.daemon.HealthServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

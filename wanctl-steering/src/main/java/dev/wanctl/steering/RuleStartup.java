@@ -2,9 +2,9 @@ package dev.wanctl.steering;
 
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.control.SteeringHysteresis;
-import dev.wanctl.core.runtime.DaemonExit;
-import dev.wanctl.core.runtime.DaemonSupport;
-import dev.wanctl.core.runtime.ExitStatus;
+import dev.wanctl.core.daemon.DaemonExit;
+import dev.wanctl.core.daemon.DaemonSupport;
+import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterException;
 import java.util.Locale;

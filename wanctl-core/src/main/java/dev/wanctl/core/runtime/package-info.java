@@ -1,34 +1,8 @@
 /**
- * Plumbing shared by the autorate and steering daemons: time ({@link dev.wanctl.core.runtime.Clock}),
- * the fixed-rate loop, cycle profiling, the state file, the instance lock, systemd notification,
- * signals, the /health endpoint and Prometheus metrics.
- *
- * <p>How a daemon wires them (error handling left out):
- * <pre>{@code
- * try (InstanceLock lock = InstanceLock.acquire(InstanceLock.pathFor(Path.of("/run/wanctl"), wan));
- *      SystemdNotifier systemd = SystemdNotifier.fromEnvironment()) {
- *     StateStore state = new StateStore(stateFile, clock, StateStore.Settings.defaults().ignoringForChange("congestion"));
- *     state.load().ifPresent(controller::restore);
- *     CycleProfiler profiler = CycleProfiler.forWindow(60_000_000_000L, intervalNanos, "probe", "control", "writer", "state", "total");
- *     WanctlMetrics metrics = new WanctlMetrics();
- *     AutorateMetrics m = metrics.autorate(wan);
- *     FixedRateLoop loop = new FixedRateLoop(clock, intervalNanos, Sleeper.parking(clock));
- *     GracefulShutdown shutdown = GracefulShutdown.install(loop::stop, Duration.ofSeconds(2));
- *     Signals.onHangup(reloadRequested::set);
- *     try (HealthServer health = HealthServer.start("127.0.0.1", 9101, false, published::get);
- *          MetricsServer prom = MetricsServer.start("127.0.0.1", 9100, false, metrics.registry())) {
- *         systemd.ready("running");
- *         loop.run((cycle, scheduledNanos) -> {
- *             // ... probe.readLatest, control, writer.offer, state.offer(node), m.cycle(...), profiler.record(...)
- *             systemd.watchdogIfDue(clock.nanoTime());
- *         });
- *         systemd.stopping();
- *         state.flush();
- *     }
- *     shutdown.finished();
- * } catch (LockHeldException e) {
- *     // exit 75 with e.getMessage()
- * }
- * }</pre>
+ * Time, the loop and state, for the daemons, the simulator and replay alike: the clock
+ * ({@link dev.wanctl.core.runtime.Clock}, {@link dev.wanctl.core.runtime.VirtualClock}), the
+ * fixed-rate loop and its sleeper, cycle profiling, the flight recorder, the state file, service
+ * threads and the FFM libc calls the probes and systemd notification share. It depends on no other
+ * package of wanctl; the daemon plumbing that wires it is {@link dev.wanctl.core.daemon}.
  */
 package dev.wanctl.core.runtime;

@@ -1,6 +1,6 @@
 package dev.wanctl.sim.scenario;
 
-import dev.wanctl.sim.emulator.RouterState;
+import dev.wanctl.emulator.model.RouterState;
 import dev.wanctl.sim.link.LinkDirection;
 
 /**

@@ -1,9 +1,9 @@
 package dev.wanctl.sim.scenario;
 
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.sim.emulator.FixtureLoader;
-import dev.wanctl.sim.emulator.RouterEmulator;
-import dev.wanctl.sim.emulator.Transport;
+import dev.wanctl.emulator.model.FixtureLoader;
+import dev.wanctl.emulator.RouterEmulator;
+import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.sim.link.Direction;
 import java.util.Locale;
 

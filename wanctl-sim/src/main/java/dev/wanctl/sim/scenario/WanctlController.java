@@ -8,7 +8,7 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
-import dev.wanctl.sim.emulator.RouterEmulator;
+import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.sim.link.Direction;
 
 /**

@@ -1,0 +1,176 @@
+package dev.wanctl.emulator.rest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A small HTTP/1.1 server on 127.0.0.1 (plain or TLS) with keep-alive. It owns every socket it
+ * accepted, so {@link #stop()} closes the listener and each connection at once, with no
+ * connection left half-accepted: what "the router's web service went down" must look like.
+ * One virtual thread per connection.
+ */
+final class HttpListener {
+
+    /** Answers one request; null means: close the connection without a reply. */
+    interface Handler {
+        RestReply handle(HttpRequest request);
+    }
+
+    private static final int IDLE_TIMEOUT_MS = 5 * 60_000;
+
+    private final String name;
+    private final SSLContext tls;
+    private final Handler handler;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private ServerSocket server;
+
+    HttpListener(String name, SSLContext tls, Handler handler) {
+        this.name = name;
+        this.tls = tls;
+        this.handler = handler;
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (0: any free port); returns the port. */
+    synchronized int start(int port) throws IOException {
+        ServerSocket s = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+        s.setReuseAddress(true);
+        try {
+            s.bind(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        server = s;
+        Thread.ofVirtual().name(name + "-accept").start(() -> acceptLoop(s));
+        return s.getLocalPort();
+    }
+
+    /** Closes the listener and every open connection. */
+    synchronized void stop() {
+        if (server != null) {
+            closeQuietly(server);
+            server = null;
+        }
+        for (Socket c : open) {
+            try {
+                // with a read timeout set, an SSLSocket's close first reads what the peer may still
+                // send, up to that timeout (minutes on an idle keep-alive connection); 0 skips that
+                c.setSoTimeout(0);
+            } catch (IOException ignored) {
+                // Closing is all we wanted.
+            }
+            closeQuietly(c);
+        }
+    }
+
+    private void acceptLoop(ServerSocket s) {
+        while (!s.isClosed()) {
+            Socket c;
+            try {
+                c = s.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            open.add(c);
+            synchronized (this) {
+                if (server != s) {
+                    // stop() ran while this connection was being accepted.
+                    closeQuietly(c);
+                    open.remove(c);
+                    continue;
+                }
+            }
+            Thread.ofVirtual().name(name + "-conn").start(() -> serve(c));
+        }
+    }
+
+    private void serve(Socket c) {
+        try (c) {
+            c.setTcpNoDelay(true);
+            c.setSoTimeout(IDLE_TIMEOUT_MS);
+            InputStream in = new BufferedInputStream(c.getInputStream());
+            OutputStream out = new BufferedOutputStream(c.getOutputStream());
+            while (true) {
+                HttpRequest req;
+                try {
+                    req = HttpRequest.read(in, out);
+                } catch (HttpRequest.Malformed e) {
+                    write(out, "GET", new RestReply(400, ""), false);
+                    return;
+                }
+                if (req == null) {
+                    return;
+                }
+                RestReply reply = handler.handle(req);
+                if (reply == null || c.isClosed()) {
+                    return;
+                }
+                write(out, req.method(), reply, req.keepAlive());
+                if (!req.keepAlive()) {
+                    return;
+                }
+            }
+        } catch (SocketException | java.net.SocketTimeoutException closedOrIdle) {
+            // Closed by stop(), by the client, or idle for too long.
+        } catch (IOException e) {
+            // A client that broke the connection mid-request; nothing to answer.
+        } finally {
+            open.remove(c);
+        }
+    }
+
+    private static void write(OutputStream out, String method, RestReply reply, boolean keepAlive) throws IOException {
+        byte[] body = method.equals("HEAD") ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(reply.status()).append(' ')
+                .append(reason(reply.status())).append("\r\n");
+        if (body.length > 0) {
+            head.append("Content-Type: application/json\r\n");
+        }
+        if (reply.status() == 401) {
+            head.append("WWW-Authenticate: Basic realm=\"RouterOS\"\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (!keepAlive) {
+            head.append("Connection: close\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 406 -> "Not Acceptable";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Server Error";
+        };
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Closing is all we wanted.
+        }
+    }
+}

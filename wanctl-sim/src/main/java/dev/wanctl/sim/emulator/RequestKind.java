@@ -1,7 +1,0 @@
-package dev.wanctl.sim.emulator;
-
-/** Whether a request only read the router or changed (or tried to change) its configuration. */
-public enum RequestKind {
-    READ,
-    WRITE
-}
