@@ -15,7 +15,7 @@ import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.emulator.model.WriteRecord;
-import dev.wanctl.sim.testing.ScriptedProbe;
+import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.routeros.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
-import dev.wanctl.sim.testing.ScriptedProbe;
+import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
