@@ -27,13 +27,21 @@ final class DaemonHarness {
 
     /** A spectrum-like config pointing at the emulator, state and lock in {@code dir}. */
     static Path config(Path dir, RouterEmulator router, int intervalMs, int timeoutMs) throws IOException {
-        String yaml = "wan_name: spectrum\n" + EmulatorRouterYaml.rest(router, router.password(), timeoutMs) + """
+        return config(dir, EmulatorRouterYaml.rest(router, router.password(), timeoutMs), "", intervalMs);
+    }
+
+    /**
+     * The same config with this {@code router:} section and these extra lines of
+     * {@code continuous_monitoring} (e.g. {@code "  law: adaptive\n"}).
+     */
+    static Path config(Path dir, String routerYaml, String monitoringLines, int intervalMs) throws IOException {
+        String yaml = "wan_name: spectrum\n" + routerYaml + """
                 queues:
                   download: WAN-Download-Spectrum
                   upload: WAN-Upload-Spectrum
                 continuous_monitoring:
                   enabled: true
-                  interval_ms: %d
+                %s  interval_ms: %d
                   baseline_rtt_initial: 24
                   download:
                     floor_green_mbps: 550
@@ -60,7 +68,8 @@ final class DaemonHarness {
                 lock_file: %s
                 health_check:
                   enabled: false
-                """.formatted(intervalMs, dir.resolve("spectrum_state.json"), dir.resolve("spectrum.lock"));
+                """.formatted(monitoringLines, intervalMs, dir.resolve("spectrum_state.json"),
+                        dir.resolve("spectrum.lock"));
         Path file = dir.resolve("spectrum.yaml");
         Files.writeString(file, yaml);
         return file;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         name = "emulate-router",
         mixinStandardHelpOptions = true,
         description = {
-            "Run an emulated RouterOS 7 router (REST over HTTP and HTTPS, SSH console) on 127.0.0.1.",
+            "Run an emulated RouterOS 7 router (REST over HTTP and HTTPS, SSH console, the RouterOS API plain"
+                    + " and TLS) on 127.0.0.1.",
             "Prints ports, credentials, the certificate fingerprint, a known_hosts line and a router: block "
                     + "for a wanctl config; runs until interrupted (Ctrl-C or SIGTERM).",
             "Exit codes: 0 stopped by a signal, 1 a port could not be opened, 78 the fixture is unreadable or invalid."
@@ -46,6 +47,16 @@ final class EmulateRouterCommand implements Callable<Integer> {
             description = "SSH port; 0 = any free port, -1 = none (default: ${DEFAULT-VALUE}).")
     int sshPort;
 
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "0",
+            description = "Plain RouterOS API port (8728 on a router); 0 = any free port, -1 = none"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--api-tls-port", paramLabel = "N", defaultValue = "0",
+            description = "RouterOS API-over-TLS port (api-ssl, 8729 on a router; the HTTPS certificate); 0 = any"
+                    + " free port, -1 = none (default: ${DEFAULT-VALUE}).")
+    int apiTlsPort;
+
     @Option(names = "--cli-layout", paramLabel = "old|new", defaultValue = "old",
             description = "Console output layout of older or newer RouterOS 7 builds (default: ${DEFAULT-VALUE}).")
     CliLayout cliLayout;
@@ -64,7 +75,8 @@ final class EmulateRouterCommand implements Callable<Integer> {
         RouterEmulator router;
         try {
             RouterEmulator.Builder b = RouterEmulator.builder().restPort(restPort).restTlsPort(restTlsPort)
-                    .sshPort(sshPort).cliLayout(cliLayout).hostKeyFile(hostKey);
+                    .sshPort(sshPort).apiPort(apiPort).apiTlsPort(apiTlsPort).cliLayout(cliLayout)
+                    .hostKeyFile(hostKey);
             if (fixture != null) {
                 b.fixture(fixture);
             }
@@ -122,6 +134,14 @@ final class EmulateRouterCommand implements Callable<Integer> {
         }
         if (router.restTlsPort() > 0) {
             out.println("  REST   " + router.restTlsBaseUrl());
+        }
+        if (router.apiPort() > 0) {
+            out.println("  API    " + RouterEmulator.HOST + " port " + router.apiPort() + " (plain)");
+        }
+        if (router.apiTlsPort() > 0) {
+            out.println("  API    " + RouterEmulator.HOST + " port " + router.apiTlsPort() + " (TLS, api-ssl)");
+        }
+        if (router.certificateSha256() != null) {
             out.println("  certificate SHA-256: " + router.certificateSha256());
         }
         if (router.sshPort() > 0) {

@@ -1,5 +1,6 @@
 package dev.wanctl.emulator;
 
+import dev.wanctl.emulator.api.ApiServer;
 import dev.wanctl.emulator.cli.CliLayout;
 import dev.wanctl.emulator.cli.SshServerHost;
 import dev.wanctl.emulator.faults.Faults;
@@ -23,7 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An emulated RouterOS 7 router: REST over HTTP and HTTPS, an SSH console, and an in-process
+ * An emulated RouterOS 7 router: REST over HTTP and HTTPS, an SSH console, the RouterOS API
+ * (plain and TLS), and an in-process
  * client, all on one {@link RouterState}, with fault injection. What every test, the simulator,
  * the demo and users without a router run against. Listens on 127.0.0.1 only.
  *
@@ -48,6 +50,7 @@ public final class RouterEmulator implements AutoCloseable {
     private TlsCertificate certificate;
     private RestServer rest;
     private SshServerHost ssh;
+    private ApiServer api;
     private ScheduledExecutorService ticker;
     private boolean closed;
 
@@ -62,7 +65,7 @@ public final class RouterEmulator implements AutoCloseable {
                 : fixture.users().getFirst();
     }
 
-    /** A builder with the bundled fixture, the system clock and ephemeral ports for REST, HTTPS and SSH. */
+    /** A builder with the bundled fixture, the system clock and ephemeral ports for REST, HTTPS, SSH and the API (plain and TLS). */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,7 +78,7 @@ public final class RouterEmulator implements AutoCloseable {
         if (ticker != null) {
             return this;
         }
-        if (config.restTlsPort >= 0) {
+        if (config.restTlsPort >= 0 || config.apiTlsPort >= 0) {
             certificate = TlsCertificate.generate();
         }
         if (config.restPort >= 0 || config.restTlsPort >= 0) {
@@ -85,6 +88,10 @@ public final class RouterEmulator implements AutoCloseable {
         if (config.sshPort >= 0) {
             ssh = new SshServerHost(state, faults.state(Transport.SSH), counters, config.cliLayout, config.hostKeyFile,
                     config.sshPort);
+        }
+        if (config.apiPort >= 0 || config.apiTlsPort >= 0) {
+            api = new ApiServer(state, faults.state(Transport.API), counters,
+                    certificate == null ? null : certificate.sslContext(), config.apiPort, config.apiTlsPort);
         }
         faults.listeners(new Faults.Listeners() {
             @Override
@@ -96,6 +103,8 @@ public final class RouterEmulator implements AutoCloseable {
             public void closeSessions(Transport t) {
                 if (t == Transport.SSH && ssh != null) {
                     ssh.closeSessions();
+                } else if (t == Transport.API && api != null) {
+                    api.closeSessions();
                 }
             }
         });
@@ -127,6 +136,12 @@ public final class RouterEmulator implements AutoCloseable {
             } else {
                 ssh.stop();
             }
+        } else if (t == Transport.API && api != null) {
+            if (running) {
+                api.start();
+            } else {
+                api.stop();
+            }
         }
     }
 
@@ -150,6 +165,9 @@ public final class RouterEmulator implements AutoCloseable {
         }
         if (ssh != null) {
             ssh.close();
+        }
+        if (api != null) {
+            api.close();
         }
     }
 
@@ -203,6 +221,16 @@ public final class RouterEmulator implements AutoCloseable {
         return ssh == null ? -1 : ssh.port();
     }
 
+    /** Plain RouterOS API port (8728 on a router), or -1 when disabled or not started. */
+    public synchronized int apiPort() {
+        return api == null ? -1 : api.plainPort();
+    }
+
+    /** RouterOS API-over-TLS port ({@code api-ssl}, 8729 on a router; the HTTPS certificate), or -1. */
+    public synchronized int apiTlsPort() {
+        return api == null ? -1 : api.tlsPort();
+    }
+
     /** {@code http://127.0.0.1:<port>/rest}. */
     public String restBaseUrl() {
         return "http://" + HOST + ":" + restPort() + "/rest";
@@ -213,7 +241,7 @@ public final class RouterEmulator implements AutoCloseable {
         return "https://" + HOST + ":" + restTlsPort() + "/rest";
     }
 
-    /** The HTTPS certificate (self-signed, SAN localhost and 127.0.0.1), or null without HTTPS. */
+    /** The HTTPS and api-ssl certificate (self-signed, SAN localhost and 127.0.0.1), or null without either. */
     public synchronized X509Certificate certificate() {
         return certificate == null ? null : certificate.certificate();
     }
@@ -250,6 +278,8 @@ public final class RouterEmulator implements AutoCloseable {
         private int restPort;
         private int restTlsPort;
         private int sshPort;
+        private int apiPort;
+        private int apiTlsPort;
         private CliLayout cliLayout = CliLayout.OLD;
         private Path hostKeyFile;
 
@@ -291,6 +321,18 @@ public final class RouterEmulator implements AutoCloseable {
         /** SSH port: 0 ephemeral (default), -1 none. */
         public Builder sshPort(int port) {
             this.sshPort = checkPort(port);
+            return this;
+        }
+
+        /** Plain RouterOS API port: 0 ephemeral (default), -1 none. */
+        public Builder apiPort(int port) {
+            this.apiPort = checkPort(port);
+            return this;
+        }
+
+        /** RouterOS API-over-TLS port: 0 ephemeral (default), -1 none. */
+        public Builder apiTlsPort(int port) {
+            this.apiTlsPort = checkPort(port);
             return this;
         }
 

@@ -28,14 +28,12 @@ public final class RouterCheck {
     }
 
     /**
-     * The configs to check for {@code config}: itself, or for failover REST and SSH one by one,
-     * because failover needs both to work and would otherwise hide a broken REST behind SSH.
+     * The configs to check for {@code config}: itself, or for failover its primary (REST or the
+     * API) and SSH one by one, because failover needs both to work and would otherwise hide a broken
+     * primary behind SSH.
      */
     public static List<RouterConfig> perTransport(RouterConfig config) {
-        return config.transport() == RouterConfig.Transport.FAILOVER
-                ? List.of(config.withTransport(RouterConfig.Transport.REST),
-                        config.withTransport(RouterConfig.Transport.SSH))
-                : List.of(config);
+        return config.members().stream().map(config::withTransport).toList();
     }
 
     /** The production check: real transports, system clock. */

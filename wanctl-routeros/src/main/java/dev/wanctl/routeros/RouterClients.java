@@ -24,18 +24,22 @@ public final class RouterClients {
             case REST -> new RestRouterClient(config);
             case SSH -> new SshRouterClient(config);
             case FAILOVER -> failover(config);
-            case API -> new ApiRouterClient(ApiSettings.of(config, config.restPort(),
-                    config.scheme() == RouterConfig.Scheme.HTTPS));
+            case API -> api(config);
             case LINUX_TC -> new LinuxTcRouterClient(config.requestTimeout());
         };
     }
 
+    private static RouterClient api(RouterConfig config) {
+        return new ApiRouterClient(ApiSettings.of(config, config.restPort(), config.scheme() == RouterConfig.Scheme.HTTPS));
+    }
+
     private static RouterClient failover(RouterConfig config) {
-        RestRouterClient rest = new RestRouterClient(config);
+        RouterClient primary = config.failoverPrimary() == RouterConfig.Transport.API ? api(config)
+                : new RestRouterClient(config);
         try {
-            return new FailoverRouterClient(config.host(), rest, new SshRouterClient(config), Clock.system());
+            return new FailoverRouterClient(config.host(), primary, new SshRouterClient(config), Clock.system());
         } catch (RuntimeException e) {
-            rest.close();
+            primary.close();
             throw e;
         }
     }

@@ -139,6 +139,17 @@ class RouterCheckTest {
     }
 
     @Test
+    void failoverWithTheApiFirstIsCheckedOverTheApiAndOverSsh() {
+        RouterConfig c = config();
+        RouterConfig failover = new RouterConfig(RouterConfig.Transport.FAILOVER, c.host(), c.user(), c.password(),
+                c.sshKey(), 8729, RouterConfig.Scheme.HTTPS, c.sshPort(), true, null, null, null, null, null,
+                RouterConfig.Transport.API);
+
+        assertThat(RouterCheck.perTransport(failover)).extracting(RouterConfig::transport)
+                .containsExactly(RouterConfig.Transport.API, RouterConfig.Transport.SSH);
+    }
+
+    @Test
     void rejectedCredentialsOutweighAnyOtherFinding() {
         assertThat(RouterCheckResult.worse(1, 77)).isEqualTo(77);
         assertThat(RouterCheckResult.worse(77, 78)).isEqualTo(77);

@@ -8,6 +8,7 @@ final class CommonKeys {
     final ConfigKey schemaVersion;
     final ConfigKey wanName;
     final ConfigKey transport;
+    final ConfigKey failoverPrimary;
     final ConfigKey host;
     final ConfigKey user;
     final ConfigKey password;
@@ -54,9 +55,14 @@ final class CommonKeys {
         transport = s.add(key("router.transport", ValueType.CHOICE)
                 .choices("rest", "ssh", "failover", "api", "linux-tc")
                 .defaultValue("ssh")
-                .doc("rest: REST API (recommended); ssh: CLI over SSH; failover: REST, with SSH while REST fails;"
+                .doc("rest: REST API (recommended); ssh: CLI over SSH; failover: REST (or the API, router.failover_primary),"
+                        + " with SSH while it fails;"
                         + " api: RouterOS API (8729 TLS, 8728 plain); linux-tc: this Linux host's CAKE qdiscs"
                         + " (autorate only)"));
+        failoverPrimary = s.add(key("router.failover_primary", ValueType.CHOICE).choices("rest", "api")
+                .defaultValue("rest").ours()
+                .doc("With transport failover, what carries the calls while it works (SSH takes over while it"
+                        + " fails): rest, or api (then router.port is the API's port, 8729 by default)"));
         host = s.add(key("router.host", ValueType.HOST)
                 .doc("Router address (required except with linux-tc)"));
         user = s.add(key("router.user", ValueType.STRING)

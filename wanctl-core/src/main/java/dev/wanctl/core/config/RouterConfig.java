@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param sshKey {@code router.ssh_key}, private key file for SSH; null when unset
  * @param connectTimeout {@code router.connect_timeout_ms}, default 2000 ms
  * @param requestTimeout {@code router.timeout_ms}, default 1500 ms: the longest one call may take
+ * @param failoverPrimary {@code router.failover_primary}: what carries the calls of {@link Transport#FAILOVER}
+ *     while it works ({@link Transport#REST}, the default, or {@link Transport#API}); SSH is the fallback
  */
 public record RouterConfig(
         Transport transport,
@@ -38,7 +40,8 @@ public record RouterConfig(
         String certFingerprint,
         Path knownHosts,
         Duration connectTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Transport failoverPrimary) {
 
     public static final Path DEFAULT_KNOWN_HOSTS = Path.of("/var/lib/wanctl/.ssh/known_hosts");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(2000);
@@ -50,7 +53,10 @@ public record RouterConfig(
         REST,
         /** RouterOS CLI over one persistent SSH session. */
         SSH,
-        /** REST first; SSH carries the calls while REST is failing, REST is re-probed with backoff. */
+        /**
+         * REST (or the API, {@link #failoverPrimary}) first; SSH carries the calls while it is failing, and
+         * it is re-probed with backoff.
+         */
         FAILOVER,
         /** The RouterOS API on one persistent connection: TLS on 8729 ({@code api-ssl}), plain on 8728. */
         API,
@@ -83,6 +89,18 @@ public record RouterConfig(
         knownHosts = knownHosts == null ? DEFAULT_KNOWN_HOSTS : knownHosts;
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        failoverPrimary = failoverPrimary == null ? Transport.REST : failoverPrimary;
+        if (failoverPrimary != Transport.REST && failoverPrimary != Transport.API) {
+            throw new IllegalArgumentException("failover's primary is rest or api, not " + failoverPrimary.configName());
+        }
+    }
+
+    /** A config whose failover (if any) has REST first, as before {@code router.failover_primary}. */
+    public RouterConfig(Transport transport, String host, String user, Secret password, Path sshKey, int restPort,
+            Scheme scheme, int sshPort, boolean verifySsl, Path caFile, String certFingerprint, Path knownHosts,
+            Duration connectTimeout, Duration requestTimeout) {
+        this(transport, host, user, password, sshKey, restPort, scheme, sshPort, verifySsl, caFile, certFingerprint,
+                knownHosts, connectTimeout, requestTimeout, Transport.REST);
     }
 
     /** The scheme when {@code router.scheme} is unset: HTTPS on 443 or whenever trust is configured. */
@@ -96,9 +114,15 @@ public record RouterConfig(
                 Transport.REST, host, user, password, null, port, scheme, 22, true, null, null, null, null, null);
     }
 
+    /** The transports a failover config is made of, the one it prefers first; just this one otherwise. */
+    public java.util.List<Transport> members() {
+        return transport == Transport.FAILOVER ? java.util.List.of(failoverPrimary, Transport.SSH)
+                : java.util.List.of(transport);
+    }
+
     /** This config with another transport. */
     public RouterConfig withTransport(Transport t) {
         return new RouterConfig(t, host, user, password, sshKey, restPort, scheme, sshPort, verifySsl, caFile,
-                certFingerprint, knownHosts, connectTimeout, requestTimeout);
+                certFingerprint, knownHosts, connectTimeout, requestTimeout, failoverPrimary);
     }
 }

@@ -24,7 +24,14 @@ final class RouterSection {
         String user = r.string(k.user);
         Secret password = password(r, k, options);
         String sshKeyText = r.string(k.sshKey);
-        boolean api = transport == RouterConfig.Transport.API;
+        RouterConfig.Transport primary = "api".equals(r.string(k.failoverPrimary)) ? RouterConfig.Transport.API
+                : RouterConfig.Transport.REST;
+        if (r.present(k.failoverPrimary) && transport != RouterConfig.Transport.FAILOVER) {
+            r.warn(k.failoverPrimary, "only used with transport failover; transport is "
+                    + (transport == null ? "unset" : transport.configName()));
+        }
+        boolean api = transport == RouterConfig.Transport.API
+                || (transport == RouterConfig.Transport.FAILOVER && primary == RouterConfig.Transport.API);
         int port = api && !r.present(k.port) ? API_TLS_PORT : r.integer(k.port);
         String schemeText = r.string(k.scheme);
         RouterConfig.Scheme scheme = schemeText == null ? (api ? (port == API_PLAIN_PORT
@@ -57,29 +64,30 @@ final class RouterSection {
         }
         RouterConfig rc = new RouterConfig(transport, host, user, password,
                 sshKeyText == null ? null : Path.of(sshKeyText), port, scheme, sshPort, verify,
-                caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout);
+                caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout, primary);
         if (transport != RouterConfig.Transport.SSH && transport != RouterConfig.Transport.LINUX_TC
                 && rc.scheme() == RouterConfig.Scheme.HTTP && (fingerprint != null || caFile != null)) {
             r.error(k.scheme, "is http, but router." + (fingerprint != null ? "cert_fingerprint" : "ca_file")
                     + " asks for a verified TLS connection; plain "
-                    + (transport == RouterConfig.Transport.API ? "API" : "HTTP")
+                    + (api ? "API" : "HTTP")
                     + " would send the password unencrypted: set router.scheme: https ("
-                    + (transport == RouterConfig.Transport.API ? "RouterOS api-ssl" : "RouterOS www-ssl")
+                    + (api ? "RouterOS api-ssl" : "RouterOS www-ssl")
                     + ") or remove the pin");
             return null;
         }
-        if (transport == RouterConfig.Transport.API && rc.scheme() == RouterConfig.Scheme.HTTP) {
+        if (api && rc.scheme() == RouterConfig.Scheme.HTTP) {
             r.warn(k.port, "the API in plain text (port " + port + ") sends the router password unencrypted;"
                     + " use api-ssl on port 8729");
         } else if (transport == RouterConfig.Transport.REST || transport == RouterConfig.Transport.FAILOVER) {
-            if (rc.scheme() == RouterConfig.Scheme.HTTPS && !verify && fingerprint == null && caFile == null) {
-                r.warn(k.verifySsl, "TLS certificate verification is off: anyone on the path can read the router"
-                        + " password; pin the router's certificate with router.cert_fingerprint instead");
-            }
             if (rc.scheme() == RouterConfig.Scheme.HTTP) {
                 r.warn(k.port, "REST over plain HTTP (port " + port + ") sends the router password unencrypted;"
                         + " use port 443 or router.scheme: https");
             }
+        }
+        if ((api || transport == RouterConfig.Transport.REST || transport == RouterConfig.Transport.FAILOVER)
+                && rc.scheme() == RouterConfig.Scheme.HTTPS && !verify && fingerprint == null && caFile == null) {
+            r.warn(k.verifySsl, "TLS certificate verification is off: anyone on the path can read the router"
+                    + " password; pin the router's certificate with router.cert_fingerprint instead");
         }
         if ((transport == RouterConfig.Transport.SSH || transport == RouterConfig.Transport.FAILOVER)
                 && sshKeyText == null && !r.present(k.password)

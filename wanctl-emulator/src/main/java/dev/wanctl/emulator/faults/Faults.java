@@ -20,7 +20,7 @@ public final class Faults {
     public interface Listeners {
         void setRunning(Transport transport, boolean running);
 
-        /** Closes the open sessions of a transport (SSH), e.g. when its credentials stop working. */
+        /** Closes the open sessions of a transport (SSH, API), e.g. when its credentials stop working. */
         void closeSessions(Transport transport);
     }
 
@@ -66,9 +66,9 @@ public final class Faults {
         return new TransportFaults(this, set);
     }
 
-    /** The faults of REST, SSH and the in-process client together. */
+    /** The faults of REST, SSH, the API and the in-process client together. */
     public TransportFaults everywhere() {
-        return on(Transport.REST, Transport.SSH, Transport.IN_PROCESS);
+        return on(Transport.REST, Transport.SSH, Transport.API, Transport.IN_PROCESS);
     }
 
     /** Every id changes, as after a configuration restore: cached ids now get 404 / no such item. */
@@ -105,7 +105,7 @@ public final class Faults {
     }
 
     /**
-     * Reboots the router: REST and SSH stop listening and the in-process client finds it
+     * Reboots the router: REST, SSH and the API stop listening and the in-process client finds it
      * unreachable for {@code downtime} on the emulator's clock; counters, backlog and uptime start
      * from 0; with {@code renumberIds} every id changes too. The listeners come back on the same
      * ports once the downtime has passed (checked every few milliseconds while the emulator runs,
@@ -164,7 +164,7 @@ public final class Faults {
     }
 
     public void applyListeners() {
-        for (Transport t : new Transport[] {Transport.REST, Transport.SSH}) {
+        for (Transport t : new Transport[] {Transport.REST, Transport.SSH, Transport.API}) {
             boolean running;
             synchronized (this) {
                 running = !states.get(t).down && rebootUntilNanos < 0;

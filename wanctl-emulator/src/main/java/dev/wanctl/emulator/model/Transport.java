@@ -8,6 +8,8 @@ public enum Transport {
     REST,
     /** An exec channel of the SSH server. */
     SSH,
+    /** The RouterOS API (sentences on one connection), plain or TLS. */
+    API,
     /** {@link EmulatedRouterClient}, straight onto the state without sockets. */
     IN_PROCESS
 }

@@ -70,7 +70,8 @@ public final class TlsCertificate {
         }
     }
 
-    SSLContext sslContext() {
+    /** The server side of TLS with this certificate; the API's TLS listener serves the same one as HTTPS. */
+    public SSLContext sslContext() {
         return sslContext;
     }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The {@code router:} section of a daemon config that reaches a {@link RouterEmulator} the way
- * production reaches a router: REST over HTTPS with its certificate pinned, or SSH with its host
- * key in a known_hosts file. Public: the autorate and steering end-to-end tests write their
+ * production reaches a router: REST over HTTPS or the API over TLS with the certificate pinned, or
+ * SSH with its host key in a known_hosts file. Public: the autorate and steering end-to-end tests write their
  * configs with it.
  */
 public final class EmulatorRouterYaml {
@@ -27,6 +27,22 @@ public final class EmulatorRouterYaml {
                   timeout_ms: %d
                   connect_timeout_ms: %d
                 """.formatted(router.restTlsPort(), router.user(), password, router.certificateSha256(), timeoutMs,
+                timeoutMs);
+    }
+
+    /** The RouterOS API over TLS (api-ssl), the certificate pinned; {@code timeoutMs} for connect and call. */
+    public static String api(RouterEmulator router, String password, int timeoutMs) {
+        return """
+                router:
+                  transport: api
+                  host: 127.0.0.1
+                  port: %d
+                  user: %s
+                  password: %s
+                  cert_fingerprint: "%s"
+                  timeout_ms: %d
+                  connect_timeout_ms: %d
+                """.formatted(router.apiTlsPort(), router.user(), password, router.certificateSha256(), timeoutMs,
                 timeoutMs);
     }
 

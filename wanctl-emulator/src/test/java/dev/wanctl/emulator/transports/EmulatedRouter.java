@@ -45,7 +45,7 @@ final class EmulatedRouter implements AutoCloseable {
         this.knownHosts = Files.writeString(dir.resolve("known_hosts"), router.knownHostsLine() + "\n");
     }
 
-    /** A config for {@code transport} with REST over HTTPS pinned to the router's certificate. */
+    /** A config for {@code transport} with REST (or the API) over TLS pinned to the router's certificate. */
     RouterConfig config(RouterConfig.Transport transport) {
         return config(transport, Secret.of(router.password()), sshKey, router.certificateSha256(), knownHosts);
     }
@@ -62,7 +62,9 @@ final class EmulatedRouter implements AutoCloseable {
 
     private RouterConfig config(RouterConfig.Transport transport, Secret password, Path key, String pin, Path hosts,
             Duration connectTimeout, Duration requestTimeout) {
-        return new RouterConfig(transport, RouterEmulator.HOST, router.user(), password, key, router.restTlsPort(),
+        // router.port is the API's port with transport api (api-ssl here), REST's otherwise
+        int port = transport == RouterConfig.Transport.API ? router.apiTlsPort() : router.restTlsPort();
+        return new RouterConfig(transport, RouterEmulator.HOST, router.user(), password, key, port,
                 RouterConfig.Scheme.HTTPS, router.sshPort(), true, null, pin, hosts, connectTimeout, requestTimeout);
     }
 

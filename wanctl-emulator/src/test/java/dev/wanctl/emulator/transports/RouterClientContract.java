@@ -169,7 +169,7 @@ abstract class RouterClientContract {
     @Test
     void revokedCredentialsAreAnAuthenticationErrorOnAnOpenSession() throws Exception {
         client.readSystem();
-        emulated.router.faults().on(Transport.REST, Transport.SSH).rejectCredentials();
+        emulated.router.faults().on(carriers()[0], carriers()).rejectCredentials();
 
         assertKind(client::readSystem, Kind.AUTHENTICATION);
     }

@@ -11,28 +11,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * REST first, SSH while REST is failing: keeps the daemons working when the router's web service
- * is down or overloaded. A call that fails on REST for a transient reason (unreachable, timeout,
- * router error) is carried by SSH at once, and SSH keeps carrying calls; REST is tried again on a
- * {@link ReprobeSchedule} and takes over as soon as it answers. Failures that another transport
+ * A primary (REST, or the RouterOS API) first, SSH while it is failing: keeps the daemons working
+ * when the router's web or API service is down or overloaded. A call that fails on the primary for
+ * a transient reason (unreachable, timeout, router error) is carried by SSH at once, and SSH keeps
+ * carrying calls; the primary is tried again on a {@link ReprobeSchedule} and takes over as soon as
+ * it answers. Failures that another transport
  * would not fix, above all rejected credentials or a refused certificate, are reported as they are.
  *
- * <p>A call that falls over may take the REST bound plus the SSH bound.
+ * <p>A call that falls over may take the primary's bound plus the SSH bound.
  */
 public final class FailoverRouterClient implements RouterClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverRouterClient.class);
 
-    private final RouterClient rest;
+    private final RouterClient primary;
     private final RouterClient ssh;
     private final Clock clock;
     private final String router;
     private final ReprobeSchedule schedule = new ReprobeSchedule(); // guarded by itself
 
     /** Takes ownership of both clients; {@code router} names the router in logs. */
-    public FailoverRouterClient(String router, RouterClient rest, RouterClient ssh, Clock clock) {
+    public FailoverRouterClient(String router, RouterClient primary, RouterClient ssh, Clock clock) {
         this.router = router;
-        this.rest = rest;
+        this.primary = primary;
         this.ssh = ssh;
         this.clock = clock;
     }
@@ -43,54 +44,54 @@ public final class FailoverRouterClient implements RouterClient {
     }
 
     private <T> T call(Call<T> call) throws RouterException {
-        RouterException restFailure = null;
-        if (restDue()) {
+        RouterException primaryFailure = null;
+        if (primaryDue()) {
             try {
-                T result = call.on(rest);
-                restAnswered();
+                T result = call.on(primary);
+                primaryAnswered();
                 return result;
             } catch (RouterException e) {
                 if (!e.kind().isTransient()) {
                     throw e;
                 }
-                restFailed(e);
-                restFailure = e;
+                primaryFailed(e);
+                primaryFailure = e;
             }
         }
         try {
             return call.on(ssh);
         } catch (RouterException e) {
-            if (restFailure != null) {
-                e.addSuppressed(restFailure);
+            if (primaryFailure != null) {
+                e.addSuppressed(primaryFailure);
             }
             throw e;
         }
     }
 
-    private boolean restDue() {
+    private boolean primaryDue() {
         synchronized (schedule) {
             return schedule.primaryDue(clock.nanoTime());
         }
     }
 
-    private void restFailed(RouterException e) {
+    private void primaryFailed(RouterException e) {
         synchronized (schedule) {
             boolean first = !schedule.onFallback();
             Duration wait = schedule.failed(clock.nanoTime());
             if (first) {
-                LOG.warn("router {}: REST failed ({}); SSH carries the calls, REST is tried again in {} s",
-                        router, e.getMessage(), wait.toSeconds());
+                LOG.warn("router {}: {} failed ({}); SSH carries the calls, {} is tried again in {} s",
+                        router, primaryName(), e.getMessage(), primaryName(), wait.toSeconds());
             } else {
-                LOG.info("router {}: REST still failing ({}); next try in {} s",
-                        router, e.getMessage(), wait.toSeconds());
+                LOG.info("router {}: {} still failing ({}); next try in {} s",
+                        router, primaryName(), e.getMessage(), wait.toSeconds());
             }
         }
     }
 
-    private void restAnswered() {
+    private void primaryAnswered() {
         synchronized (schedule) {
             if (schedule.onFallback()) {
-                LOG.info("router {}: REST answers again; it carries the calls from now on", router);
+                LOG.info("router {}: {} answers again; it carries the calls from now on", router, primaryName());
                 schedule.answered();
             }
         }
@@ -137,17 +138,22 @@ public final class FailoverRouterClient implements RouterClient {
         return call(RouterClient::readSystem);
     }
 
-    /** {@code rest} or {@code ssh}: the transport that carries calls now. */
+    /** REST or API, as the logs name the primary. */
+    private String primaryName() {
+        return primary.transport().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code rest} (or {@code api}) or {@code ssh}: the transport that carries calls now. */
     @Override
     public String transport() {
         synchronized (schedule) {
-            return schedule.onFallback() ? ssh.transport() : rest.transport();
+            return schedule.onFallback() ? ssh.transport() : primary.transport();
         }
     }
 
     @Override
     public void close() {
-        rest.close();
+        primary.close();
         ssh.close();
     }
 
