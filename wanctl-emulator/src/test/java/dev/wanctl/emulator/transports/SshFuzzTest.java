@@ -1,4 +1,4 @@
-package dev.wanctl.sim.transports;
+package dev.wanctl.emulator.transports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

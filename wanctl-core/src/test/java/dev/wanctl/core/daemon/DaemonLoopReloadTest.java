@@ -1,5 +1,7 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
+import dev.wanctl.core.runtime.Sleeper;
+import dev.wanctl.core.runtime.VirtualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

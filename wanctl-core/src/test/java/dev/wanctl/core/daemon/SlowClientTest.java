@@ -1,4 +1,4 @@
-package dev.wanctl.core.runtime;
+package dev.wanctl.core.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
