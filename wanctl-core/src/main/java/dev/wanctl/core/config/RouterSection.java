@@ -67,12 +67,17 @@ final class RouterSection {
                 caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout, primary);
         if (transport != RouterConfig.Transport.SSH && transport != RouterConfig.Transport.LINUX_TC
                 && rc.scheme() == RouterConfig.Scheme.HTTP && (fingerprint != null || caFile != null)) {
-            r.error(k.scheme, "is http, but router." + (fingerprint != null ? "cert_fingerprint" : "ca_file")
-                    + " asks for a verified TLS connection; plain "
-                    + (api ? "API" : "HTTP")
-                    + " would send the password unencrypted: set router.scheme: https ("
-                    + (api ? "RouterOS api-ssl" : "RouterOS www-ssl")
-                    + ") or remove the pin");
+            // A pin asks for a verified TLS connection: it must never silently mean plain text.
+            String pin = "router." + (fingerprint != null ? "cert_fingerprint" : "ca_file");
+            String plain = api ? "the plain API" : "plain HTTP";
+            String fix = api ? "use api-ssl (router.port: 8729)" : "set router.scheme: https (RouterOS www-ssl)";
+            if (schemeText != null) {
+                r.error(k.scheme, "is http, but " + pin + " asks for a verified TLS connection; " + plain
+                        + " would send the password unencrypted: " + fix + " or remove the pin");
+            } else {
+                r.error(k.port, "is " + port + ", " + plain + ", but " + pin + " asks for a verified TLS connection;"
+                        + " the password would travel unencrypted: " + fix + " or remove the pin");
+            }
             return null;
         }
         if (api && rc.scheme() == RouterConfig.Scheme.HTTP) {

@@ -34,10 +34,21 @@ class RouterTransportConfigTest {
 
     @Test
     void thePlainApiPortWorksButWarnsThatThePasswordTravelsUnencrypted() throws IOException {
-        Loaded<AutorateConfig> l = router("  transport: api\n  port: 8728\n");
+        Loaded<AutorateConfig> l = ConfigLoader.parseAutorate(ReferenceConfigsTest.resource("cable.yaml")
+                .replace("  transport: \"rest\"\n", "  transport: api\n").replace("  port: 443\n", "  port: 8728\n"),
+                Path.of("cable.yaml"), ReferenceConfigsTest.ENV);
 
+        assertThat(l.errors()).isEmpty();
         assertThat(l.config().router().scheme()).isEqualTo(RouterConfig.Scheme.HTTP);
         assertThat(warnings(l)).anyMatch(w -> w.contains("router.port") && w.contains("unencrypted"));
+    }
+
+    @Test
+    void aPinnedCertificateOnThePlainApiPortIsRefusedRatherThanSentInPlainText() throws IOException {
+        Loaded<AutorateConfig> l = router("  transport: api\n  port: 8728\n");
+
+        assertThat(l.errors()).map(ConfigProblem::toString)
+                .anyMatch(e -> e.contains("router.port") && e.contains("cert_fingerprint") && e.contains("8729"));
     }
 
     @Test
