@@ -49,13 +49,14 @@ class CheckConfigCommandTest {
                 .replace("use_median_of_three: true", "use_median_of_tree: true");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, yaml);
+        int ceilingLine = yaml.lines().toList().indexOf("    ceiling_mbps: lots") + 1;
         CliRunner.Result r = CliRunner.run("check-config", bad.toString(), CONFIGS.resolve("att.yaml").toString());
         assertThat(r.exitCode()).isEqualTo(ExitStatus.CONFIG);
         assertThat(r.out()).contains("bad.yaml: INVALID autorate config, 4 errors",
                 "error: router.host (line 8): missing",
                 "error: continuous_monitoring.download.floor_red_mbps",
                 "error: continuous_monitoring.thresholds.warn_bloat_ms",
-                "error: continuous_monitoring.download.ceiling_mbps (line 40): must be a number from 1 to 10000, got"
+                "error: continuous_monitoring.download.ceiling_mbps (line " + ceilingLine + "): must be a number from 1 to 10000, got"
                         + " \"lots\"",
                 "warning: continuous_monitoring.use_median_of_tree",
                 "did you mean \"use_median_of_three\"?",
