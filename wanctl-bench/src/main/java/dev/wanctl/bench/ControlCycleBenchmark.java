@@ -62,7 +62,7 @@ public class ControlCycleBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        String yaml = spectrumConfig().replaceAll("(?m)^  law: \\w+\\n", "")
+        String yaml = spectrumConfig().replaceAll("(?m)^  law: .*\\n", "")
                 .replace("continuous_monitoring:\n", "continuous_monitoring:\n  law: " + law + "\n");
         AutorateConfig c = ConfigLoader.parseAutorate(yaml, Path.of("spectrum.yaml"),
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
