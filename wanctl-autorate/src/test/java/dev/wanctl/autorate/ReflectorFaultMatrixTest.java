@@ -57,7 +57,7 @@ class ReflectorFaultMatrixTest {
     @ParameterizedTest
     @EnumSource(Row.class)
     void misbehavingReflectorsNeverCutTheRateAndLosingAllOfThemIsReported(Row row) throws Exception {
-        long seed = Long.getLong("wanctl.fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("wanctl.fuzz.seed", 20_261_202L); // fixed: CI repeats; -Dwanctl.fuzz.seed=N explores
         System.out.println(row + " seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -387,6 +387,20 @@ public final class RouterState {
         }
     }
 
+    /**
+     * Adds a mangle rule as an operator re-creating one would (Winbox, {@code /ip/firewall/mangle/add}):
+     * it gets a new id, at the end of the chain. Returns the id.
+     */
+    public String addRule(Map<String, String> properties) {
+        synchronized (lock) {
+            try {
+                return ops.add(mangle(), properties, null).idText();
+            } catch (RosError e) {
+                throw new IllegalArgumentException("rule " + properties + ": " + e.getMessage());
+            }
+        }
+    }
+
     private MenuTable tree() {
         return tables.get(MenuSpecs.QUEUE_TREE);
     }
