@@ -104,7 +104,7 @@ class KillTrialsTest {
             Process first = start(List.of(config), firstLog);
             try {
                 awaitWrites(first, List.of(state), new long[] {0}, firstLog);
-                long writesBefore = router.state().maxLimitWrites(MatrixDaemon.DL).size();
+                int writesBefore = router.state().maxLimitWrites(MatrixDaemon.DL).size();
                 long t0 = System.nanoTime();
                 Process second = start(List.of(config), secondLog);
                 assertThat(second.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the second stops (see %s)",
