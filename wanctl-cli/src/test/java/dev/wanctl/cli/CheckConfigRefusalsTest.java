@@ -88,4 +88,23 @@ class CheckConfigRefusalsTest {
         assertThat(r.out()).contains("error: state_file (line " + lineOf(yaml, "state_file: ../../../../etc/passwd")
                 + "): must be an absolute path, got \"../../../../etc/passwd\"");
     }
+
+    @Test
+    void aControlCharacterIsRefusedWithItsLineAndColumn() throws IOException {
+        String yaml = shipped().replace("state_file: /var", "state_file: \u0007/var");
+        CliRunner.Result r = check(yaml);
+        assertThat(r.out()).contains("error: line " + lineOf(yaml, "state_file: \u0007/var/lib/wanctl/spectrum_state.json")
+                + ": not valid YAML: character U+0007 is not allowed at column 13; remove it");
+    }
+
+    @Test
+    void anAliasBombIsRefusedQuicklyWithTheLimit() throws IOException {
+        StringBuilder sb = new StringBuilder(shipped()).append("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int k = 1; k < 12; k++) {
+            sb.append("a").append(k).append(": &a").append(k).append(" [")
+                    .append(String.join(", ", Collections.nCopies(9, "*a" + (k - 1)))).append("]\n");
+        }
+        CliRunner.Result r = check(sb.toString());
+        assertThat(r.out()).contains("error: more than 10 aliases (*name) of lists or mappings in the file");
+    }
 }
