@@ -364,6 +364,18 @@ public final class RouterState {
         }
     }
 
+    /** A queue-tree item renamed (its id and everything else stay); false when {@code from} is absent or {@code to} taken. */
+    public boolean renameQueue(String from, String to) {
+        synchronized (lock) {
+            Row r = tree().byName(from);
+            if (r == null || tree().byName(to) != null) {
+                return false;
+            }
+            r.values.put("name", to);
+            return true;
+        }
+    }
+
     public boolean changeMaxLimit(String name, long maxLimitBps) {
         synchronized (lock) {
             Row r = tree().byName(name);
