@@ -47,7 +47,7 @@ class StateAndReloadMatrixTest {
     }
 
     enum ReloadRow {
-        INVALID_YAML, INVALID_VALUES, VALID_CHANGE
+        INVALID_YAML, INVALID_VALUES, HUGE_FILE_10MB, VALID_CHANGE
     }
 
     @TempDir
@@ -108,6 +108,9 @@ class StateAndReloadMatrixTest {
             String next = switch (row) {
                 case INVALID_YAML -> original + "\n  this: [is: not yaml\n";
                 case INVALID_VALUES -> original.replace("ceiling_mbps: 940", "ceiling_mbps: -5");
+                // was an OutOfMemoryError under -Xmx32m (10 MB) or an 18 s stop of the loop (2 MB)
+                case HUGE_FILE_10MB -> original.replace("ceiling_mbps: 940", "ceiling_mbps: 800") + "# "
+                        + "x".repeat(10 * 1024 * 1024) + "\n";
                 case VALID_CHANGE -> original.replace("ceiling_mbps: 940", "ceiling_mbps: 800");
             };
             m.at(4 * S, () -> m.reloadWith(next));
@@ -123,6 +126,10 @@ class StateAndReloadMatrixTest {
                         FaultMatrix.fmt("ceiling 800M on the router %d ms after the reload", (at - 4 * S) / MS));
             } else {
                 assertThat(m.lines).anySatisfy(l -> assertThat(l.message()).contains("reload refused"));
+                if (row == ReloadRow.HUGE_FILE_10MB) {
+                    assertThat(m.lines).as("the problem names the size")
+                            .anySatisfy(l -> assertThat(l.message()).contains("bytes; a config is a few kB"));
+                }
                 assertThat(dl).as("the running config kept").isEqualTo(940_000_000L);
                 FaultMatrix.record("SIGHUP " + row.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         "refused, old config kept, loop on time", "refused with the problem logged; ceiling stays 940M");
