@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +114,11 @@ class StateAndReloadMatrixTest {
                         + "x".repeat(10 * 1024 * 1024) + "\n";
                 case VALID_CHANGE -> original.replace("ceiling_mbps: 940", "ceiling_mbps: 800");
             };
-            m.at(4 * S, () -> m.reloadWith(next));
+            AutorateCycle[] before = new AutorateCycle[1];
+            m.at(4 * S, () -> {
+                before[0] = m.daemon.currentCycle();
+                m.reloadWith(next);
+            });
             m.run(END, (i, now) -> 24);
             m.assertLoopHealthy(END);
             long dl = m.router.state().maxLimitBps(DL);
@@ -122,6 +127,13 @@ class StateAndReloadMatrixTest {
                 assertThat(dl).as("the new ceiling on the router").isEqualTo(800_000_000L);
                 long at = m.router.state().maxLimitWrites(DL).getFirst().atNanos();
                 assertThat(at).isBetween(4 * S, 5 * S);
+                // documented as cumulative: the new session's counters continue the old one's
+                assertThat(m.daemon.currentCycle()).as("a new session after the reload").isNotSameAs(before[0]);
+                assertThat(m.daemon.currentCycle().cycles()).as("cycles since the start, across the reload")
+                        .isGreaterThanOrEqualTo(END / (50 * MS) - 2);
+                assertThat(((Map<?, ?>) MatrixDaemon.doc(m.health.get(11L)).get("loop")).get("cycles"))
+                        .as("/health's loop.cycles across the reload").satisfies(c ->
+                                assertThat(((Number) c).longValue()).isGreaterThan(200L));
                 FaultMatrix.record("SIGHUP valid change", "takes effect",
                         FaultMatrix.fmt("ceiling 800M on the router %d ms after the reload", (at - 4 * S) / MS));
             } else {
