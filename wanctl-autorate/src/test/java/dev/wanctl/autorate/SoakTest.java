@@ -47,6 +47,7 @@ class SoakTest {
         long[] lastWatchdog = {0};
         long[] worstGap = {0};
         long realStart = System.nanoTime();
+        dev.wanctl.core.config.RateLimitConfig[] limit = new dev.wanctl.core.config.RateLimitConfig[1];
         Path scratch = MatrixDaemon.scratch(dir); // 17 000 state writes: each fsync would wait on the disk
         try (RouterEmulator router = RouterEmulator.builder().clock(clock).sshPort(-1).start()) {
             Path file = DaemonHarness.config(scratch, router, 50, 600);
@@ -111,7 +112,8 @@ class SoakTest {
                         if (now >= nextHour[0]) {
                             nextHour[0] += HOUR;
                             System.gc();
-                            long writes = router.state().maxLimitWrites(DL).size();
+                            long writes = router.state().maxLimitWrites(DL).size()
+                                    + router.state().maxLimitWrites(MatrixDaemon.UL).size();
                             router.state().clearWrites();
                             AutorateCycle cycle = d[0].currentCycle();
                             long stateWrites = cycle.stateWrites();
@@ -125,7 +127,9 @@ class SoakTest {
                         }
                     }), c -> router.client(), true);
             d[0] = new AutorateDaemon(file, new AutorateDaemon.Options(false, false, false), services);
-            DaemonHarness.Running run = new DaemonHarness.Running(d[0], DaemonHarness.load(file));
+            var loaded = DaemonHarness.load(file);
+            limit[0] = loaded.rateLimit();
+            DaemonHarness.Running run = new DaemonHarness.Running(d[0], loaded);
             assertThat(run.await(Duration.ofMinutes(4))).isEqualTo(ExitStatus.OK);
             assertThat(d[0].overruns()).isZero();
             // a cycle every 50 ms from the first (at 0) to the one 24 h later that stops the daemon, both
@@ -151,16 +155,20 @@ class SoakTest {
         assertThat(hours.stream().mapToInt(Hour::threads).max().getAsInt()
                 - hours.stream().skip(1).mapToInt(Hour::threads).min().getAsInt()).as("threads").isLessThanOrEqualTo(1);
         assertThat(worstGap[0]).as("longest watchdog gap").isLessThanOrEqualTo(1_050_000_000L);
-        // the rate limiter's 20 writes per 10 s allows 7200 an hour; the state file at most 720 (one per 5 s)
-        assertThat(hours).allSatisfy(h -> assertThat(h.routerWrites()).isLessThan(7200));
-        assertThat(hours).allSatisfy(h -> assertThat(h.stateWrites()).isLessThanOrEqualTo(1440));
+        // the router budget is the config's rate limiter (a write is one max-limit change of one queue);
+        // the state file at most one write per state_write_interval (5 s: 720 an hour)
+        assertThat(limit[0].enabled()).isTrue();
+        long budget = limit[0].maxChanges() * 3600L / limit[0].window().toSeconds();
+        assertThat(hours).allSatisfy(h -> assertThat(h.routerWrites()).as("router writes in an hour, budget %d", budget)
+                .isLessThanOrEqualTo(budget));
+        assertThat(hours).allSatisfy(h -> assertThat(h.stateWrites()).isLessThanOrEqualTo(721));
         FaultMatrix.record("24 h simulated soak", "heap flat, threads constant, watchdog fed, writes within budget",
                 String.format(Locale.ROOT, "heap after GC %.1f MB at hour 2, %.1f MB at hour 24; threads %d-%d;"
-                        + " longest watchdog gap %d ms; router writes/h %d-%d; state writes/h %d-%d; %d s real",
+                        + " longest watchdog gap %d ms; router writes/h %d-%d (budget %d); state writes/h %d-%d; %d s real",
                         heap2 / 1e6, heap24 / 1e6, hours.stream().mapToInt(Hour::threads).min().getAsInt(),
                         hours.stream().mapToInt(Hour::threads).max().getAsInt(), worstGap[0] / 1_000_000,
                         hours.stream().mapToLong(Hour::routerWrites).min().getAsLong(),
-                        hours.stream().mapToLong(Hour::routerWrites).max().getAsLong(),
+                        hours.stream().mapToLong(Hour::routerWrites).max().getAsLong(), budget,
                         hours.stream().mapToLong(Hour::stateWrites).min().getAsLong(),
                         hours.stream().mapToLong(Hour::stateWrites).max().getAsLong(), realSeconds));
         FaultMatrix.publish("24 h simulated soak\n\n" + table);
