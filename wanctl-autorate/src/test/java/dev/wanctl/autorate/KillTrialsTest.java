@@ -104,7 +104,7 @@ class KillTrialsTest {
             Process first = start(List.of(config), firstLog);
             try {
                 awaitWrites(first, List.of(state), new long[] {0}, firstLog);
-                int writesBefore = router.state().maxLimitWrites(MatrixDaemon.DL).size();
+                int writesBefore = rateWrites(router);
                 long t0 = System.nanoTime();
                 Process second = start(List.of(config), secondLog);
                 assertThat(second.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the second stops (see %s)",
@@ -118,8 +118,13 @@ class KillTrialsTest {
                 long[] before = mtimes(List.of(state));
                 awaitWrites(first, List.of(state), before, firstLog);
                 assertThat(validOrAbsent(state)).as("state file valid JSON").isTrue();
-                assertThat(router.state().maxLimitWrites(MatrixDaemon.DL).size()).as("the first still writes rates")
-                        .isGreaterThan(writesBefore);
+                long deadline = System.nanoTime() + 20_000 * MS;
+                while (rateWrites(router) <= writesBefore) { // the first's next rate write, under a deadline
+                    assertThat(first.isAlive()).as("the first runs (see %s)", firstLog).isTrue();
+                    assertThat(System.nanoTime()).as("the first writes a rate in time (see %s)", firstLog)
+                            .isLessThan(deadline);
+                    Thread.sleep(5); // polling the emulator under a deadline, not timing
+                }
                 first.destroy(); // SIGTERM
                 assertThat(first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 assertThat(first.exitValue()).isEqualTo(ExitStatus.OK);
@@ -132,6 +137,10 @@ class KillTrialsTest {
                 first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static int rateWrites(RouterEmulator router) {
+        return router.state().maxLimitWrites(MatrixDaemon.DL).size() + router.state().maxLimitWrites(MatrixDaemon.UL).size();
     }
 
     /** Starts {@link KillTrialDaemon} on {@code configs}, its output in {@code log}. */
