@@ -151,7 +151,7 @@ class StateDefaultsTest {
         AutorateDaemon d = run("", false, 20, t -> t < 10 * S ? 24 : 144, t -> { });
         assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(w -> assertThat(w).contains("ewma.baseline_rtt (900.0 ms is outside baseline_rtt_bounds"));
-        assertThat(d.currentCycle().controller().baselineMs()).as("baseline learned from the line, not 250")
+        assertThat(d.currentCycle().decision().baselineMs()).as("baseline learned from the line, not 250")
                 .isBetween(23.0, 30.0);
         var cuts = router.state().maxLimitWrites("WAN-Download-Spectrum").stream()
                 .filter(w -> w.newBps() < 940_000_000L).toList();
@@ -166,13 +166,13 @@ class StateDefaultsTest {
     @Test
     void aDryRunWritesNothingAndItsStateFileClaimsNothingApplied() throws Exception {
         AutorateDaemon d = run("", true, 20, t -> t >= 2 * S ? 124 : 24, t -> { });
-        assertThat(d.currentCycle().controller().downloadRateBps()).as("it decided cuts").isLessThan(940_000_000L);
+        assertThat(d.currentCycle().decision().downloadRateBps()).as("it decided cuts").isLessThan(940_000_000L);
         assertThat(router.state().maxLimitWrites("WAN-Download-Spectrum")).as("the router never written").isEmpty();
         assertThat(router.state().maxLimitWrites("WAN-Upload-Spectrum")).isEmpty();
         JsonNode saved = JsonMapper.builder().build().readTree(state().toFile());
         assertThat(saved.path("last_applied").path("dl_rate").isNull()).as("last_applied.dl_rate: %s", saved).isTrue();
         assertThat(saved.path("last_applied").path("ul_rate").isNull()).as("last_applied.ul_rate").isTrue();
         assertThat(saved.path("download").path("current_rate").asLong()).as("the decided rate is kept")
-                .isEqualTo(d.currentCycle().controller().downloadRateBps());
+                .isEqualTo(d.currentCycle().decision().downloadRateBps());
     }
 }
