@@ -7,23 +7,24 @@
 #   scripts/measure-autorate.sh [--interval-ms 50] [--seconds 60] [--warmup 10]
 #       [--deb FILE | --wanctl PATH | --source] [--unit FILE]
 #       [--java-opts "..."] [--add-opts "..."] [--env NAME=VALUE]... [--label TEXT]
-#       [--max-rss-mb N] [--max-cpu-pct N]
+#       [--max-rss-mb N] [--max-cpu-pct N] [--tools-wanctl PATH]
 # What is measured, first that applies: --wanctl PATH (a launcher), --source (./wanctl, this
 # tree's distribution), --deb FILE, the installed package (/opt/wanctl), else the .deb in
 # wanctl-dist/target. A .deb is extracted into a temporary directory (nothing is installed).
 # The unit is the measured package's own (lib/systemd/system/wanctl@.service), else systemd/ of
 # this tree. --java-opts replaces the unit's JAVA_OPTS, --add-opts appends to it, --env sets or
 # (NAME=) clears a variable: to compare options without rebuilding the package.
-# --max-rss-mb / --max-cpu-pct: exit 1 when the steady state is above them.
+# --max-rss-mb / --max-cpu-pct: exit 1 when the steady state is above them. --tools-wanctl
+# runs the emulator and check-config from another launcher (default: the measured one).
 # The last line is one "RESULT key=value ..." line for scripts. Loopback only. Needs root or
 # CAP_NET_RAW for ICMP (else the probe falls back to ping sockets or TCP connect).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 interval=50 seconds=60 warmup=10
-wanctl="" deb="" source_tree="" unit="" label=""
+wanctl="" deb="" source_tree="" unit="" label="" tools=""
 java_opts="" java_opts_set="" add_opts="" max_rss="" max_cpu=""
 envs=()
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --interval-ms) interval=$2; shift 2 ;;
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --label) label=$2; shift 2 ;;
     --max-rss-mb) max_rss=$2; shift 2 ;;
     --max-cpu-pct) max_cpu=$2; shift 2 ;;
+    --tools-wanctl) tools=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "measure-autorate.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -108,10 +110,11 @@ java_opts="$java_opts${add_opts:+ $add_opts}"
 set_env "JAVA_OPTS=$java_opts"
 for e in ${envs[@]+"${envs[@]}"}; do set_env "$e"; done
 
-"$wanctl" --version >/dev/null || die "$wanctl --version failed"   # ./wanctl builds the distribution first if needed
+tools=${tools:-$wanctl}
+"$tools" --version >/dev/null || die "$tools --version failed"   # ./wanctl builds the distribution first if needed
 
 # --- the emulator (REST over HTTPS only) -----------------------------------------------------
-"$wanctl" emulate-router --rest-port -1 --ssh-port -1 --api-port -1 --api-tls-port -1 \
+"$tools" emulate-router --rest-port -1 --ssh-port -1 --api-port -1 --api-tls-port -1 \
   >"$work/emulator.out" 2>"$work/emulator.err" &
 emu_pid=$!
 for _ in $(seq 1 300); do
@@ -144,7 +147,7 @@ sed -e "s|^  host: 192.168.88.1|  host: 127.0.0.1|" \
     -e "s|^lock_file: .*|lock_file: $work/spectrum.lock|" \
     -e "s|^health_check:.*|health_check:\n  port: $health_port|" \
     "$config_src" >"$work/spectrum.yaml"
-"$wanctl" check-config "$work/spectrum.yaml" >/dev/null || die "the measurement's config is invalid: $work/spectrum.yaml"
+"$tools" check-config "$work/spectrum.yaml" >/dev/null || die "the measurement's config is invalid: $work/spectrum.yaml"
 
 echo "wanctl autorate at ${interval} ms for ${seconds} s (${warmup} s warm-up) against the emulator: $what"
 echo "  environment (from $unit${add_opts:+, --add-opts}${envs:+, --env}): ${daemon_env[*]}"
