@@ -177,10 +177,14 @@ ticks() { awk '{print $14 + $15}' "/proc/$daemon_pid/stat"; }
 sleep "$warmup"
 alive || die "the daemon exited during the warm-up: $(tail -n 5 "$work/daemon.log" "$work/daemon.err")"
 health >"$work/health-warm.json" || true
+# the emulator's request counts (GET /wanctl/requests), for the router load of the steady state
+requests() { curl -sk --max-time 5 "https://127.0.0.1:$port/wanctl/requests" | sed -n 's/.*"rest":{"read":\([0-9]*\),"write":\([0-9]*\).*/\1 \2/p'; }
+read -r r0 w0 < <(requests || true) || true
 t0=$(ticks) n0=$(date +%s%N)
 sleep $((seconds - warmup))
 alive || die "the daemon exited during the measurement: $(tail -n 5 "$work/daemon.log" "$work/daemon.err")"
 t1=$(ticks) n1=$(date +%s%N)
+read -r r1 w1 < <(requests || true) || true
 grep -E '^(VmRSS|RssAnon|RssFile|RssShmem|VmHWM|Threads)' "/proc/$daemon_pid/status" >"$work/status.txt"
 health >"$work/health.json" || die "no /health document at the end of the measurement"
 kill -TERM "$daemon_pid" 2>/dev/null || true
@@ -221,7 +225,12 @@ PY
 else
   echo "(python3 not found: the cycle profile is in $work/health.json, printed here)"; cat "$work/health.json"; echo
 fi
-echo "RESULT label=\"${label:-unit}\" interval_ms=$interval rss_mb=$(mb "$rss") anon_mb=$(mb "$anon") file_mb=$(mb "$file") peak_mb=$(mb "$hwm") cpu_pct=$cpu threads=$threads cycles=$cycles overruns=$overruns"
+router_rps="?"
+if [ -n "${r0:-}" ] && [ -n "${r1:-}" ]; then
+  router_rps=$(awk -v a="$((r0 + w0))" -v b="$((r1 + w1))" -v n0="$n0" -v n1="$n1" 'BEGIN { printf "%.2f", (b - a) / ((n1 - n0) / 1e9) }')
+  echo "router requests in the steady state: $((r1 - r0)) reads, $((w1 - w0)) writes ($router_rps a second)"
+fi
+echo "RESULT label=\"${label:-unit}\" interval_ms=$interval rss_mb=$(mb "$rss") anon_mb=$(mb "$anon") file_mb=$(mb "$file") peak_mb=$(mb "$hwm") cpu_pct=$cpu threads=$threads cycles=$cycles overruns=$overruns router_rps=$router_rps"
 
 status=0
 if [ -n "$max_rss" ] && awk -v r="$rss" -v m="$max_rss" 'BEGIN { exit !(r / 1024 > m) }'; then
