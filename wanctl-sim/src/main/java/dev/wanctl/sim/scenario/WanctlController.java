@@ -88,6 +88,11 @@ final class WanctlController implements Controller {
     }
 
     @Override
+    public long routerRequests() {
+        return router.requests();
+    }
+
+    @Override
     public int intervalMs() {
         return intervalMs;
     }
