@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks that the installed package's own Java runtime (jlink, a chosen module list) runs the
 # parts that lean on optional JDK modules: the RouterOS emulator serving REST over HTTP and
-# HTTPS (TLS, self-signed certificate) and an SSH console (key exchange, host key). Everything
-# listens on 127.0.0.1 and is stopped at the end.
+# HTTPS (TLS, self-signed certificate) and an SSH console (key exchange, host key), with its
+# request counts (GET /wanctl/requests, a summary on SIGTERM); and that a daemon's class path
+# holds only what a daemon loads. Everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 # shellcheck source=scripts/testlib.sh
 source "$(dirname "$0")/testlib.sh"
@@ -30,8 +31,24 @@ check "the emulator started on the packaged runtime" grep -q 'RouterOS emulator'
 check "REST over HTTP answers" sh -c "curl -fsS -m 5 -u '$user' http://127.0.0.1:$http/rest/system/resource | grep -q version"
 check "REST over HTTPS answers (TLS)" sh -c "curl -fsSk -m 5 -u '$user' https://127.0.0.1:$https/rest/queue/tree | grep -q max-limit"
 check "the SSH console completes a key exchange" sh -c "ssh-keyscan -T 5 -p $ssh_port 127.0.0.1 2>/dev/null | grep -q ssh-"
+counts=$(curl -fsS -m 5 "http://127.0.0.1:$http/wanctl/requests" || true)
+check "GET /wanctl/requests counts the two REST reads, none over SSH ($counts)" \
+  sh -c "echo '$counts' | grep -q '\"rest\":{\"read\":2,\"write\":0' && echo '$counts' | grep -q '\"ssh\":{\"read\":0,\"write\":0'"
+kill -TERM "$pid" 2>/dev/null || true
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+pid=""
+check "on SIGTERM the emulator prints the requests it received" grep -qE '^  REST +2 read, 0 write' "$T/log"
 check "no class or module is missing" sh -c "! grep -qE 'NoClassDefFoundError|ClassNotFoundException|ServiceConfigurationError' '$T/log'"
 [ "$failed" -eq 0 ] || sed 's/^/    | /' "$T/log"
+
+# What the launcher runs, printed instead of run (WANCTL_JAVA=echo): a daemon's class path leaves
+# out the simulator, the emulator and the SSH server library, a tool's has them.
+daemon_cp=$(WANCTL_JAVA="/bin/echo" "$wanctl" autorate --help | sed -n 's/.* -cp \([^ ]*\) .*/\1/p')
+tool_cp=$(WANCTL_JAVA="/bin/echo" "$wanctl" plot --help | sed -n 's/.* -cp \([^ ]*\) .*/\1/p')
+check "a daemon's class path has the daemon's jars" sh -c "echo '$daemon_cp' | grep -q wanctl-autorate- && echo '$daemon_cp' | grep -q wanctl-routeros-"
+check "a daemon's class path has no simulator, emulator or SSH server" \
+  sh -c "! echo '$daemon_cp' | grep -qE 'wanctl-sim-|wanctl-emulator-|sshd-'"
+check "a tool's class path has them" sh -c "echo '$tool_cp' | grep -q wanctl-sim- && echo '$tool_cp' | grep -q sshd-core-"
 
 # The runtime's provider list must name only providers it has: for a missing one the JDK
 # searches the class path and instantiates BouncyCastle's provider in every daemon (+25 MB RSS).

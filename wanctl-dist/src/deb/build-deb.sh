@@ -248,7 +248,9 @@ fi
 
 # --- AOT cache ---------------------------------------------------------------------------------
 # Trained on the shipped runtime with the units' JAVA_OPTS (the cache is valid only for the same
-# JVM, GC and object-header flags). The workload is the most daemon-like command available.
+# JVM, GC and object-header flags), on the tools' class path: the commands a person types use it.
+# The daemons do not (bin/wanctl): a cache is loaded and linked whole at start-up, so it added
+# 2.5 MB to a daemon's RSS, and one trained on a daemon's own run 3.5 MB (docs/OPERATIONS.md).
 if [ -z "${WANCTL_NO_AOT:-}" ]; then
   java_opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$source/systemd/wanctl@.service" | head -n 1)
   [ -n "$java_opts" ] || die "no Environment=\"JAVA_OPTS=...\" line in systemd/wanctl@.service"

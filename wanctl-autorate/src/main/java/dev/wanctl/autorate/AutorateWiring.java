@@ -50,6 +50,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         this.writer = writer;
         this.state = state;
         this.cycle = cycle;
+        this.writesRecorded = writer.snapshot().writes(); // a reload's writer continues the count
     }
 
     /**
@@ -126,6 +127,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                 .build();
         if (previous != null) {
             cycle.continueCountsFrom(previous.cycle);
+            writer.continueCountsFrom(previous.writer);
             previous.closeUnshared(router, probe, check);
         }
         return new AutorateWiring(config, router, probe, check, writer, state, cycle, shared.recording());

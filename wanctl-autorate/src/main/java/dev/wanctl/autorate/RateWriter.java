@@ -66,6 +66,9 @@ public final class RateWriter implements AutoCloseable {
     private int missingLookups;
     private volatile String missingCause;
     private final ServiceThread thread;
+    // the counts of the writers this one replaced (a reload): health and the status line count
+    // writes, failures, checks, corrections and calls since the daemon started
+    private volatile Snapshot carried;
 
     /**
      * @param retryNanos delay between attempts while the router fails transiently (the control
@@ -416,8 +419,30 @@ public final class RateWriter implements AutoCloseable {
         return router.transport();
     }
 
+    /**
+     * Continues {@code previous}'s counters (a reload replaces the writer): writes, failures,
+     * rate-limited writes, checks, corrections and calls count from the daemon's start, as the
+     * cycle count does.
+     */
+    void continueCountsFrom(RateWriter previous) {
+        carried = previous.snapshot();
+    }
+
     /** What the writer is doing, for health, metrics and the status line. */
     public Snapshot snapshot() {
+        Snapshot now = ownSnapshot();
+        Snapshot c = carried;
+        if (c == null) {
+            return now;
+        }
+        return new Snapshot(now.pending(), now.wantedDlBps(), now.wantedUlBps(), now.appliedDlBps(),
+                now.appliedUlBps(), c.writes() + now.writes(), c.failures() + now.failures(),
+                c.rateLimited() + now.rateLimited(), now.failingForNanos(), now.degraded(), now.lastError(),
+                now.lastWriteMillis(), now.cause(), now.consecutiveFailures(), c.checks() + now.checks(),
+                c.corrections() + now.corrections(), c.calls() + now.calls());
+    }
+
+    private Snapshot ownSnapshot() {
         long since = failingSinceNanos;
         long now = clock.nanoTime();
         RouterException e = lastError;

@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
                     + " and TLS) on 127.0.0.1.",
             "Prints ports, credentials, the certificate fingerprint, a known_hosts line and a router: block "
                     + "for a wanctl config; runs until interrupted (Ctrl-C or SIGTERM).",
+            "Counts every request it receives, per transport (REST, SSH, API) and kind (read, write): GET "
+                    + "/wanctl/requests on a REST port answers the counts so far as JSON (no credentials, not "
+                    + "counted itself), and a summary is printed on exit.",
             "Exit codes: 0 stopped by a signal, 1 a port could not be opened, 78 the fixture is unreadable or invalid."
         })
 final class EmulateRouterCommand implements Callable<Integer> {
@@ -102,6 +105,8 @@ final class EmulateRouterCommand implements Callable<Integer> {
         Path toDelete = tempKnownHosts ? knownHostsFile : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             router.close();
+            System.out.print(exitSummary(router));
+            System.out.flush();
             if (toDelete != null) {
                 try {
                     Files.deleteIfExists(toDelete);
@@ -150,12 +155,20 @@ final class EmulateRouterCommand implements Callable<Integer> {
             out.println("               (written to " + knownHostsFile + ")");
         }
         out.println("  user " + router.user() + ", password " + router.password());
+        if (router.requestsUrl() != null) {
+            out.println("  request counts: curl -s" + (router.restPort() > 0 ? "" : "k") + " " + router.requestsUrl());
+        }
         out.println();
         out.println("Paste into a wanctl config:");
         out.print(routerBlock(router, knownHostsFile));
         out.println();
         out.println("Running until interrupted (Ctrl-C).");
         out.flush();
+    }
+
+    /** What is printed on exit: the requests received, per transport and kind. */
+    static String exitSummary(RouterEmulator router) {
+        return System.lineSeparator() + router.requests().snapshot().summary(router.requests().sinceNanos());
     }
 
     /** The {@code router:} section of a wanctl config that reaches this emulator. */

@@ -241,6 +241,19 @@ public final class RouterEmulator implements AutoCloseable {
         return "https://" + HOST + ":" + restTlsPort() + "/rest";
     }
 
+    /**
+     * Where {@code GET} answers the requests counted so far as JSON
+     * ({@link RestHandler#REQUESTS_PATH}, no credentials): over plain HTTP
+     * when that listens, else HTTPS; null without a REST listener.
+     */
+    public String requestsUrl() {
+        String path = RestHandler.REQUESTS_PATH;
+        if (restPort() > 0) {
+            return "http://" + HOST + ":" + restPort() + path;
+        }
+        return restTlsPort() > 0 ? "https://" + HOST + ":" + restTlsPort() + path : null;
+    }
+
     /** The HTTPS and api-ssl certificate (self-signed, SAN localhost and 127.0.0.1), or null without either. */
     public synchronized X509Certificate certificate() {
         return certificate == null ? null : certificate.certificate();

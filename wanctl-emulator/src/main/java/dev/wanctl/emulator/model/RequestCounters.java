@@ -11,9 +11,16 @@ public final class RequestCounters {
 
     private final Clock clock;
     private final AtomicLongArray counts = new AtomicLongArray(Transport.values().length * 2);
+    private volatile long sinceNanos;
 
     public RequestCounters(Clock clock) {
         this.clock = clock;
+        this.sinceNanos = clock.nanoTime();
+    }
+
+    /** The emulator clock's monotonic time when counting started (construction or {@link #reset}). */
+    public long sinceNanos() {
+        return sinceNanos;
     }
 
     public void increment(Transport t, RequestKind k) {
@@ -41,6 +48,7 @@ public final class RequestCounters {
 
     /** Starts counting from zero. */
     public void reset() {
+        sinceNanos = clock.nanoTime();
         for (int i = 0; i < counts.length(); i++) {
             counts.set(i, 0);
         }

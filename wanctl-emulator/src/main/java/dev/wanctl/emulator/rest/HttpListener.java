@@ -156,6 +156,7 @@ final class HttpListener {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 406 -> "Not Acceptable";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";

@@ -11,7 +11,9 @@ import java.util.Base64;
 
 /**
  * One HTTP request: counted, then the REST faults (latency, time-out, drop, credentials, 5xx),
- * then Basic auth on every request, then {@link RestApi}.
+ * then Basic auth on every request, then {@link RestApi}. The emulator's own
+ * {@value #REQUESTS_PATH} is none of these: it answers the request counts without credentials,
+ * faults or being counted itself.
  */
 public final class RestHandler implements HttpListener.Handler {
 
@@ -22,6 +24,9 @@ public final class RestHandler implements HttpListener.Handler {
     private final FaultState faults;
     private final RequestCounters counters;
 
+    /** {@code GET} here answers the requests counted so far ({@link dev.wanctl.emulator.model.RequestCounts#document}), as JSON. */
+    public static final String REQUESTS_PATH = "/wanctl/requests";
+
     public RestHandler(RouterState state, FaultState faults, RequestCounters counters) {
         this.state = state;
         this.api = new RestApi(state);
@@ -31,6 +36,11 @@ public final class RestHandler implements HttpListener.Handler {
 
     @Override
     public RestReply handle(HttpRequest req) {
+        if (req.rawPath().equals(REQUESTS_PATH)) {
+            return req.method().equals("GET") || req.method().equals("HEAD")
+                    ? RestReply.json(counters.snapshot().document(counters.sinceNanos()))
+                    : new RestReply(405, "{\"error\":405,\"message\":\"Method Not Allowed\"}");
+        }
         counters.increment(Transport.REST, RestApi.kindOf(req.method(), req.rawPath()));
         faults.delay();
         if (faults.takeHang()) {
