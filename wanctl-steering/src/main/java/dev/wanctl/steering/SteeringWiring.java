@@ -15,7 +15,7 @@ import dev.wanctl.core.daemon.DaemonLoop;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.core.daemon.SteeringMetrics;
-import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.SteeringRouter;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Function;
@@ -34,7 +34,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
     private static final long MIN_RETRY_NANOS = 250_000_000L;
 
     final SteeringConfig config;
-    final RouterClient router;
+    final SteeringRouter router;
     final RttProbe probe;
     final CakeStatsPoller stats;
     final RuleToggler toggler;
@@ -45,7 +45,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
 
     private final DaemonRecording recording;
 
-    private SteeringWiring(SteeringConfig config, RouterClient router, RttProbe probe, CakeStatsPoller stats,
+    private SteeringWiring(SteeringConfig config, SteeringRouter router, RttProbe probe, CakeStatsPoller stats,
             RuleToggler toggler, PrimaryState primary, StateStore state, SteeringCycle cycle, boolean inline,
             DaemonRecording recording) {
         this.recording = recording;
@@ -69,7 +69,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
      * @param recording the daemon's flight recording, null when off (it outlives reloads)
      */
     record Shared(Clock clock, Sleeper sleeper, SteeringMetrics metrics, LongSupplier overruns, boolean dryRun,
-            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers, boolean inline,
+            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, SteeringRouter> routers, boolean inline,
             ZoneId zone, DaemonRecording recording) {}
 
     /** Builds the wiring of {@code config}, reusing what {@code previous} (may be null) has for the same settings. */
@@ -86,7 +86,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
                 && previous.config.thresholds().baselineMaxMs() == config.thresholds().baselineMaxMs();
         boolean sameState = previous != null && previous.config.stateFile().equals(config.stateFile());
 
-        RouterClient router = sameRouter ? previous.router : shared.routers().apply(config.router());
+        SteeringRouter router = sameRouter ? previous.router : shared.routers().apply(config.router());
         RttProbe probe = sameProbe ? previous.probe : shared.probes().apply(config);
         CakeStatsPoller stats = sameStats ? previous.stats : new CakeStatsPoller(router, config.wanName(),
                 config.primaryDownloadQueue(), clock, config.cakeStatsInterval().toNanos());
