@@ -90,27 +90,51 @@ public record RouterConfig(
     /** {@code router.transport}. */
     public enum Transport {
         /** RouterOS REST API over HTTPS (or HTTP). */
-        REST,
+        REST("REST API (recommended)", true),
         /** RouterOS CLI over one persistent SSH session. */
-        SSH,
+        SSH("CLI over SSH", true),
         /**
-         * REST (or the API, {@link RouterConfig#failoverPrimary()}) first; SSH carries the calls while it is failing, and
-         * it is re-probed with backoff.
+         * REST (or the API, {@link RouterConfig#failoverPrimary()}) first; SSH carries the calls while it
+         * is failing, and it is re-probed with backoff.
          */
-        FAILOVER,
+        FAILOVER("REST (or the API, router.failover_primary), with SSH while it fails", true),
         /** The RouterOS API on one persistent connection: TLS on 8729 ({@code api-ssl}), plain on 8728. */
-        API,
+        API("RouterOS API (8729 TLS, 8728 plain)", true),
         /** The root CAKE qdiscs of this Linux host over rtnetlink; autorate only, queues are devices. */
-        LINUX_TC;
+        LINUX_TC("this Linux host's CAKE qdiscs (autorate only)", false);
+
+        private final String doc;
+        private final boolean routerOs;
+
+        Transport(String doc, boolean routerOs) {
+            this.doc = doc;
+            this.routerOs = routerOs;
+        }
 
         /** The name in {@code router.transport}: {@code rest}, {@code linux-tc}. */
         public String configName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
-        /** Whether this transport talks to a RouterOS router (all but {@link #LINUX_TC}). */
+        /** Whether this transport talks to a RouterOS router (then it plays steering's role too). */
         public boolean routerOs() {
-            return this != LINUX_TC;
+            return routerOs;
+        }
+
+        /** What it is, for {@code router.transport}'s documentation. */
+        public String doc() {
+            return doc;
+        }
+
+        /** Every name, in declaration order: {@code router.transport}'s choices. */
+        static String[] configNames() {
+            return java.util.Arrays.stream(values()).map(Transport::configName).toArray(String[]::new);
+        }
+
+        /** {@code rest: REST API (recommended); ssh: ...}: {@code router.transport}'s documentation. */
+        static String choicesDoc() {
+            return java.util.Arrays.stream(values()).map(t -> t.configName() + ": " + t.doc())
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
     }
 
