@@ -2,9 +2,9 @@ package dev.wanctl.routeros.linuxtc;
 
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.QueueStats;
-import dev.wanctl.routeros.Shaper;
-import dev.wanctl.routeros.RouterException;
 import dev.wanctl.routeros.RouterException.Kind;
+import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.Shaper;
 import dev.wanctl.routeros.SystemInfo;
 import java.io.IOException;
 import java.nio.file.Files;
