@@ -1,52 +1,49 @@
 package dev.wanctl.autorate;
 
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.AutorateStep;
+import dev.wanctl.core.control.ControlLaw;
 import dev.wanctl.core.control.FallbackPolicy;
+import dev.wanctl.core.control.LawDecision;
+import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.control.RttSelector;
-import dev.wanctl.core.control.Zone;
-import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.daemon.AutorateMetrics;
+import dev.wanctl.core.daemon.WanctlMetrics;
+import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.CycleProfiler;
 import dev.wanctl.core.runtime.FixedRateLoop;
 import dev.wanctl.core.runtime.StateStore;
-import dev.wanctl.core.daemon.WanctlMetrics;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One autorate cycle, as the daemon runs it every interval and the simulator runs it on virtual
- * time: read the probe's newest samples, step the controller (measurement-loss fallback
- * included), hand the rates to the {@link RateWriter}, persist state when due, update metrics
- * and publish a {@link CycleView}; log per docs/LOGGING.md. Never blocks on the network.
+ * time: read the probe's newest samples into the law's {@link LawInput}, step the
+ * {@link ControlLaw} (measurement-loss fallback included), hand its {@link LawDecision}'s rates to
+ * the {@link RateWriter}, persist state when due, update metrics, publish a {@link CycleView} and
+ * log ({@link CycleLog}). Never blocks on the network. Built by {@link AutoratePipeline#cycle}.
  */
 public final class AutorateCycle implements FixedRateLoop.Body {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AutorateCycle.class);
     static final String[] PHASES = {"probe", "control", "writer", "state", "total"};
 
     private final AutorateConfig config;
-    private final AutorateController controller;
+    private final ControlLaw law;
     private final AutorateStep step;
+    private final LawInput input;
     private final RttSelector selector;
     private final RttProbe probe;
     private final RateWriter writer;
     private final boolean writerInline;
-    private final DeliveredRates delivered; // null: the reference law reads no counters
+    private final DeliveredRates delivered; // null: the law reads no counters
     private final ConnectivitySource connectivity;
     private final StateStore state;
     private final AutorateMetrics metrics;
     private final CycleProfiler profiler;
     private final Clock clock;
-    private final LongSupplier overruns;
     private final ZoneId zone;
-    private final boolean profileEveryCycle;
     private final double[] rtt;
     private final long[] receivedAt;
     private final int probePhase;
@@ -54,38 +51,24 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final int writerPhase;
     private final int statePhase;
     private final int totalPhase;
-    private final long statusEveryNanos;
-    private final long profileEveryNanos;
     private final long stateEveryNanos;
-    private final StringBuilder line = new StringBuilder(160);
     private final BaselineRelearn relearn;
+    private final CycleLog log;
 
-    private Zone lastDl = Zone.GREEN;
-    private Zone lastUl = Zone.GREEN;
     private long cycles;
     private long fallbackCycles;
-    private long lastStatusNanos;
-    private long lastProfileNanos;
     private long lastStateOfferNanos = Long.MIN_VALUE;
-    private long lossStartedNanos;
-    // a loss episode's lines at most once a minute: 50 % loss makes one every few hundred ms
-    private final EpisodeLog lossLog = new EpisodeLog(60_000_000_000L);
-    private boolean boundsWarned;
-    private FallbackPolicy.Connectivity lastConnectivity = FallbackPolicy.Connectivity.UNKNOWN;
     private volatile CycleView view;
 
     private AutorateCycle(Builder b) {
-        this.config = b.config;
-        this.controller = b.controller;
+        AutoratePipeline p = b.pipeline;
+        this.config = p.config();
+        this.law = p.law();
+        this.step = p.step();
+        this.input = p.input();
         this.relearn = new BaselineRelearn(config.wanName());
-        this.step = new AutorateStep(controller,
-                new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
         this.probe = b.probe;
-        // a reply later than the maximum age but within the reply timeout is late, not lost: the
-        // RTT just rose; it is a delay sample, never a fallback cycle
-        this.selector = new RttSelector(probe.reflectorCount(), config.probe().medianOfThree(),
-                config.probe().maxSampleAge().toNanos(),
-                config.probe().maxSampleAge().toNanos() + config.probe().replyTimeout().toNanos());
+        this.selector = p.selector(probe.reflectorCount());
         this.writer = b.writer;
         this.writerInline = b.writerInline;
         this.delivered = b.delivered;
@@ -93,9 +76,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.state = b.state;
         this.metrics = b.metrics;
         this.clock = b.clock;
-        this.overruns = b.overruns;
         this.zone = b.zone;
-        this.profileEveryCycle = b.profileEveryCycle;
         this.profiler = CycleProfiler.forWindow(60_000_000_000L, config.interval().toNanos(), PHASES);
         this.rtt = new double[probe.reflectorCount()];
         this.receivedAt = new long[probe.reflectorCount()];
@@ -104,17 +85,12 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.writerPhase = profiler.phase("writer");
         this.statePhase = profiler.phase("state");
         this.totalPhase = profiler.phase("total");
-        this.statusEveryNanos = config.statusLogInterval().toNanos();
-        this.profileEveryNanos = 60_000_000_000L;
         // offered twice per write interval: the store writes at most once per interval, and an
         // unchanged state is refreshed within 1.5 intervals (an offer just short of the interval
         // waited a whole second interval: files 9.8 s old against steering's staleness limit)
         this.stateEveryNanos = Math.max(config.interval().toNanos(), config.stateWriteInterval().toNanos() / 2);
-        this.lastDl = controller.downloadZone();
-        this.lastUl = controller.uploadZone();
         long now = clock.nanoTime();
-        this.lastStatusNanos = now;
-        this.lastProfileNanos = now;
+        this.log = new CycleLog(config, probe.reflectorCount(), b.overruns, b.profileEveryCycle, law.decision(), now);
         publish(-1, now, Double.NaN, AutorateStep.Outcome.FROZEN);
     }
 
@@ -140,17 +116,15 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             connectivity.request();
             c = connectivity.current();
         }
-        if (controller.adaptive() != null) {
-            observe(t1);
-        }
-        AutorateStep.Outcome outcome = step.update(r, c);
+        measure(r, t1);
+        AutorateStep.Outcome outcome = step.update(input, c);
+        LawDecision d = law.decision();
         if (outcome == AutorateStep.Outcome.MEASURED) {
-            relearn.sample(r, t1, controller);
+            relearn.sample(r, t1, law);
         }
         if (delivered != null) {
             // the loaded cadence while a direction is active or the delay is up, else the idle one
-            dev.wanctl.core.control.AdaptiveLaw law = controller.adaptive();
-            delivered.fast(law.downloadActive() || law.uploadActive() || law.deltaMs() > law.params().growBelowMs());
+            delivered.fast(d.busy());
         }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
@@ -158,38 +132,40 @@ public final class AutorateCycle implements FixedRateLoop.Body {
                 metrics.pingFailure();
             }
         }
-        watchMeasurement(outcome, c, t1);
-        watchBaselineBounds();
+        log.measurement(outcome, step, c, t1);
+        log.baselineBounds(d);
         long t2 = clock.nanoTime();
-        writer.offer(controller.downloadRateBps(), controller.uploadRateBps());
+        writer.offer(d.downloadRateBps(), d.uploadRateBps());
         if (writerInline) {
             writer.service();
         }
         long t3 = clock.nanoTime();
         if (state != null && (lastStateOfferNanos == Long.MIN_VALUE || t3 - lastStateOfferNanos >= stateEveryNanos)) {
             lastStateOfferNanos = t3;
-            RateWriter.Snapshot w = writer.snapshot();
-            state.offer(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(), clock.wallMillis(),
-                    zone));
+            state.offer(encodeState());
         }
         long t4 = clock.nanoTime();
         cycles++;
         publish(cycle, t4, r, outcome);
         if (metrics != null) {
-            metrics.cycle(controller.downloadRateBps() / 1e6, controller.uploadRateBps() / 1e6, controller.baselineMs(),
-                    controller.loadMs(), WanctlMetrics.stateCode(controller.downloadZone().name()),
-                    WanctlMetrics.stateCode(controller.uploadZone().name()), (t4 - t0) / 1e9);
+            metrics.cycle(d.downloadRateBps() / 1e6, d.uploadRateBps() / 1e6, d.baselineMs(), d.loadMs(),
+                    WanctlMetrics.stateCode(d.downloadZone().name()), WanctlMetrics.stateCode(d.uploadZone().name()),
+                    (t4 - t0) / 1e9);
         }
         profiler.record(probePhase, t1 - t0);
         profiler.record(controlPhase, t2 - t1);
         profiler.record(writerPhase, t3 - t2);
         profiler.record(statePhase, t4 - t3);
         profiler.record(totalPhase, t4 - t0);
-        logCycle(t4);
+        log.cycle(d, t4, this, profiler);
     }
 
-    /** What the adaptive law reads besides the RTT: lateness, delivered rates, what the router has. */
-    private void observe(long now) {
+    /** Fills the law's input: the RTT and its lateness and, for a law that reads them, delivered and applied rates. */
+    private void measure(double r, long now) {
+        input.rtt(r, selector.lateByMs());
+        if (!law.readsDeliveredRates()) {
+            return;
+        }
         double dl = Double.NaN;
         double ul = Double.NaN;
         if (delivered != null) {
@@ -199,114 +175,34 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             dl = delivered.downloadBps();
             ul = delivered.uploadBps();
         }
-        controller.observe(selector.lateByMs(), dl, ul, writer.appliedDownloadBps(), writer.appliedUploadBps());
+        input.delivered(dl, ul).applied(writer.appliedDownloadBps(), writer.appliedUploadBps());
     }
 
-    /** Stops the counter reader (when the adaptive law has one). */
+    private tools.jackson.databind.node.ObjectNode encodeState() {
+        RateWriter.Snapshot w = writer.snapshot();
+        return AutorateStateCodec.encode(law, w.appliedDlBps(), w.appliedUlBps(), clock.wallMillis(), zone);
+    }
+
+    /** Stops the counter reader (when the law has one). */
     public void closeDelivered() {
         if (delivered != null) {
             delivered.close();
         }
     }
 
-    /** The counter reader of the adaptive law, or null. */
+    /** The counter reader of a law that reads delivered rates, or null. */
     public DeliveredRates delivered() {
         return delivered;
     }
 
     private void publish(long cycle, long now, double r, AutorateStep.Outcome outcome) {
         FallbackPolicy f = step.fallback();
-        view = new CycleView(cycle, now, r, controller.loadMs(), controller.baselineMs(), controller.deltaMs(),
-                controller.downloadZone(), controller.uploadZone(), controller.downloadRateBps(),
-                controller.uploadRateBps(), outcome, f.lostCycles(), f.degraded());
-    }
-
-    private void watchMeasurement(AutorateStep.Outcome outcome, FallbackPolicy.Connectivity c, long now) {
-        if (outcome == AutorateStep.Outcome.MEASURED) {
-            int lost = step.lossEndedAfterCycles();
-            if (lost > 0 && lossLog.logging()) {
-                LOG.info("{}: measurements back after {} cycles ({} s without a fresh RTT)", config.wanName(), lost,
-                        CycleLine.one((now - lossStartedNanos) / 1e9));
-            }
-            lastConnectivity = FallbackPolicy.Connectivity.UNKNOWN;
-            return;
-        }
-        FallbackPolicy f = step.fallback();
-        if (f.lostCycles() == 1) {
-            lossStartedNanos = now;
-            if (lossLog.start(now)) {
-                LOG.warn("{}: no reflector answered ({} of {} silent or stale): {}{}", config.wanName(),
-                        probe.reflectorCount(), probe.reflectorCount(), outcome == AutorateStep.Outcome.REUSED_LAST_LOAD
-                                ? "reusing the last load RTT once, then holding rates (" + modeName() + ")"
-                                : "holding rates (" + modeName() + ")", lossLog.unloggedSince());
-            }
-        }
-        if (c == FallbackPolicy.Connectivity.ABSENT && lastConnectivity != c && config.fallback().enabled()
-                && lossLog.logging()) {
-            LOG.warn("{}: internet unreachable (gateway and TCP checks failed): rates frozen, health degraded",
-                    config.wanName());
-        }
-        lastConnectivity = c;
-    }
-
-    private String modeName() {
-        return config.fallback().enabled() ? config.fallback().mode().name().toLowerCase(Locale.ROOT)
-                : "fallback checks off";
-    }
-
-    private void watchBaselineBounds() {
-        boolean rejected = controller.tracker().baselineRejectedByBounds();
-        if (rejected && !boundsWarned) {
-            LOG.warn("{}: baseline candidate outside baseline_rtt_bounds [{}, {}] ms (RTT {} ms): keeping baseline {} ms",
-                    config.wanName(), config.control().rtt().baselineMinMs(), config.control().rtt().baselineMaxMs(),
-                    CycleLine.one(controller.lastRttMs()), CycleLine.one(controller.baselineMs()));
-        }
-        boundsWarned = rejected;
-    }
-
-    private void logCycle(long now) {
-        Zone dl = controller.downloadZone();
-        Zone ul = controller.uploadZone();
-        boolean changed = dl != lastDl || ul != lastUl;
-        lastDl = dl;
-        lastUl = ul;
-        boolean status = now - lastStatusNanos >= statusEveryNanos;
-        if (changed || status || LOG.isDebugEnabled()) {
-            line.setLength(0);
-            CycleLine.format(line, config.wanName(), controller);
-            if (status) {
-                lastStatusNanos = now;
-                RateWriter.Snapshot w = writer.snapshot();
-                line.append(" | cycles=").append(cycles).append(" overruns=").append(overruns.getAsLong())
-                        .append(" writes=").append(w.writes()).append(" rate_limited=").append(w.rateLimited())
-                        .append(" fallback=").append(fallbackCycles);
-                LOG.info(line.toString());
-            } else if (changed) {
-                LOG.info(line.toString());
-            } else {
-                LOG.debug(line.toString());
-            }
-        }
-        if (profileEveryCycle) {
-            line.setLength(0);
-            line.append(config.wanName()).append(": profile ");
-            profiler.appendLastCycle(line);
-            LOG.info(line.toString());
-        }
-        if (now - lastProfileNanos >= profileEveryNanos) {
-            lastProfileNanos = now;
-            LOG.info("{}: {}", config.wanName(), profiler.snapshot().toLogLine());
-        }
+        view = CycleView.of(cycle, now, r, law.decision(), outcome, f.lostCycles(), f.degraded());
     }
 
     /** Writes the state file now (shutdown); true when written. */
     public boolean saveState() {
-        if (state == null) {
-            return false;
-        }
-        RateWriter.Snapshot w = writer.snapshot();
-        return state.flush(AutorateStateCodec.encode(controller, w.appliedDlBps(), w.appliedUlBps(),
-                clock.wallMillis(), zone));
+        return state != null && state.flush(encodeState());
     }
 
     /** The baseline came from the state file: re-learn it if it proves to be below every RTT. */
@@ -338,8 +234,14 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         return view;
     }
 
-    public AutorateController controller() {
-        return controller;
+    /** The law's last decision (the loop thread's; other threads read {@link #view()}). */
+    public LawDecision decision() {
+        return law.decision();
+    }
+
+    /** The law this cycle steps. */
+    public ControlLaw law() {
+        return law;
     }
 
     public CycleProfiler profiler() {
@@ -366,15 +268,9 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         return config;
     }
 
-    public static Builder builder(AutorateConfig config, AutorateController controller, RttProbe probe,
-            RateWriter writer, Clock clock) {
-        return new Builder(config, controller, probe, writer, clock);
-    }
-
-    /** Wires a cycle; the optional parts default to none. */
+    /** Wires a cycle ({@link AutoratePipeline#cycle}); the optional parts default to none. */
     public static final class Builder {
-        private final AutorateConfig config;
-        private final AutorateController controller;
+        private final AutoratePipeline pipeline;
         private final RttProbe probe;
         private final RateWriter writer;
         private final Clock clock;
@@ -387,10 +283,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         private ZoneId zone = ZoneId.systemDefault();
         private boolean profileEveryCycle;
 
-        private Builder(AutorateConfig config, AutorateController controller, RttProbe probe, RateWriter writer,
-                Clock clock) {
-            this.config = Objects.requireNonNull(config);
-            this.controller = Objects.requireNonNull(controller);
+        Builder(AutoratePipeline pipeline, RttProbe probe, RateWriter writer, Clock clock) {
+            this.pipeline = Objects.requireNonNull(pipeline);
             this.probe = Objects.requireNonNull(probe);
             this.writer = Objects.requireNonNull(writer);
             this.clock = Objects.requireNonNull(clock);
@@ -402,7 +296,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             return this;
         }
 
-        /** The byte-counter reader the adaptive law needs (inline with the writer when that is inline). */
+        /** The byte-counter reader a law that reads delivered rates needs (inline with the writer when that is inline). */
         public Builder delivered(DeliveredRates d) {
             this.delivered = d;
             return this;

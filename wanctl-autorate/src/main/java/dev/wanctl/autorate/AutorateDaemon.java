@@ -151,7 +151,7 @@ public final class AutorateDaemon {
 
     private void restore(AutorateWiring w) {
         w.state.load().ifPresentOrElse(json -> {
-            AutorateStateCodec.Restored r = AutorateStateCodec.restore(json, w.cycle.controller());
+            AutorateStateCodec.Restored r = AutorateStateCodec.restore(json, w.cycle.law());
             if (!r.ignored().isEmpty()) {
                 LOG.warn("{}: state file has unusable fields ({}: {}): those start from the config",
                         w.config.wanName(), w.state.file(), String.join(", ", r.ignored()));
@@ -161,9 +161,9 @@ public final class AutorateDaemon {
             }
             if (r.any()) {
                 LOG.info("{}: resumed from {}: DL={} UL={}, baseline {} ms", w.config.wanName(), w.state.file(),
-                        RateWriter.mbit(w.cycle.controller().downloadRateBps()),
-                        RateWriter.mbit(w.cycle.controller().uploadRateBps()),
-                        CycleLine.one(w.cycle.controller().baselineMs()));
+                        RateWriter.mbit(w.cycle.decision().downloadRateBps()),
+                        RateWriter.mbit(w.cycle.decision().uploadRateBps()),
+                        CycleLine.one(w.cycle.decision().baselineMs()));
             }
             if (r.appliedDl().isPresent() && r.appliedUl().isPresent() && !options.dryRun()) {
                 w.writer.assumeApplied(r.appliedDl().getAsLong(), r.appliedUl().getAsLong());
@@ -178,7 +178,7 @@ public final class AutorateDaemon {
      */
     private int once(AutorateWiring w) {
         w.cycle.runCycle(0, clock.nanoTime());
-        LOG.info("{}", CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.controller()));
+        LOG.info("{}", CycleLine.format(new StringBuilder(), w.config.wanName(), w.cycle.decision()));
         RateWriter.Snapshot s = w.writer.snapshot();
         if (s.lastError() != null) {
             LOG.error("{}: router write failed: {}", w.config.wanName(), s.lastError());

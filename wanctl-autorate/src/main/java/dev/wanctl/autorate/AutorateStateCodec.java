@@ -1,7 +1,9 @@
 package dev.wanctl.autorate;
 
-import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.ControlLaw;
 import dev.wanctl.core.control.ControllerParams;
+import dev.wanctl.core.control.ControllerState;
+import dev.wanctl.core.control.LawDecision;
 import dev.wanctl.core.control.Streaks;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,14 +32,16 @@ public final class AutorateStateCodec {
 
     private AutorateStateCodec() {}
 
-    /** The state of {@code c}; {@code appliedDl}/{@code appliedUl} are -1 when nothing was written yet. */
-    public static ObjectNode encode(AutorateController c, long appliedDl, long appliedUl, long wallMillis, ZoneId zone) {
+    /** The state of {@code law}; {@code appliedDl}/{@code appliedUl} are -1 when nothing was written yet. */
+    public static ObjectNode encode(ControlLaw law, long appliedDl, long appliedUl, long wallMillis, ZoneId zone) {
+        ControllerState s = law.state();
+        LawDecision d = law.decision();
         ObjectNode root = JSON.createObjectNode();
-        direction(root.putObject("download"), c.download().streaks(), c.downloadRateBps());
-        direction(root.putObject("upload"), c.upload().streaks(), c.uploadRateBps());
+        direction(root.putObject("download"), s.download());
+        direction(root.putObject("upload"), s.upload());
         ObjectNode ewma = root.putObject("ewma");
-        ewma.put("baseline_rtt", c.baselineMs());
-        ewma.put("load_rtt", c.loadMs());
+        ewma.put("baseline_rtt", s.rtt().baselineMs());
+        ewma.put("load_rtt", s.rtt().loadMs());
         ObjectNode last = root.putObject("last_applied");
         if (appliedDl >= 0) {
             last.put("dl_rate", appliedDl);
@@ -48,78 +52,51 @@ public final class AutorateStateCodec {
         }
         root.put("timestamp", LOCAL_ISO.format(Instant.ofEpochMilli(wallMillis).atZone(zone).toLocalDateTime()));
         ObjectNode congestion = root.putObject("congestion");
-        congestion.put("dl_state", c.downloadZone().name());
-        congestion.put("ul_state", c.uploadZone().name());
+        congestion.put("dl_state", d.downloadZone().name());
+        congestion.put("ul_state", d.uploadZone().name());
         return root;
     }
 
-    private static void direction(ObjectNode n, Streaks s, long rate) {
+    private static void direction(ObjectNode n, ControllerState.Direction d) {
+        Streaks s = d.streaks();
         n.put("green_streak", s.green());
         n.put("soft_red_streak", s.softRed());
         n.put("red_streak", s.red());
-        n.put("current_rate", rate);
+        n.put("current_rate", d.rateBps());
     }
 
     /** What could be taken from a state file, and what was wrong in it. */
     public record Restored(boolean any, OptionalLong appliedDl, OptionalLong appliedUl, List<String> ignored) {}
 
-    /**
-     * The largest RTT EWMA a state file may hold: a reply later than 10 s counts as lost, so no
-     * measured load can be above it (a persisted 1e308 kept a download RED for 80 s).
-     */
-    static final double MAX_PLAUSIBLE_RTT_MS = 10_000;
+    /** The largest RTT EWMA a state file may hold ({@link ControllerState#MAX_PLAUSIBLE_RTT_MS}). */
+    static final double MAX_PLAUSIBLE_RTT_MS = ControllerState.MAX_PLAUSIBLE_RTT_MS;
 
     /**
-     * Restores what {@code state} holds into {@code c}, field by field: a missing, malformed or
+     * Restores what {@code state} holds into {@code law}, field by field: a missing, malformed or
      * implausible field keeps its default and is named, with the reason, in
-     * {@link Restored#ignored()}. Implausible: a rate above the config's ceiling (one below the floor
-     * is raised to it, as after a reload that raised the floor), a
-     * baseline outside {@code baseline_rtt_bounds} (not clamped: a clamped 1e-9 became a 1 ms
-     * baseline that never rose, a clamped 900 ms one took bloat for idle), a load RTT above
-     * {@link #MAX_PLAUSIBLE_RTT_MS}, a streak no run could count.
+     * {@link Restored#ignored()}. Implausible as {@link ControllerState#admit} says: a rate above
+     * the config's ceiling (one below the floor is raised to it, as after a reload that raised the
+     * floor), a baseline outside {@code baseline_rtt_bounds}, a load RTT above
+     * {@link #MAX_PLAUSIBLE_RTT_MS}; and a streak no run could count.
      */
-    public static Restored restore(JsonNode state, AutorateController c) {
+    public static Restored restore(JsonNode state, ControlLaw law) {
         List<String> ignored = new ArrayList<>();
-        boolean any = false;
-        ControllerParams p = c.params();
-        JsonNode dl = state.path("download");
-        OptionalLong dlRate = rate(dl, "current_rate", "download.current_rate", 0,
-                p.download().ceilingBps(), ignored);
-        if (dlRate.isPresent()) {
-            c.download().restore(dlRate.getAsLong(), streaks(dl, "download", ignored));
-            any = true;
-        }
-        JsonNode ul = state.path("upload");
-        OptionalLong ulRate = rate(ul, "current_rate", "upload.current_rate", 0,
-                p.upload().ceilingBps(), ignored);
-        if (ulRate.isPresent()) {
-            c.upload().restore(ulRate.getAsLong(), streaks(ul, "upload", ignored));
-            any = true;
-        }
+        ControllerParams p = law.params();
+        ControllerState.Direction dl = direction(state.path("download"), "download", p.download().ceilingBps(), ignored);
+        ControllerState.Direction ul = direction(state.path("upload"), "upload", p.upload().ceilingBps(), ignored);
         JsonNode ewma = state.path("ewma");
         double baseline = doubleField(ewma, "baseline_rtt", ignored);
-        if (!Double.isNaN(baseline) && (baseline < p.rtt().baselineMinMs() || baseline > p.rtt().baselineMaxMs())) {
-            ignored.add("ewma.baseline_rtt (" + baseline + " ms is outside baseline_rtt_bounds ["
-                    + p.rtt().baselineMinMs() + ", " + p.rtt().baselineMaxMs() + "] ms)");
+        if (!Double.isNaN(baseline) && !ControllerState.baselineAdmitted(baseline, p.rtt(), ignored)) {
             baseline = Double.NaN;
         }
         double load = doubleField(ewma, "load_rtt", ignored);
-        if (load > MAX_PLAUSIBLE_RTT_MS) {
-            ignored.add("ewma.load_rtt (" + load + " ms is above " + MAX_PLAUSIBLE_RTT_MS
-                    + " ms, later than any reply counts)");
+        if (!Double.isNaN(load) && !ControllerState.loadAdmitted(load, ignored)) {
             load = Double.NaN;
         }
-        if (!Double.isNaN(baseline)) {
-            // a refused load starts idle, at the restored baseline
-            c.tracker().restore(baseline, Double.isNaN(load) ? baseline : load);
-            any = true;
-        }
-        if (c.adaptive() != null && any) {
-            // the adaptive law keeps its own rates and RTTs: the same fields
-            c.adaptive().restore(dlRate.orElse(c.adaptive().downloadRateBps()),
-                    ulRate.orElse(c.adaptive().uploadRateBps()), Double.isNaN(baseline) ? -1 : baseline,
-                    Double.isNaN(load) ? -1 : load);
-        }
+        ControllerState restored = new ControllerState(dl, ul,
+                Double.isNaN(baseline) ? null : new ControllerState.Rtt(baseline, load));
+        law.restore(restored);
+        boolean any = restored.any();
         JsonNode last = state.path("last_applied");
         OptionalLong appliedDl = last.path("dl_rate").isNull() ? OptionalLong.empty()
                 : rate(last, "dl_rate", "last_applied.dl_rate", 1, PLAUSIBLE_MAX_BPS, ignored);
@@ -135,6 +112,25 @@ public final class AutorateStateCodec {
 
     /** A max-limit RouterOS could hold (its queues stop at about 4.3 Tbit/s; no WAN is near). */
     private static final long PLAUSIBLE_MAX_BPS = 1_000_000_000_000L;
+
+    /** A direction's rate and streaks; null when its rate is missing or refused. */
+    private static ControllerState.Direction direction(JsonNode n, String prefix, long ceilingBps,
+            List<String> ignored) {
+        String path = prefix + ".current_rate";
+        OptionalLong rate = longField(n, "current_rate", path, ignored);
+        if (rate.isEmpty() || !ControllerState.rateAdmitted(rate.getAsLong(), ceilingBps, path, ignored)) {
+            return null;
+        }
+        return new ControllerState.Direction(rate.getAsLong(), streaks(n, prefix, ignored));
+    }
+
+    /**
+     * Carries what {@code from} learned over to {@code to} (a reload), checked against
+     * {@code to}'s config as a state file is: no JSON in between.
+     */
+    public static void carryOver(ControlLaw from, ControlLaw to) {
+        to.restore(from.state().admit(to.params(), new ArrayList<>()));
+    }
 
     private static OptionalLong rate(JsonNode parent, String name, String path, long minBps, long maxBps,
             List<String> ignored) {

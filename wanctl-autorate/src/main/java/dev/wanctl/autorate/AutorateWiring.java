@@ -2,9 +2,7 @@ package dev.wanctl.autorate;
 
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.FallbackConfig;
-import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.FallbackPolicy;
-import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.probe.ConnectivityCheck;
 import dev.wanctl.core.probe.ConnectivityOptions;
 import dev.wanctl.core.probe.HostPort;
@@ -96,35 +94,28 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
                         // write on their one thread, so what they read back is deterministic)
                         .writingInBackground(!inlineWriter));
 
-        AutorateController controller = new AutorateController(config.control());
-        WriteGate gate = WriteGates.of(config.rateLimit());
+        AutoratePipeline pipeline = AutoratePipeline.of(config);
         if (previous != null) {
             // carry over what the running daemon learned; the new config's bounds apply
-            AutorateStateCodec.restore(AutorateStateCodec.encode(previous.cycle.controller(), -1, -1, 0,
-                    java.time.ZoneOffset.UTC), controller);
+            AutorateStateCodec.carryOver(previous.cycle.law(), pipeline.law());
             RateWriter.Snapshot w = previous.writer.snapshot();
             if (w.appliedDlBps() >= 0) {
-                gate.assumeApplied(w.appliedDlBps(), w.appliedUlBps());
+                pipeline.gate().assumeApplied(w.appliedDlBps(), w.appliedUlBps());
             }
             previous.writer.close();
             previous.cycle.closeDelivered();
         }
-        RateWriter writer = new RateWriter(router, config.wanName(), config.queues().download(),
-                config.queues().upload(), gate, clock, config.interval().toNanos(), shared.options().dryRun());
+        RateWriter writer = pipeline.writer(router, clock, shared.options().dryRun());
         writer.verifyQueues(QueueWatch.Cadence.standard(config.control().download().ceilingBps(),
                 config.control().upload().ceilingBps()));
         if (!inlineWriter) {
             writer.start();
         }
-        DeliveredRates delivered = config.control().adaptiveLaw()
-                ? new DeliveredRates(router, config.wanName(), config.queues().download(), config.queues().upload(),
-                        clock, seconds(config.control().loadedCounterIntervalSec()),
-                        seconds(config.control().idleCounterIntervalSec()))
-                : null;
+        DeliveredRates delivered = pipeline.delivered(router, clock);
         if (delivered != null && !inlineWriter) {
             delivered.start();
         }
-        AutorateCycle cycle = AutorateCycle.builder(config, controller, probe, writer, clock)
+        AutorateCycle cycle = pipeline.cycle(probe, writer, clock)
                 .writerInline(inlineWriter)
                 .delivered(delivered)
                 .connectivity(check == null ? ConnectivitySource.alwaysPresent() : source(check))
@@ -138,10 +129,6 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
             previous.closeUnshared(router, probe, check);
         }
         return new AutorateWiring(config, router, probe, check, writer, state, cycle, shared.recording());
-    }
-
-    private static long seconds(double s) {
-        return Math.round(s * 1e9);
     }
 
     static ProbeOptions probeOptions(AutorateConfig c) {

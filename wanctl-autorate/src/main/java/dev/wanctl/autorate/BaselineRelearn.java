@@ -1,6 +1,7 @@
 package dev.wanctl.autorate;
 
-import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.ControlLaw;
+import dev.wanctl.core.control.RttTrackerParams;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ final class BaselineRelearn {
         samples = 0;
     }
 
-    /** One measured RTT (ms) at {@code nowNanos}, after the controller's update. */
-    void sample(double rttMs, long nowNanos, AutorateController c) {
+    /** One measured RTT (ms) at {@code nowNanos}, after the law's step; a stuck baseline is re-learned in whichever law runs. */
+    void sample(double rttMs, long nowNanos, ControlLaw law) {
         if (!armed || !(rttMs >= 0)) {
             return;
         }
@@ -51,21 +52,21 @@ final class BaselineRelearn {
             minRttMs = rttMs;
         }
         samples++;
-        double baseline = c.baselineMs();
-        double freeze = c.params().rtt().freezeThresholdMs();
+        double baseline = law.decision().baselineMs();
+        RttTrackerParams p = law.params().rtt();
+        double freeze = p.freezeThresholdMs();
         if (minRttMs - baseline <= freeze) {
             armed = false; // some sample let the baseline learn: it is not stuck
             return;
         }
         if (nowNanos - startNanos >= WINDOW_NANOS && samples >= MIN_SAMPLES) {
             armed = false;
-            double relearned = Math.min(c.params().rtt().baselineMaxMs(),
-                    Math.max(c.params().rtt().baselineMinMs(), minRttMs));
+            double relearned = Math.min(p.baselineMaxMs(), Math.max(p.baselineMinMs(), minRttMs));
             LOG.warn("{}: restored baseline {} ms is below every RTT of the first {} s (lowest {} ms, freeze threshold"
                     + " {} ms): it could never learn; re-learned as {} ms", wan, CycleLine.one(baseline),
                     WINDOW_NANOS / 1_000_000_000L, CycleLine.one(minRttMs), CycleLine.one(freeze),
                     CycleLine.one(relearned));
-            c.tracker().restore(relearned, c.loadMs());
+            law.relearnBaseline(relearned);
         }
     }
 }

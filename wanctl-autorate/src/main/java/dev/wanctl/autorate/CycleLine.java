@@ -1,6 +1,6 @@
 package dev.wanctl.autorate;
 
-import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.LawDecision;
 import java.util.Locale;
 
 /**
@@ -12,9 +12,9 @@ final class CycleLine {
 
     private CycleLine() {}
 
-    /** The cycle line; {@code rttMs} is the RTT the cycle used (the last measured one after a loss). */
-    static StringBuilder format(StringBuilder sb, String wan, AutorateController c) {
-        double rtt = Double.isNaN(c.lastRttMs()) ? c.loadMs() : c.lastRttMs();
+    /** The cycle line of a decision; its RTT is the one the law last stepped with (the loaded one before any). */
+    static StringBuilder format(StringBuilder sb, String wan, LawDecision c) {
+        double rtt = Double.isNaN(c.rttMs()) ? c.loadMs() : c.rttMs();
         sb.append(wan).append(": [").append(c.downloadZone().name()).append('/').append(c.uploadZone().name())
                 .append("] RTT=").append(one(rtt)).append("ms, load_ewma=").append(one(c.loadMs()))
                 .append("ms, baseline=").append(one(c.baselineMs())).append("ms, delta=").append(one(c.deltaMs()))

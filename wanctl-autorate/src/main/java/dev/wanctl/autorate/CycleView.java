@@ -1,6 +1,7 @@
 package dev.wanctl.autorate;
 
 import dev.wanctl.core.control.AutorateStep;
+import dev.wanctl.core.control.LawDecision;
 import dev.wanctl.core.control.Zone;
 import dev.wanctl.core.runtime.FlightRecorder;
 
@@ -26,6 +27,13 @@ public record CycleView(
         AutorateStep.Outcome outcome,
         int lostCycles,
         boolean measurementDegraded) {
+
+    /** The view of a cycle whose law decided {@code d}; {@code rttMs} is what the cycle measured (NaN: nothing fresh). */
+    public static CycleView of(long cycle, long nowNanos, double rttMs, LawDecision d, AutorateStep.Outcome outcome,
+            int lostCycles, boolean measurementDegraded) {
+        return new CycleView(cycle, nowNanos, rttMs, d.loadMs(), d.baselineMs(), d.deltaMs(), d.downloadZone(),
+                d.uploadZone(), d.downloadRateBps(), d.uploadRateBps(), outcome, lostCycles, measurementDegraded);
+    }
 
     /** Fills the controller's columns of a flight-recorder row (RTTs, delta, zones); rates are the caller's. */
     public void record(FlightRecorder.Cycle row) {

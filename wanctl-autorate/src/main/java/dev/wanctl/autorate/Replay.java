@@ -1,9 +1,10 @@
 package dev.wanctl.autorate;
 
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.core.control.AutorateController;
 import dev.wanctl.core.control.AutorateStep;
 import dev.wanctl.core.control.FallbackPolicy;
+import dev.wanctl.core.control.LawDecision;
+import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.control.Zone;
 import java.io.BufferedReader;
@@ -34,10 +35,11 @@ public final class Replay {
      * @throws ReplayInputException for a malformed recording, naming the line
      */
     public ReplaySummary run(BufferedReader recording, PrintWriter out) throws IOException {
-        AutorateController controller = new AutorateController(config.control());
-        AutorateStep step = new AutorateStep(controller,
-                new FallbackPolicy(config.fallback().mode(), config.fallback().maxFallbackCycles()));
-        WriteGate gate = WriteGates.of(config.rateLimit());
+        AutoratePipeline pipeline = AutoratePipeline.of(config);
+        AutorateStep step = pipeline.step();
+        WriteGate gate = pipeline.gate();
+        LawInput input = pipeline.input();
+        LawDecision d = pipeline.law().decision();
         long intervalNanos = config.interval().toNanos();
         ReplaySummary.Builder summary = new ReplaySummary.Builder(intervalNanos);
 
@@ -56,15 +58,16 @@ public final class Replay {
             lineNo++;
             double rtt = parseRtt(firstColumn(line).trim(), lineNo);
             long now = cycle * intervalNanos;
-            AutorateStep.Outcome outcome = step.update(rtt, FallbackPolicy.Connectivity.PRESENT);
-            long dl = controller.downloadRateBps();
-            long ul = controller.uploadRateBps();
+            // a recording has RTTs only: fresh replies, no byte counters, nothing known on the router
+            AutorateStep.Outcome outcome = step.update(input.rtt(rtt, 0), FallbackPolicy.Connectivity.PRESENT);
+            long dl = d.downloadRateBps();
+            long ul = d.uploadRateBps();
             boolean write = gate.decide(dl, ul, now) == WriteGate.Decision.WRITE;
             if (write) {
                 gate.applied(dl, ul, now);
             }
-            row(out, cycle, rtt, controller, write);
-            summary.cycle(controller.downloadZone(), controller.uploadZone(), dl, ul, write,
+            row(out, cycle, rtt, d, write);
+            summary.cycle(d.downloadZone(), d.uploadZone(), dl, ul, write,
                     outcome != AutorateStep.Outcome.MEASURED);
             cycle++;
         }
@@ -93,7 +96,7 @@ public final class Replay {
         }
     }
 
-    private static void row(PrintWriter out, long cycle, double rtt, AutorateController c, boolean write) {
+    private static void row(PrintWriter out, long cycle, double rtt, LawDecision c, boolean write) {
         out.print(cycle);
         out.print(',');
         if (!Double.isNaN(rtt)) {

@@ -3,7 +3,9 @@ package dev.wanctl.autorate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.core.control.ControlLaw;
+import dev.wanctl.core.control.ControlLaws;
+import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
@@ -95,11 +97,11 @@ class AutorateDaemonEndToEndTest {
         List<WriteRecord> dl = router.state().maxLimitWrites(DL);
         assertThat(dl).as("nothing changes while idle").allMatch(w -> w.atNanos() >= 10 * S);
         // every write carries exactly what the controller decided in that cycle
-        AutorateController expected = new AutorateController(DaemonHarness.load(dir.resolve("spectrum.yaml")).control());
+        ControlLaw expected = ControlLaws.create(DaemonHarness.load(dir.resolve("spectrum.yaml")).control());
+        LawInput in = new LawInput(50 * MS);
         long[] expectedDl = new long[901];
         for (int k = 0; k <= 900; k++) {
-            expected.update(bloatFrom10To20(k * 50 * MS));
-            expectedDl[k] = expected.downloadRateBps();
+            expectedDl[k] = expected.step(in.rtt(bloatFrom10To20(k * 50 * MS), 0)).downloadRateBps();
         }
         for (WriteRecord w : dl) {
             int cycle = (int) (w.atNanos() / (50 * MS));
@@ -187,8 +189,8 @@ class AutorateDaemonEndToEndTest {
         long[] resumed = new long[2];
         DaemonHarness.Running second = start(now -> 124, now -> {
             if (resumed[0] == 0) {
-                resumed[0] = d2[0].currentCycle().controller().downloadRateBps();
-                resumed[1] = Math.round(d2[0].currentCycle().controller().loadMs());
+                resumed[0] = d2[0].currentCycle().decision().downloadRateBps();
+                resumed[1] = Math.round(d2[0].currentCycle().decision().loadMs());
             }
             if (now >= restartAt + S) {
                 d2[0].stop();
@@ -207,7 +209,7 @@ class AutorateDaemonEndToEndTest {
         long[] startRate = new long[1];
         DaemonHarness.Running run = start(now -> 24, now -> {
             if (startRate[0] == 0) {
-                startRate[0] = d[0].currentCycle().controller().downloadRateBps();
+                startRate[0] = d[0].currentCycle().decision().downloadRateBps();
             }
             if (now >= 2 * S) {
                 d[0].stop();

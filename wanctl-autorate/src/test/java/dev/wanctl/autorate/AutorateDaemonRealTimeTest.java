@@ -89,7 +89,7 @@ class AutorateDaemonRealTimeTest {
             assertThat(after.getFirst().atNanos() - mark[2]).as("ns from the router's return to the write")
                     .isLessThan(1_500 * MS);
             assertThat(router.state().maxLimitBps("WAN-Download-Spectrum"))
-                    .isEqualTo(d[0].currentCycle().controller().downloadRateBps());
+                    .isEqualTo(d[0].currentCycle().decision().downloadRateBps());
         }
     }
 }

@@ -212,7 +212,7 @@ final class MatrixDaemon implements AutoCloseable {
     private long[] sample(long now, AutorateCycle c) {
         var dl = router.state().queue(DL);
         var ul = router.state().queue(UL);
-        return new long[] {now, c.controller().downloadRateBps(), c.controller().uploadRateBps(),
+        return new long[] {now, c.decision().downloadRateBps(), c.decision().uploadRateBps(),
                 dl.isPresent() ? dl.get().maxLimitBps() : -1, ul.isPresent() ? ul.get().maxLimitBps() : -1};
     }
 

@@ -122,7 +122,7 @@ class RouterFaultMatrixTest {
             if (row == Row.QUEUE_DELETED) {
                 assertThat(m.status(endSecond - 1)).as("the queue stays gone").isEqualTo("degraded");
                 assertThat(m.router.state().maxLimitBps(DL)).as("the download queue is still written")
-                        .isEqualTo(m.daemon.currentCycle().controller().downloadRateBps());
+                        .isEqualTo(m.daemon.currentCycle().decision().downloadRateBps());
                 long staleMs = m.worstStalenessNanos(FAULT_AT, end, true) / MS;
                 assertThat(staleMs).as("oldest download rate on the router").isLessThanOrEqualTo(1_500);
                 recovery = FaultMatrix.fmt("stays degraded (queue gone); download rate on the router never older"
@@ -143,9 +143,9 @@ class RouterFaultMatrixTest {
                 assertThat(lagMs).as("ms from recovery until the router holds rates at most 1 s old")
                         .isBetween(0L, boundMs);
                 assertThat(m.router.state().maxLimitBps(DL)).as("router holds the newest download rate")
-                        .isEqualTo(m.daemon.currentCycle().controller().downloadRateBps());
+                        .isEqualTo(m.daemon.currentCycle().decision().downloadRateBps());
                 assertThat(m.router.state().maxLimitBps(UL))
-                        .isEqualTo(m.daemon.currentCycle().controller().uploadRateBps());
+                        .isEqualTo(m.daemon.currentCycle().decision().uploadRateBps());
                 recovery = FaultMatrix.fmt("rates on the router ≤ 1 s old %d ms after recovery", lagMs);
                 if (row.cause == null) {
                     // the calls work: a change behind our back is found by the loaded check (each

@@ -192,7 +192,7 @@ class RouterHealthEndToEndTest {
         List<WriteRecord> dl = router.state().maxLimitWrites(DL);
         WriteRecord first = dl.stream().filter(x -> x.atNanos() >= 40 * S).findFirst().orElseThrow();
         assertThat(first.atNanos() - 40 * S).as("newest rate on the router after its return").isLessThanOrEqualTo(2 * S);
-        assertThat(router.state().maxLimitBps(DL)).isEqualTo(d.currentCycle().controller().downloadRateBps());
+        assertThat(router.state().maxLimitBps(DL)).isEqualTo(d.currentCycle().decision().downloadRateBps());
         assertThat(lines("router unreachable")).hasSize(1);
     }
 

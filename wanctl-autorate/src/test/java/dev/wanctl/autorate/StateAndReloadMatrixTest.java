@@ -85,7 +85,7 @@ class StateAndReloadMatrixTest {
                 assertThat(m.lines).filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN))
                         .anySatisfy(l -> assertThat(l.message()).contains(row.warning));
             }
-            assertThat(m.daemon.currentCycle().controller().baselineMs()).as("a plausible baseline").isBetween(1.0, 250.0);
+            assertThat(m.daemon.currentCycle().decision().baselineMs()).as("a plausible baseline").isBetween(1.0, 250.0);
             if (row == StateRow.OTHER_VERSION) {
                 // the fields this version knows are used, the others ignored: it resumes at 500M and climbs
                 assertThat(m.router.state().maxLimitWrites(DL)).as("resumed from the file's rate").isNotEmpty()
@@ -96,7 +96,7 @@ class StateAndReloadMatrixTest {
             }
             FaultMatrix.record("state file " + row.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     "daemon runs, WARN names the problem, baseline plausible, no spurious cut, file valid after",
-                    figure + FaultMatrix.fmt("; baseline %.1f ms", m.daemon.currentCycle().controller().baselineMs()));
+                    figure + FaultMatrix.fmt("; baseline %.1f ms", m.daemon.currentCycle().decision().baselineMs()));
         }
     }
 

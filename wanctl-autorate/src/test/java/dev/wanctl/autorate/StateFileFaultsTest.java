@@ -96,7 +96,7 @@ class StateFileFaultsTest {
                  "last_applied": {"dl_rate": 940000000, "ul_rate": 38000000}}""");
         AutorateDaemon d = run(5, now -> { });
         assertThat(warnings()).anySatisfy(w -> assertThat(w).contains("ewma.load_rtt (1.0E308 ms is above"));
-        assertThat(d.currentCycle().controller().downloadZone()).as("no RED from a persisted 1e308").isEqualTo(Zone.GREEN);
+        assertThat(d.currentCycle().decision().downloadZone()).as("no RED from a persisted 1e308").isEqualTo(Zone.GREEN);
         assertThat(router.state().maxLimitWrites("WAN-Download-Spectrum")).as("nothing to cut").isEmpty();
     }
 
@@ -107,8 +107,8 @@ class StateFileFaultsTest {
                 {"download": {"current_rate": 940000000}, "upload": {"current_rate": 38000000},
                  "ewma": {"baseline_rtt": 2.0, "load_rtt": 2.0}}""");
         AutorateDaemon d = run(60, now -> { });
-        assertThat(d.currentCycle().controller().baselineMs()).as("baseline after 60 s").isBetween(23.0, 25.0);
-        assertThat(d.currentCycle().controller().downloadRateBps()).as("back at the ceiling").isEqualTo(940 * M);
+        assertThat(d.currentCycle().decision().baselineMs()).as("baseline after 60 s").isBetween(23.0, 25.0);
+        assertThat(d.currentCycle().decision().downloadRateBps()).as("back at the ceiling").isEqualTo(940 * M);
         assertThat(warnings()).filteredOn(w -> w.contains("re-learned as")).singleElement().asString()
                 .contains("restored baseline 2.0 ms");
     }

@@ -3,9 +3,11 @@ package dev.wanctl.bench;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigEnvironment;
 import dev.wanctl.core.config.ConfigLoader;
-import dev.wanctl.core.control.AutorateController;
+import dev.wanctl.autorate.AutoratePipeline;
 import dev.wanctl.core.control.AutorateStep;
 import dev.wanctl.core.control.FallbackPolicy;
+import dev.wanctl.core.control.LawDecision;
+import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.control.RttSelector;
 import dev.wanctl.core.control.WriteGate;
 import java.io.IOException;
@@ -46,7 +48,8 @@ public class ControlCycleBenchmark {
 
     private RttSelector selector;
     private AutorateStep step;
-    private AutorateController controller;
+    private LawInput input;
+    private LawDecision decision;
     private WriteGate gate;
     private final double[] rtt = new double[3];
     private final long[] receivedAt = new long[3];
@@ -59,15 +62,16 @@ public class ControlCycleBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        String yaml = spectrumConfig().replaceAll("(?m)^  law: \\w+\\n", "")
+        String yaml = spectrumConfig().replaceAll("(?m)^  law: .*\\n", "")
                 .replace("continuous_monitoring:\n", "continuous_monitoring:\n  law: " + law + "\n");
         AutorateConfig c = ConfigLoader.parseAutorate(yaml, Path.of("spectrum.yaml"),
                 new ConfigLoader.Options(new ConfigEnvironment(Map.of()), false)).config();
-        controller = new AutorateController(c.control());
-        step = new AutorateStep(controller, new FallbackPolicy(c.fallback().mode(), c.fallback().maxFallbackCycles()));
-        selector = new RttSelector(3, true, c.probe().maxSampleAge().toNanos(),
-                c.probe().maxSampleAge().toNanos() + c.probe().replyTimeout().toNanos());
-        gate = dev.wanctl.autorate.WriteGates.of(c.rateLimit());
+        AutoratePipeline pipeline = AutoratePipeline.of(c);
+        step = pipeline.step();
+        input = pipeline.input();
+        decision = pipeline.law().decision();
+        selector = pipeline.selector(3);
+        gate = pipeline.gate();
         // idle, loaded and bloated RTTs so every zone and branch is exercised
         SplittableRandom r = new SplittableRandom(42);
         recorded = new double[SAMPLES][3];
@@ -96,11 +100,12 @@ public class ControlCycleBenchmark {
         double selected = selector.select(rtt, receivedAt, now);
         // what the counters would say: the download busy while the RTT is up, the upload idle
         boolean busy = ((cycle >> 9) & 1) == 1;
-        controller.observe(selector.lateByMs(), busy ? 0.9 * gate.appliedDownloadBps() : 1e5, 2e5,
-                gate.appliedDownloadBps(), gate.appliedUploadBps());
-        step.update(selected, FallbackPolicy.Connectivity.PRESENT);
-        long dl = controller.downloadRateBps();
-        long ul = controller.uploadRateBps();
+        input.rtt(selected, selector.lateByMs())
+                .delivered(busy ? 0.9 * gate.appliedDownloadBps() : 1e5, 2e5)
+                .applied(gate.appliedDownloadBps(), gate.appliedUploadBps());
+        step.update(input, FallbackPolicy.Connectivity.PRESENT);
+        long dl = decision.downloadRateBps();
+        long ul = decision.uploadRateBps();
         if (gate.decide(dl, ul, now) == WriteGate.Decision.WRITE) {
             gate.applied(gate.writeDownload() ? dl : gate.appliedDownloadBps(),
                     gate.writeUpload() ? ul : gate.appliedUploadBps(), now);

@@ -3,6 +3,7 @@ package dev.wanctl.core.config;
 import static dev.wanctl.core.config.AutorateSchema.*;
 
 import dev.wanctl.core.control.AdaptiveParams;
+import dev.wanctl.core.control.ControlLaws;
 import dev.wanctl.core.control.ControllerParams;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.FallbackPolicy;
@@ -134,7 +135,7 @@ final class AutorateConfigBuilder {
 
     /** The adaptive law's parameters when {@code law: adaptive}, else null (the reference law). */
     private AdaptiveParams adaptive(long dlFloor, long dlCeil, long ulFloor, long ulCeil) {
-        if (!"adaptive".equals(r.string(LAW))) {
+        if (!ControlLaws.ADAPTIVE.equals(r.string(LAW))) {
             return null;
         }
         double cut = r.number(AD_CUT_ABOVE);

@@ -1,6 +1,7 @@
 package dev.wanctl.core.config;
 
 import dev.wanctl.core.control.AdaptiveParams;
+import dev.wanctl.core.control.ControlLaws;
 import dev.wanctl.core.probe.HostPort;
 import static dev.wanctl.core.config.ConfigKey.key;
 
@@ -119,7 +120,9 @@ public final class AutorateSchema {
         BASELINE_INITIAL = s.add(key(CM + ".baseline_rtt_initial", ValueType.NUMBER).range(1, 500).required()
                 .unit("ms").doc("Idle RTT to start from when there is no state file"));
 
-        LAW = s.add(key(CM + ".law", ValueType.CHOICE).choices("reference", "adaptive").defaultValue("reference")
+        LAW = s.add(key(CM + ".law", ValueType.CHOICE)
+                .choices(ControlLaws.names().toArray(String[]::new))
+                .defaultValue(ControlLaws.REFERENCE)
                 .ours().doc("The control law: reference (the Python reference's zones, bit-exact), or adaptive"
                         + " (reads what each direction delivers; docs/ADAPTIVE_LAW.md)"));
         String ad = CM + ".adaptive";

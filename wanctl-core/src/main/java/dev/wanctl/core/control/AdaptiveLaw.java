@@ -17,8 +17,8 @@ package dev.wanctl.core.control;
  *       delivers its whole rate, so the ISP's buffer before it cannot be filling) is spared.</li>
  *   <li><b>Grow only while loaded and the delay is low</b>, in proportion to the room left below
  *       the ceiling; an idle direction holds its rate (no drift to the ceiling or the floor). A
- *       rate never runs more than {@code maxStepFraction} above what the router has, so growth
- *       held back by the write budget never lands as one jump.</li>
+ *       raise waits until the router has the previous one, so growth held back by the write
+ *       budget never lands as one jump.</li>
  *   <li><b>Delay shaping cannot remove</b> (a route change, congestion beyond the line) stays
  *       although the active directions were cut, or while nothing is active: after
  *       {@code standingSec} the baseline takes it and the futile cuts are undone. The baseline
@@ -330,6 +330,12 @@ public final class AdaptiveLaw {
     private void grow(Direction d, Direction other, long appliedBps, double deliveredBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
+            d.pendingGrowthBps = 0;
+            return;
+        }
+        if (appliedBps > 0 && appliedBps < d.rateBps) {
+            // the router does not have the last raise yet (the write budget holds it): raising on top
+            // of it would land several raises as one jump once the write may go
             d.pendingGrowthBps = 0;
             return;
         }

@@ -1,9 +1,10 @@
 package dev.wanctl.core.control;
 
 /**
- * One autorate cycle's decision, measurement loss included: a fresh RTT updates the controller;
- * without one the {@link FallbackPolicy} chooses between reusing the last loaded RTT and
- * freezing. The daemon, the simulator and {@code wanctl replay} all step through this class.
+ * One autorate cycle's decision, measurement loss included: a fresh RTT steps the
+ * {@link ControlLaw}; without one the {@link FallbackPolicy} chooses between feeding the law the
+ * loaded RTT of its last decision and freezing. The daemon, the simulator and {@code wanctl
+ * replay} all step through this class.
  */
 public final class AutorateStep {
 
@@ -17,28 +18,29 @@ public final class AutorateStep {
         FROZEN
     }
 
-    private final AutorateController controller;
+    private final ControlLaw law;
     private final FallbackPolicy fallback;
     private int lastLossCycles;
 
-    public AutorateStep(AutorateController controller, FallbackPolicy fallback) {
-        this.controller = controller;
+    public AutorateStep(ControlLaw law, FallbackPolicy fallback) {
+        this.law = law;
         this.fallback = fallback;
     }
 
     /**
-     * @param rttMs this cycle's RTT in ms, NaN when no reflector answered in time
+     * @param in this cycle's measurement; its RTT is NaN when no reflector answered in time (then,
+     *     when the fallback reuses the last load, it is set to that load before the law steps)
      * @param connectivity whether other paths reach the internet (asked only when NaN)
      */
-    public Outcome update(double rttMs, FallbackPolicy.Connectivity connectivity) {
-        if (!Double.isNaN(rttMs)) {
+    public Outcome update(LawInput in, FallbackPolicy.Connectivity connectivity) {
+        if (in.measured()) {
             lastLossCycles = fallback.onMeasured();
-            controller.update(rttMs);
+            law.step(in).driver(LawDecision.Driver.DELAY);
             return Outcome.MEASURED;
         }
         lastLossCycles = 0;
         if (fallback.onLost(connectivity) == FallbackPolicy.Action.REUSE_LAST_LOAD) {
-            controller.updateWithLastLoad();
+            law.step(in.rtt(law.decision().loadMs(), in.lateByMs())).driver(LawDecision.Driver.LAST_LOAD);
             return Outcome.REUSED_LAST_LOAD;
         }
         return Outcome.FROZEN;
@@ -49,8 +51,8 @@ public final class AutorateStep {
         return lastLossCycles;
     }
 
-    public AutorateController controller() {
-        return controller;
+    public ControlLaw law() {
+        return law;
     }
 
     public FallbackPolicy fallback() {

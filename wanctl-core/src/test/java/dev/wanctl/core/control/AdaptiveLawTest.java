@@ -48,13 +48,20 @@ class AdaptiveLawTest {
     }
 
     @Test
-    void growthNeverRunsFarAheadOfWhatTheRouterHas() {
+    void aRaiseHeldBackByTheWriteBudgetIsNotStackedIntoAJump() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(200 * M, 20 * M, 20, 20);
-        for (int i = 0; i < 200; i++) { // the router keeps 200 M: writes held back
+        for (int i = 0; i < 200; i++) { // the router keeps 200 M for 10 s: writes held back
             law.step(20, 0, 200 * M, 0.1 * M, 200 * M, 20 * M);
         }
-        assertThat(law.downloadRateBps()).as("at most maxStepFraction (1.0) above the router").isLessThanOrEqualTo(400 * M);
+        long wanted = law.downloadRateBps();
+        assertThat(wanted).as("one raise above what the router has, not ten").isGreaterThan(200 * M)
+                .isLessThanOrEqualTo(250 * M);
+        // once the router has it, growth goes on from there
+        for (int i = 0; i < 40; i++) {
+            law.step(20, 0, wanted, 0.1 * M, law.downloadRateBps(), 20 * M);
+        }
+        assertThat(law.downloadRateBps()).isGreaterThan(wanted);
     }
 
     @Test

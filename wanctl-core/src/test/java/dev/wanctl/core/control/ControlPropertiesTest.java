@@ -42,12 +42,13 @@ class ControlPropertiesTest {
     void ratesNeverLeaveLowestFloorAndCeiling() {
         Seeds.forAll(200, r -> {
             ControllerParams p = randomParams(r);
-            AutorateController c = new AutorateController(p);
+            ControlLaw c = ControlLaws.create(p);
+            LawInput in = new LawInput(50_000_000L);
             double base = p.rtt().initialRttMs();
             for (int i = 0; i < 2_000; i++) {
-                c.update(randomRtt(r, base, i));
-                assertThat(c.downloadRateBps()).isBetween(p.download().floorRedBps(), p.download().ceilingBps());
-                assertThat(c.uploadRateBps()).isBetween(p.upload().floorBps(), p.upload().ceilingBps());
+                LawDecision d = c.step(in.rtt(randomRtt(r, base, i), 0));
+                assertThat(d.downloadRateBps()).isBetween(p.download().floorRedBps(), p.download().ceilingBps());
+                assertThat(d.uploadRateBps()).isBetween(p.upload().floorBps(), p.upload().ceilingBps());
             }
         });
     }

@@ -78,6 +78,11 @@ final class CakeAutorateController implements Controller {
     }
 
     @Override
+    public long routerRequests() {
+        return router.requests();
+    }
+
+    @Override
     public int intervalMs() {
         return 1; // every reply is a decision; replies arrive on the millisecond they are received
     }

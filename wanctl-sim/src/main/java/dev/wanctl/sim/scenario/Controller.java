@@ -33,6 +33,14 @@ public interface Controller {
         return null;
     }
 
+    /**
+     * Requests its router has received so far (reads and writes, every transport), for the
+     * scorecard's router load; negative when the controller talks to no router.
+     */
+    default long routerRequests() {
+        return -1;
+    }
+
     /** A controller that runs {@code cycle} every {@code intervalMs} and reports nothing (baselines, tests). */
     static Controller every(int intervalMs, java.util.function.LongConsumer cycle) {
         return new Controller() {

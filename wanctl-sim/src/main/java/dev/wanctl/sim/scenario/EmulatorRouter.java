@@ -84,6 +84,15 @@ public final class EmulatorRouter implements SimulatedRouter {
         }
     }
 
+    /** Requests the emulator has received so far, every transport (reads and writes). */
+    long requests() {
+        long n = 0;
+        for (Transport t : Transport.values()) {
+            n += emulator.requests().total(t);
+        }
+        return n;
+    }
+
     RouterEmulator emulator() {
         return emulator;
     }

@@ -5,6 +5,7 @@ import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Link;
 import dev.wanctl.sim.link.LinkDirection;
 import dev.wanctl.sim.scorecard.DirectionScore;
+import dev.wanctl.sim.scorecard.RouterLoad;
 import dev.wanctl.sim.scorecard.Scorecard;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,6 +36,7 @@ public final class SimulationRun {
     private final FlightRecorder.Cycle row = new FlightRecorder.Cycle();
     private final DirectionScore dlScore;
     private final DirectionScore ulScore;
+    private final RouterLoad.Counter routerLoad = new RouterLoad.Counter();
     private final Events events;
     private final LinkDirection down;
     private final LinkDirection up;
@@ -80,8 +82,9 @@ public final class SimulationRun {
         link.step(ms, shaper);
         long dlBps = shaper.maxLimitBps(Direction.DOWNLOAD);
         long ulBps = shaper.maxLimitBps(Direction.UPLOAD);
-        score(dlScore, ms, down, dlBps);
-        score(ulScore, ms, up, ulBps);
+        boolean dlLoaded = score(dlScore, ms, down, dlBps);
+        boolean ulLoaded = score(ulScore, ms, up, ulBps);
+        routerLoad.sample(controller.routerRequests(), dlLoaded || ulLoaded);
         if (recorder != null && ms % recordMs == 0) {
             row.clear();
             row.timeNanos = now;
@@ -102,16 +105,18 @@ public final class SimulationRun {
         }
     }
 
-    private void score(DirectionScore score, long ms, LinkDirection d, long shaperBps) {
+    /** Scores one direction's millisecond; returns whether it was loaded. */
+    private boolean score(DirectionScore score, long ms, LinkDirection d, long shaperBps) {
         boolean loaded = link.greedy(d.direction())
                 || d.capacityBps() > 0 && d.offeredBytes() * 8000.0 >= LOADED_FRACTION * d.capacityBps();
         score.sample(ms, loaded, d.addedLatencyMs(), d.deliveredBytes(), d.capacityBytes(), d.capacityBps(), shaperBps);
+        return loaded;
     }
 
     /** The scorecard of the {@code simulatedMs} milliseconds ticked, and the recording. */
     public RunResult finish(long simulatedMs) {
         Scorecard card = Scorecard.of(scenario.name(), controllerName, scenario.seed(), simulatedMs / 1000.0,
-                dlScore.finish(), ulScore.finish());
+                dlScore.finish(), ulScore.finish(), routerLoad.finish());
         return new RunResult(card, recorder, metadata());
     }
 

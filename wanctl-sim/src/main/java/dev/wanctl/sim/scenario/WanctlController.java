@@ -1,12 +1,9 @@
 package dev.wanctl.sim.scenario;
 
 import dev.wanctl.autorate.AutorateCycle;
-import dev.wanctl.autorate.DeliveredRates;
+import dev.wanctl.autorate.AutoratePipeline;
 import dev.wanctl.autorate.RateWriter;
-import dev.wanctl.autorate.WriteGates;
 import dev.wanctl.core.config.AutorateConfig;
-import dev.wanctl.core.control.AutorateController;
-import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.sim.link.Direction;
@@ -62,19 +59,11 @@ final class WanctlController implements Controller {
         RouterEmulator emulator = EmulatorRouter.emulatorFor(config, h.clock(), steering == null ? null : steering.rule());
         EmulatorRouter router = new EmulatorRouter(emulator, config.queues().download(), config.queues().upload());
         h.attachRouter(router);
-        AutorateController controller = new AutorateController(config.control());
-        WriteGate gate = WriteGates.of(config.rateLimit());
-        RateWriter writer = new RateWriter(emulator.client(), config.wanName(), config.queues().download(),
-                config.queues().upload(), gate, h.clock(), config.interval().toNanos(), false);
+        AutoratePipeline pipeline = AutoratePipeline.of(config);
+        RateWriter writer = pipeline.writer(emulator.client(), h.clock(), false);
         writer.assumeApplied(config.control().download().ceilingBps(), config.control().upload().ceilingBps());
-        DeliveredRates delivered = config.control().adaptiveLaw()
-                ? new DeliveredRates(emulator.client(), config.wanName(), config.queues().download(),
-                        config.queues().upload(), h.clock(),
-                        Math.round(config.control().loadedCounterIntervalSec() * 1e9),
-                        Math.round(config.control().idleCounterIntervalSec() * 1e9))
-                : null;
-        AutorateCycle cycle = AutorateCycle.builder(config, controller, new ReflectorProbe(h.reflectors()), writer,
-                h.clock()).writerInline(true).delivered(delivered)
+        AutorateCycle cycle = pipeline.cycle(new ReflectorProbe(h.reflectors()), writer, h.clock()).writerInline(true)
+                .delivered(pipeline.delivered(emulator.client(), h.clock()))
                 .state(steering == null ? null : steering.autorateState()).build();
         // the router's queues count what the link's shapers pass, as a RouterOS queue does
         CakeCounterFeed dl = new CakeCounterFeed(emulator.state(), config.queues().download(),
@@ -85,6 +74,11 @@ final class WanctlController implements Controller {
             steering.start(emulator, new ReflectorProbe(h.reflectors()));
         }
         return new WanctlController(cycle, router, (int) config.interval().toMillis(), dl, ul, steering);
+    }
+
+    @Override
+    public long routerRequests() {
+        return router.requests();
     }
 
     @Override

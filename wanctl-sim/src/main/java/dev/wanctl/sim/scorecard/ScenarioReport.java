@@ -34,6 +34,8 @@ public record ScenarioReport(String scenario, String description, String configP
             w.beginObject(null).value("controller", s.controller()).value("grade", s.grade());
             direction(w, "download", s.download());
             direction(w, "upload", s.upload());
+            w.beginObject("router_requests_per_s").value("loaded", s.router().loadedPerSecond())
+                    .value("idle", s.router().idlePerSecond()).endObject();
             w.endObject();
         }
         return w.endArray().endObject().toJson();

@@ -8,20 +8,29 @@ import java.util.Locale;
  * @param grade the bufferbloat grade (A+ &lt; 5 ms, A &lt; 30, B &lt; 60, C &lt; 200, D &lt; 400, else F, as
  *     the Waveform and LibreQoS tests grade) of the mean added latency under load, averaged over the
  *     directions that had load; "-" when neither had any
+ * @param router requests the router received, loaded and idle ({@link RouterLoad#NONE} when the
+ *     controller talks to no router)
  */
 public record Scorecard(String scenario, String controller, long seed, double durationSeconds,
-                        DirectionResult download, DirectionResult upload, String grade) {
+                        DirectionResult download, DirectionResult upload, String grade, RouterLoad router) {
 
     /** Builds a scorecard and grades it. */
     public static Scorecard of(String scenario, String controller, long seed, double durationSeconds,
                                DirectionResult download, DirectionResult upload) {
-        return new Scorecard(scenario, controller, seed, durationSeconds, download, upload, grade(download, upload));
+        return of(scenario, controller, seed, durationSeconds, download, upload, RouterLoad.NONE);
+    }
+
+    /** Builds a scorecard with the router's request load and grades it. */
+    public static Scorecard of(String scenario, String controller, long seed, double durationSeconds,
+                               DirectionResult download, DirectionResult upload, RouterLoad router) {
+        return new Scorecard(scenario, controller, seed, durationSeconds, download, upload, grade(download, upload),
+                router);
     }
 
     /** This scorecard with steering's toggles and steered time in both directions (it steers connections). */
     public Scorecard withSteering(int toggles, double steeredSeconds) {
         return new Scorecard(scenario, controller, seed, durationSeconds, download.withSteering(toggles, steeredSeconds),
-                upload.withSteering(toggles, steeredSeconds), grade);
+                upload.withSteering(toggles, steeredSeconds), grade, router);
     }
 
     static String grade(DirectionResult dl, DirectionResult ul) {

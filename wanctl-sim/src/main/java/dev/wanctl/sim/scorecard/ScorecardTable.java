@@ -47,7 +47,28 @@ public final class ScorecardTable {
                 sb.append(line.toString().stripTrailing()).append('\n');
             }
         }
+        String load = routerLoad(r);
+        if (!load.isEmpty()) {
+            sb.append('\n').append(load).append('\n');
+        }
         return sb.toString();
+    }
+
+    /**
+     * One line: each controller's router requests a second (reads and writes, while loaded /
+     * while idle); empty when no controller talks to a router.
+     */
+    private static String routerLoad(ScenarioReport r) {
+        StringBuilder sb = new StringBuilder();
+        for (Scorecard s : r.runs()) {
+            RouterLoad l = s.router();
+            if (Double.isNaN(l.loadedPerSecond()) && Double.isNaN(l.idlePerSecond())) {
+                continue;
+            }
+            sb.append(sb.isEmpty() ? "" : ", ").append(s.controller()).append(' ')
+                    .append(num(l.loadedPerSecond(), 2)).append(" / ").append(num(l.idlePerSecond(), 2));
+        }
+        return sb.isEmpty() ? "" : "Router requests per second (reads and writes), loaded / idle: " + sb + ".";
     }
 
     /** Markdown: a heading, the link lines, and one table per direction. */
@@ -69,6 +90,10 @@ public final class ScorecardTable {
                     sb.append("|---").append("|---:".repeat(HEADER.size() - 1)).append("|\n");
                 }
             }
+        }
+        String load = routerLoad(r);
+        if (!load.isEmpty()) {
+            sb.append('\n').append(load).append('\n');
         }
         return sb.toString();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wanctl.routeros.RouterException;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.scorecard.DirectionResult;
+import dev.wanctl.sim.scorecard.RouterLoad;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ class ControllerSeamTest {
         assertThat(wanctl.latencyP99Ms()).isLessThan(stat.latencyP99Ms() / 1.5);
         assertThat(wanctl.throughputFraction()).isGreaterThan(0.5);
         assertThat(wanctl.routerWritesPerMinute()).isPositive();
+        RouterLoad load = runs.get(1).scorecard().router();
+        assertThat(load.loadedPerSecond()).as("router requests a second while loaded").isPositive().isLessThanOrEqualTo(5);
+        assertThat(load.idlePerSecond()).as("router requests a second while idle").isLessThanOrEqualTo(1);
+        assertThat(runs.get(0).scorecard().router()).as("the static shaper talks to no router").isEqualTo(RouterLoad.NONE);
     }
 
     @Test
