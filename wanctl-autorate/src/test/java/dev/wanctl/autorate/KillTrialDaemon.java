@@ -42,6 +42,9 @@ public final class KillTrialDaemon {
             threads.add(Thread.ofPlatform().name("daemon-" + threads.size()).start(() -> {
                 try {
                     status.compareAndSet(0, daemon.run(config));
+                } catch (dev.wanctl.core.daemon.DaemonExit e) {
+                    System.out.println("exit " + e.status() + ": " + e.getMessage()); // what the CLI prints
+                    status.set(e.status());
                 } catch (Exception e) {
                     e.printStackTrace();
                     status.set(1);

@@ -61,7 +61,7 @@ class KillTrialsTest {
 
     @Test
     void fiftyStopsAtRandomCyclesUnderLoadEachLeaveAValidStateFile() throws Exception {
-        long seed = Long.getLong("wanctl.fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("wanctl.fuzz.seed", 20_261_202L); // fixed: CI repeats; -Dwanctl.fuzz.seed=N explores
         System.out.println("KillTrialsTest SIGTERM seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
         VirtualClock clock = new VirtualClock();
@@ -92,6 +92,55 @@ class KillTrialsTest {
         }
         FaultMatrix.record("SIGTERM under load (in process)", "state file valid JSON after each stop",
                 valid + " of 50 valid");
+    }
+
+    @Test
+    void aSecondInstanceForTheSameWanIsRefusedAndTheFirstRunsOn() throws Exception {
+        try (RouterEmulator router = RouterEmulator.builder().sshPort(-1).start()) {
+            Path config = fastWritingConfig(Files.createDirectories(dir.resolve("one-wan")), router);
+            Path state = config.resolveSibling("spectrum_state.json");
+            Path firstLog = dir.resolve("first.log");
+            Path secondLog = dir.resolve("second.log");
+            Process first = start(List.of(config), firstLog);
+            try {
+                awaitWrites(first, List.of(state), new long[] {0}, firstLog);
+                int writesBefore = rateWrites(router);
+                long t0 = System.nanoTime();
+                Process second = start(List.of(config), secondLog);
+                assertThat(second.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("the second stops (see %s)",
+                        secondLog).isTrue();
+                long refusedMs = (System.nanoTime() - t0) / MS;
+                String said = Files.readString(secondLog);
+                assertThat(second.exitValue()).as("exit of the second (%s)", said).isEqualTo(ExitStatus.LOCKED);
+                assertThat(said).contains("another wanctl instance (PID " + first.pid() + ")")
+                        .doesNotContain("\tat ");
+                assertThat(first.isAlive()).as("the first runs on").isTrue();
+                long[] before = mtimes(List.of(state));
+                awaitWrites(first, List.of(state), before, firstLog);
+                assertThat(validOrAbsent(state)).as("state file valid JSON").isTrue();
+                long deadline = System.nanoTime() + 20_000 * MS;
+                while (rateWrites(router) <= writesBefore) { // the first's next rate write, under a deadline
+                    assertThat(first.isAlive()).as("the first runs (see %s)", firstLog).isTrue();
+                    assertThat(System.nanoTime()).as("the first writes a rate in time (see %s)", firstLog)
+                            .isLessThan(deadline);
+                    Thread.sleep(5); // polling the emulator under a deadline, not timing
+                }
+                first.destroy(); // SIGTERM
+                assertThat(first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(first.exitValue()).isEqualTo(ExitStatus.OK);
+                FaultMatrix.record("two instances for one WAN (real processes)",
+                        "the second exits 75 naming the first's PID; the first keeps writing rates and its state",
+                        FaultMatrix.fmt("second refused in %d ms (JVM start included), exit %d; the first ran on and"
+                                + " exited 0 on SIGTERM", refusedMs, second.exitValue()));
+            } finally {
+                first.destroyForcibly();
+                first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int rateWrites(RouterEmulator router) {
+        return router.state().maxLimitWrites(MatrixDaemon.DL).size() + router.state().maxLimitWrites(MatrixDaemon.UL).size();
     }
 
     /** Starts {@link KillTrialDaemon} on {@code configs}, its output in {@code log}. */
@@ -135,7 +184,7 @@ class KillTrialsTest {
 
     @Test
     void realDaemonsKilledOrTerminatedAtRandomMomentsAlwaysLeaveAValidStateFile() throws Exception {
-        long seed = Long.getLong("wanctl.fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("wanctl.fuzz.seed", 20_261_202L); // fixed: CI repeats; -Dwanctl.fuzz.seed=N explores
         System.out.println("KillTrialsTest SIGKILL/SIGTERM seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
         int killed = 0;

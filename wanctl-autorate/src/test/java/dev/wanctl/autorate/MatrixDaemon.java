@@ -126,6 +126,8 @@ final class MatrixDaemon implements AutoCloseable {
     private final Logger ours = (Logger) LoggerFactory.getLogger("dev.wanctl");
     private final List<LongConsumer> script = new ArrayList<>();
     private String extraYaml = "";
+    private long realFrom = Long.MAX_VALUE;
+    private long realTo = Long.MIN_VALUE;
     private String monitoringYaml = "";
     AutorateDaemon daemon;
     int exit = -1;
@@ -155,6 +157,27 @@ final class MatrixDaemon implements AutoCloseable {
     MatrixDaemon monitoring(String yaml) {
         this.monitoringYaml = yaml;
         return this;
+    }
+
+    /**
+     * Paces the loop in real time between these two virtual moments (a short real loop): for rows
+     * where something outside the virtual clock must keep up, such as a real ICMP ping to the gateway
+     * whose timeout runs on the daemon's clock.
+     */
+    MatrixDaemon realTimeBetween(long fromNanos, long toNanos) {
+        this.realFrom = fromNanos;
+        this.realTo = toNanos;
+        return this;
+    }
+
+    private Sleeper sleeper() {
+        return target -> {
+            long now = clock.nanoTime();
+            if (now >= realFrom && now < realTo && target > now) {
+                java.util.concurrent.locks.LockSupport.parkNanos(target - now); // the pace of the real-time stretch
+            }
+            clock.advanceTo(target);
+        };
     }
 
     /** Extra top-level lines. */
@@ -199,7 +222,7 @@ final class MatrixDaemon implements AutoCloseable {
                     if (n.equals("WATCHDOG=1")) {
                         watchdogs.add(clock.nanoTime());
                     }
-                }), Sleeper.advancing(clock), false, c -> new Probe(clock, rtt, onRead), RouterClients::create,
+                }), sleeper(), false, c -> new Probe(clock, rtt, onRead), RouterClients::create,
                 true);
         d[0] = new AutorateDaemon(file, new AutorateDaemon.Options(false, false, false), services);
         daemon = d[0];

@@ -49,6 +49,8 @@ class RouterFaultMatrixTest {
         IDS_RENUMBERED(null, m -> m.router.faults().renumberIds(), m -> { }),
         QUEUES_SWAP_NAMES(null, m -> m.router.faults().swapQueueNames(DL, UL),
                 m -> m.router.faults().swapQueueNames(DL, UL)),
+        QUEUE_RENAMED("not found", m -> assertThat(m.router.faults().renameQueue(UL, UL + "-old")).isTrue(),
+                m -> assertThat(m.router.faults().renameQueue(UL + "-old", UL)).isTrue()),
         QUEUE_DELETED("not found", m -> m.router.faults().deleteQueue(UL), m -> { }),
         MAX_LIMIT_CHANGED_BY_SOMEONE(null, m -> m.router.faults().changeMaxLimit(DL, 940_000_000L), m -> { });
 
@@ -162,7 +164,16 @@ class RouterFaultMatrixTest {
                             + " %d ms", correctedMs, staleMs);
                 }
             }
-            if (row == Row.MAX_LIMIT_CHANGED_BY_SOMEONE || row == Row.QUEUE_DELETED) {
+            if (row == Row.QUEUE_RENAMED) {
+                assertThat(m.router.state().maxLimitWrites(UL + "-old")).as("no rate into a queue the config does not name")
+                        .isEmpty();
+                long staleMs = m.worstStalenessNanos(FAULT_AT, CLEAR_AT, true) / MS;
+                assertThat(staleMs).as("oldest download rate on the router while the upload queue is renamed")
+                        .isLessThanOrEqualTo(1_500);
+                recovery += FaultMatrix.fmt("; no write into the renamed queue; download rate never older than %d ms"
+                        + " meanwhile", staleMs);
+            }
+            if (row == Row.MAX_LIMIT_CHANGED_BY_SOMEONE || row == Row.QUEUE_DELETED || row == Row.QUEUE_RENAMED) {
                 assertThat(during).filteredOn(l -> l.level().isGreaterOrEqual(Level.WARN))
                         .as("one line for the episode").hasSize(1);
             }

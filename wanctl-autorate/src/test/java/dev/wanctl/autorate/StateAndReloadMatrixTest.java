@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class StateAndReloadMatrixTest {
     }
 
     enum ReloadRow {
-        INVALID_YAML, INVALID_VALUES, VALID_CHANGE
+        INVALID_YAML, INVALID_VALUES, HUGE_FILE_10MB, VALID_CHANGE
     }
 
     @TempDir
@@ -108,9 +109,16 @@ class StateAndReloadMatrixTest {
             String next = switch (row) {
                 case INVALID_YAML -> original + "\n  this: [is: not yaml\n";
                 case INVALID_VALUES -> original.replace("ceiling_mbps: 940", "ceiling_mbps: -5");
+                // was an OutOfMemoryError under -Xmx32m (10 MB) or an 18 s stop of the loop (2 MB)
+                case HUGE_FILE_10MB -> original.replace("ceiling_mbps: 940", "ceiling_mbps: 800") + "# "
+                        + "x".repeat(10 * 1024 * 1024) + "\n";
                 case VALID_CHANGE -> original.replace("ceiling_mbps: 940", "ceiling_mbps: 800");
             };
-            m.at(4 * S, () -> m.reloadWith(next));
+            AutorateCycle[] before = new AutorateCycle[1];
+            m.at(4 * S, () -> {
+                before[0] = m.daemon.currentCycle();
+                m.reloadWith(next);
+            });
             m.run(END, (i, now) -> 24);
             m.assertLoopHealthy(END);
             long dl = m.router.state().maxLimitBps(DL);
@@ -119,10 +127,21 @@ class StateAndReloadMatrixTest {
                 assertThat(dl).as("the new ceiling on the router").isEqualTo(800_000_000L);
                 long at = m.router.state().maxLimitWrites(DL).getFirst().atNanos();
                 assertThat(at).isBetween(4 * S, 5 * S);
+                // documented as cumulative: the new session's counters continue the old one's
+                assertThat(m.daemon.currentCycle()).as("a new session after the reload").isNotSameAs(before[0]);
+                assertThat(m.daemon.currentCycle().cycles()).as("cycles since the start, across the reload")
+                        .isGreaterThanOrEqualTo(END / (50 * MS) - 2);
+                assertThat(((Map<?, ?>) MatrixDaemon.doc(m.health.get(11L)).get("loop")).get("cycles"))
+                        .as("/health's loop.cycles across the reload").satisfies(c ->
+                                assertThat(((Number) c).longValue()).isGreaterThan(200L));
                 FaultMatrix.record("SIGHUP valid change", "takes effect",
                         FaultMatrix.fmt("ceiling 800M on the router %d ms after the reload", (at - 4 * S) / MS));
             } else {
                 assertThat(m.lines).anySatisfy(l -> assertThat(l.message()).contains("reload refused"));
+                if (row == ReloadRow.HUGE_FILE_10MB) {
+                    assertThat(m.lines).as("the problem names the size")
+                            .anySatisfy(l -> assertThat(l.message()).contains("bytes; a config is a few kB"));
+                }
                 assertThat(dl).as("the running config kept").isEqualTo(940_000_000L);
                 FaultMatrix.record("SIGHUP " + row.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         "refused, old config kept, loop on time", "refused with the problem logged; ceiling stays 940M");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code check-config} on 600 seeded mutations of the shipped configs (lines deleted, duplicated,
  * swapped, re-indented, values replaced by hostile ones, truncation, control characters, deep
  * nesting, alias bombs, a 10 MB file): every case is accepted or refused with exit 78 and an
- * {@code error:} line, never a stack trace, each within 2 s. The default seed is fixed (it found an
+ * {@code error:} line naming the key (for a syntax error its line, or a limit of the whole file),
+ * never a stack trace, each within 2 s. The default seed is fixed (it found an
  * invalid {@code wan_name} reaching a path) so that CI repeats; explore others with
  * {@code -Dwanctl.fuzz.seed=N}.
  */
@@ -64,7 +65,12 @@ class ConfigFuzzTest {
             } else if (r.exitCode() == ExitStatus.OK) {
                 accepted++;
             } else if (r.exitCode() == ExitStatus.CONFIG && r.out().contains("error: ")) {
-                refused++;
+                String unnamed = unnamedError(r.out(), mutated);
+                if (unnamed == null) {
+                    refused++;
+                } else {
+                    problem = "an error line that names no key, line or file-level limit: " + unnamed;
+                }
             } else {
                 problem = "exit " + r.exitCode() + " without an error line";
             }
@@ -76,13 +82,59 @@ class ConfigFuzzTest {
             }
         }
         String summary = String.format(java.util.Locale.ROOT,
-                "ConfigFuzzTest seed %d: %d cases, %d accepted, %d refused with exit 78 and an error line, %d failures,"
+                "ConfigFuzzTest seed %d: %d cases, %d accepted, %d refused with exit 78 and an error line naming the key, the line or a file limit, %d failures,"
                         + " slowest %d ms%n", seed, CASES, accepted, refused, failures.size(), slowestNanos / 1_000_000);
         System.err.print(summary);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "config-fuzz.txt"), summary);
         assertThat(failures).as("seed %d", seed).isEmpty();
         assertThat(refused).as("most mutations break something").isGreaterThan(CASES / 4);
+    }
+
+    /** A key path: {@code a.b.c}, list items as {@code a.b[2]}. */
+    private static final java.util.regex.Pattern KEYED = java.util.regex.Pattern.compile(
+            "^ {2}error: ([A-Za-z_][\\w-]*(?:\\[\\d+\\])?(?:\\.[\\w-]+(?:\\[\\d+\\])?)*)(?: \\(line \\d+\\))?: \\S.*");
+    /** A syntax error, where no key can be named: its line. */
+    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile("^ {2}error: line \\d+: \\S.*");
+    /** About the whole file: its size, emptiness, or a document that is not a mapping. */
+    private static final java.util.regex.Pattern FILE_LEVEL = java.util.regex.Pattern.compile(
+            "^ {2}error: (is \\d+ bytes; a config is a few kB|the file is empty|the document is not a mapping|"
+                    + "the file is not valid UTF-8|more than \\d+ aliases).*");
+
+    /**
+     * The first {@code error:} line that names neither a key (one the text holds, or a known key the
+     * text lacks), nor the line of a syntax error, nor a file-level limit; null when every one does.
+     */
+    static String unnamedError(String out, String text) {
+        for (String line : out.split("\n")) {
+            if (!line.startsWith("  error: ")) {
+                continue;
+            }
+            java.util.regex.Matcher m = KEYED.matcher(line);
+            if (m.matches()) {
+                String last = m.group(1).replaceAll("\\[\\d+\\]", "");
+                last = last.substring(last.lastIndexOf('.') + 1);
+                if (text.contains(last) || KNOWN_KEYS.contains(m.group(1).replaceAll("\\[\\d+\\]", ""))) {
+                    continue;
+                }
+            } else if (AT_LINE.matcher(line).matches() || FILE_LEVEL.matcher(line).matches()) {
+                continue;
+            }
+            return line;
+        }
+        return null;
+    }
+
+    /** Every key of both schemas (a required key that is missing is named though the text lacks it). */
+    private static final java.util.Set<String> KNOWN_KEYS = knownKeys();
+
+    private static java.util.Set<String> knownKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (var schema : List.of(dev.wanctl.core.config.AutorateSchema.schema(),
+                dev.wanctl.core.config.SteeringSchema.schema())) {
+            schema.keys().forEach(k -> keys.add(k.path()));
+        }
+        return keys;
     }
 
     private static String mutate(String text, SplittableRandom r, int i) {

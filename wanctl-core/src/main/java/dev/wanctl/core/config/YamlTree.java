@@ -53,8 +53,20 @@ final class YamlTree {
             problems.error("", line, "not valid YAML: " + e.getProblem()
                     + e.getProblemMark().map(m -> " at column " + (m.getColumn() + 1)).orElse(""));
             return Optional.empty();
+        } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
+            // a character YAML does not allow (a control character): say where it is
+            int[] at = lineAndColumn(text, e.getPosition());
+            problems.error("", at[0], String.format(java.util.Locale.ROOT,
+                    "not valid YAML: character U+%04X is not allowed at column %d; remove it", e.getCodePoint(), at[1]));
+            return Optional.empty();
         } catch (YamlEngineException e) {
-            problems.error("", 0, "not valid YAML: " + shorten(e.getMessage()));
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("Number of aliases")) {
+                problems.error("", 0, "more than " + MAX_ALIASES + " aliases (*name) of lists or mappings in the file;"
+                        + " a config needs none (alias expansion is limited)");
+            } else {
+                problems.error("", 0, "not valid YAML: " + shorten(m));
+            }
             return Optional.empty();
         } catch (StackOverflowError e) {
             // a backstop: the depth check should have refused this already
@@ -197,6 +209,22 @@ final class YamlTree {
             case ".nan" -> Double.NaN;
             default -> Double.parseDouble(t);
         };
+    }
+
+    /** The 1-based line and column of code point {@code position} of {@code text}. */
+    static int[] lineAndColumn(String text, int position) {
+        int line = 1;
+        int column = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < position; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static int line(Optional<Mark> mark) {

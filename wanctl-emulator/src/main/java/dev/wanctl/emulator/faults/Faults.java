@@ -86,6 +86,11 @@ public final class Faults {
         return state.deleteQueue(name);
     }
 
+    /** Someone renames a queue-tree item (Winbox): the config's name now finds nothing, the id still answers. */
+    public boolean renameQueue(String from, String to) {
+        return state.renameQueue(from, to);
+    }
+
     /** Two queue-tree items trade names (ids and everything else stay): a cached id now names the other queue. */
     public boolean swapQueueNames(String a, String b) {
         return state.swapQueueNames(a, b);

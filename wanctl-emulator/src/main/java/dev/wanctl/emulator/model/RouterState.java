@@ -364,6 +364,18 @@ public final class RouterState {
         }
     }
 
+    /** A queue-tree item renamed (its id and everything else stay); false when {@code from} is absent or {@code to} taken. */
+    public boolean renameQueue(String from, String to) {
+        synchronized (lock) {
+            Row r = tree().byName(from);
+            if (r == null || tree().byName(to) != null) {
+                return false;
+            }
+            r.values.put("name", to);
+            return true;
+        }
+    }
+
     public boolean changeMaxLimit(String name, long maxLimitBps) {
         synchronized (lock) {
             Row r = tree().byName(name);
@@ -384,6 +396,20 @@ public final class RouterState {
                 }
             }
             return any;
+        }
+    }
+
+    /**
+     * Adds a mangle rule as an operator re-creating one would (Winbox, {@code /ip/firewall/mangle/add}):
+     * it gets a new id, at the end of the chain. Returns the id.
+     */
+    public String addRule(Map<String, String> properties) {
+        synchronized (lock) {
+            try {
+                return ops.add(mangle(), properties, null).idText();
+            } catch (RosError e) {
+                throw new IllegalArgumentException("rule " + properties + ": " + e.getMessage());
+            }
         }
     }
 

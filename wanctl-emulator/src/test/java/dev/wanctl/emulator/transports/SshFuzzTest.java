@@ -72,12 +72,14 @@ class SshFuzzTest {
 
     @Test
     void everyGarbledConsoleReplyIsATypedErrorWithinTheCallBound() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("fuzz.seed", 16_016L); // fixed: CI repeats; -Dfuzz.seed=N explores
         System.out.println("SshFuzzTest seed " + seed + " (-Dfuzz.seed=" + seed + " repeats it)");
         SplittableRandom rnd = new SplittableRandom(seed);
         try (EmulatedRouter emulated = new EmulatedRouter(dir, CliLayout.OLD)) {
             RouterConfig config = emulated.config(RouterConfig.Transport.SSH, Duration.ofSeconds(3),
                     Duration.ofMillis(800));
+            long slowestMs = 0;
+            int typed = 0;
             try (SshRouterClient client = new SshRouterClient(config)) {
                 for (int i = 0; i < 60; i++) {
                     Garble g = Garble.values()[rnd.nextInt(Garble.values().length)];
@@ -93,15 +95,19 @@ class SshFuzzTest {
                         assertThat(g.kinds).as("call %d (seed %d), %s: %s", i, seed, g, e.getMessage())
                                 .contains(e.kind());
                         assertThat(e.getMessage().length()).as("a bounded message").isLessThan(1_000);
+                        typed++;
                     } catch (RuntimeException e) {
                         fail("call " + i + " (seed " + seed + "), " + g + ": not a RouterException", e);
                     }
                     long tookMs = (System.nanoTime() - start) / 1_000_000;
                     assertThat(tookMs).as("call %d (seed %d), %s", i, seed, g).isLessThan(4_000 + 800 + 1_000);
+                    slowestMs = Math.max(slowestMs, tookMs);
                 }
                 emulated.router.faults().on(Transport.SSH).clear();
                 assertThat(client.readQueue("WAN-Download-Spectrum").name()).isEqualTo("WAN-Download-Spectrum");
             }
+            System.out.printf("SshFuzzTest seed %d: 60 calls, %d typed RouterExceptions, the rest read right; slowest"
+                    + " %d ms%n", seed, typed, slowestMs);
         }
     }
 }

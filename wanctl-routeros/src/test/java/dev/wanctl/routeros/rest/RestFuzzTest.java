@@ -97,11 +97,13 @@ class RestFuzzTest {
 
     @Test
     void everyBadReplyIsATypedErrorWithinTheCallBoundAndMemoryStaysBounded() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("fuzz.seed", 16_016L); // fixed: CI repeats; -Dfuzz.seed=N explores
         System.out.println("RestFuzzTest seed " + seed + " (-Dfuzz.seed=" + seed + " repeats it)");
         SplittableRandom rnd = new SplittableRandom(seed);
         Runtime rt = Runtime.getRuntime();
         long peakUsed = 0;
+        long slowestMs = 0;
+        int typed = 0;
         java.util.concurrent.atomic.AtomicReference<Reply> current = new java.util.concurrent.atomic.AtomicReference<>();
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new mockwebserver3.Dispatcher() {
@@ -134,16 +136,19 @@ class RestFuzzTest {
                         assertThat(reply.kinds).as("call %d (seed %d), %s: %s", i, seed, reply, e.getMessage())
                                 .contains(e.kind());
                         assertThat(e.getMessage().length()).as("a bounded message").isLessThan(1_000);
+                        typed++;
                     } catch (RuntimeException e) {
                         fail("call " + i + " (seed " + seed + "), " + reply + ": not a RouterException", e);
                     }
                     long tookMs = (System.nanoTime() - start) / 1_000_000;
                     // two calls at most (filter, listing), each bounded by the 1 s call timeout
                     assertThat(tookMs).as("call %d (seed %d), %s", i, seed, reply).isLessThan(4_000);
+                    slowestMs = Math.max(slowestMs, tookMs);
                     peakUsed = Math.max(peakUsed, rt.totalMemory() - rt.freeMemory());
                 }
             }
         }
-        System.out.printf("RestFuzzTest: peak heap used %.1f MB%n", peakUsed / 1e6);
+        System.out.printf("RestFuzzTest seed %d: 120 calls, %d typed RouterExceptions, the rest good replies read"
+                + " right; slowest %d ms; peak heap used %.1f MB%n", seed, typed, slowestMs, peakUsed / 1e6);
     }
 }
