@@ -22,8 +22,8 @@ import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.daemon.WanctlMetrics;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.Shaper;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -57,14 +57,14 @@ public final class AutorateDaemon {
      * @param inlineWriter write on the loop thread (deterministic virtual time) instead of the writer thread
      */
     public record Services(Clock clock, SystemdNotifier notifier, Sleeper sleeper, boolean signals,
-            Function<AutorateConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers,
+            Function<AutorateConfig, RttProbe> probes, Function<RouterConfig, Shaper> routers,
             boolean inlineWriter) {
 
         /** The real clock, systemd, signals, ICMP probing and the configured router transport. */
         public static Services production() {
             Clock clock = Clock.system();
             return new Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), true,
-                    c -> RttProbes.open(AutorateWiring.probeOptions(c), clock), RouterClients::create, false);
+                    c -> RttProbes.open(AutorateWiring.probeOptions(c), clock), RouterClients::shaper, false);
         }
     }
 

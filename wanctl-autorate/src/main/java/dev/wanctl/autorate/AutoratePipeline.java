@@ -10,7 +10,7 @@ import dev.wanctl.core.control.RttSelector;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
-import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.Shaper;
 import java.util.Objects;
 
 /**
@@ -56,13 +56,13 @@ public final class AutoratePipeline {
     }
 
     /** The writer of the law's rates to the config's two queues, through this pipeline's gate. */
-    public RateWriter writer(RouterClient router, Clock clock, boolean dryRun) {
+    public RateWriter writer(Shaper router, Clock clock, boolean dryRun) {
         return new RateWriter(router, config.wanName(), config.queues().download(), config.queues().upload(), gate,
                 clock, config.interval().toNanos(), dryRun);
     }
 
     /** The byte-counter reader of the config's two queues when the law reads delivered rates, else null. */
-    public DeliveredRates delivered(RouterClient router, Clock clock) {
+    public DeliveredRates delivered(Shaper router, Clock clock) {
         if (!law.readsDeliveredRates()) {
             return null;
         }

@@ -16,8 +16,8 @@ import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.core.daemon.Probing;
 import dev.wanctl.core.runtime.StateStore;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.Shaper;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
 final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
 
     final AutorateConfig config;
-    final RouterClient router;
+    final Shaper router;
     final RttProbe probe;
     final ConnectivityCheck connectivityCheck;
     final RateWriter writer;
@@ -40,7 +40,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
     private final DaemonRecording recording;
     private long writesRecorded;
 
-    private AutorateWiring(AutorateConfig config, RouterClient router, RttProbe probe, ConnectivityCheck check,
+    private AutorateWiring(AutorateConfig config, Shaper router, RttProbe probe, ConnectivityCheck check,
             RateWriter writer, StateStore state, AutorateCycle cycle, DaemonRecording recording) {
         this.recording = recording;
         this.config = config;
@@ -57,13 +57,13 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
      * Everything a wiring needs from the daemon.
      *
      * @param probes opens the RTT probe of a config (production: {@link RttProbes#open})
-     * @param routers connects to the router of a config (production: {@link RouterClients#create})
+     * @param routers connects to the router of a config (production: {@link RouterClients#shaper})
      * @param inlineWriter write on the cycle's thread instead of the writer thread (virtual time)
      * @param recording the daemon's flight recording, null when off (it outlives reloads)
      */
     record Shared(Clock clock, AutorateMetrics metrics, LongSupplier overruns, AutorateDaemon.Options options,
             java.util.function.Function<AutorateConfig, RttProbe> probes,
-            java.util.function.Function<dev.wanctl.core.config.RouterConfig, RouterClient> routers,
+            java.util.function.Function<dev.wanctl.core.config.RouterConfig, Shaper> routers,
             boolean inlineWriter, DaemonRecording recording) {}
 
     /**
@@ -81,7 +81,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         boolean sameState = previous != null && previous.config.stateFile().equals(config.stateFile())
                 && previous.config.stateWriteInterval().equals(config.stateWriteInterval());
 
-        RouterClient router = sameRouter ? previous.router : shared.routers().apply(config.router());
+        Shaper router = sameRouter ? previous.router : shared.routers().apply(config.router());
         RttProbe probe = sameProbe ? previous.probe : shared.probes().apply(config);
         ConnectivityCheck check = sameFallback ? previous.connectivityCheck
                 : config.fallback().enabled() ? ConnectivityCheck.start(connectivityOptions(config.fallback()), clock)
@@ -217,7 +217,7 @@ final class AutorateWiring implements DaemonLoop.Session, AutoCloseable {
         Probing.awaitFirstSample(probe, max);
     }
 
-    private void closeUnshared(RouterClient keptRouter, RttProbe keptProbe, ConnectivityCheck keptCheck) {
+    private void closeUnshared(Shaper keptRouter, RttProbe keptProbe, ConnectivityCheck keptCheck) {
         if (router != keptRouter) {
             router.close();
         }

@@ -3,8 +3,8 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.QueueStats;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.Shaper;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public final class DeliveredRates implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredRates.class);
     private static final int UNKNOWN_AFTER_FAILURES = 3;
 
-    private final RouterClient router;
+    private final Shaper router;
     private final String wan;
     private final String downloadQueue;
     private final String uploadQueue;
@@ -47,7 +47,7 @@ public final class DeliveredRates implements AutoCloseable {
     private long nextNanos = Long.MIN_VALUE;
     private int failuresInRow;
 
-    public DeliveredRates(RouterClient router, String wan, String downloadQueue, String uploadQueue, Clock clock,
+    public DeliveredRates(Shaper router, String wan, String downloadQueue, String uploadQueue, Clock clock,
             long loadedIntervalNanos, long idleIntervalNanos) {
         this.router = router;
         this.wan = wan;

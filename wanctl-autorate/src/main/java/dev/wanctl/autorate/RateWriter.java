@@ -5,9 +5,9 @@ import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.RetryBackoff;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
 import dev.wanctl.routeros.RouterHealth;
+import dev.wanctl.routeros.Shaper;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public final class RateWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateWriter.class);
 
-    private final RouterClient router;
+    private final Shaper router;
     private final String wan;
     private final String downloadQueue;
     private final String uploadQueue;
@@ -75,7 +75,7 @@ public final class RateWriter implements AutoCloseable {
      *     interval: a pending pair reaches a returning router within one cycle)
      * @param dryRun decide and log, never send
      */
-    public RateWriter(RouterClient router, String wan, String downloadQueue, String uploadQueue, WriteGate gate,
+    public RateWriter(Shaper router, String wan, String downloadQueue, String uploadQueue, WriteGate gate,
             Clock clock, long retryNanos, boolean dryRun) {
         this.router = router;
         this.wan = wan;

@@ -6,8 +6,8 @@ import dev.wanctl.core.daemon.DaemonExit;
 import dev.wanctl.core.daemon.DaemonSupport;
 import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.routeros.QueueInfo;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.Shaper;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ final class RouterStartup {
 
     private RouterStartup() {}
 
-    static Optional<Applied> check(RouterClient router, AutorateConfig c) throws DaemonExit {
+    static Optional<Applied> check(Shaper router, AutorateConfig c) throws DaemonExit {
         RouterConfig r = c.router();
         try {
             QueueInfo dl = queue(router, c.queues().download(), "queues.download", c.queues().downloadType());
@@ -51,7 +51,7 @@ final class RouterStartup {
         }
     }
 
-    private static QueueInfo queue(RouterClient router, String name, String key, String wantedType)
+    private static QueueInfo queue(Shaper router, String name, String key, String wantedType)
             throws RouterException, DaemonExit {
         QueueInfo q;
         try {

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One router call over each transport against the RouterOS emulator on loopback: REST on HTTPS
- * with a pinned certificate and a keep-alive connection, SSH on one persistent session. Measures
+ * with a pinned certificate and a keep-alive connection, SSH on one persistent session, the
+ * RouterOS API on one persistent connection, with TLS and the same pin ({@code api}, api-ssl) and
+ * in plain text ({@code api-plain}). Measures
  * the client and the emulator together (same machine), so it shows the transports' own cost and
  * the difference between them, not a real router's. Throughput gives calls per second;
  * sample time gives p50 / p99 per call ({@code scripts/bench.sh Transport}).
@@ -43,7 +45,7 @@ public class TransportBenchmark {
 
     private static final String QUEUE = "WAN-Download-Spectrum";
 
-    @Param({"rest", "ssh"})
+    @Param({"rest", "ssh", "api", "api-plain"})
     public String transport;
 
     private RouterEmulator router;
@@ -56,11 +58,17 @@ public class TransportBenchmark {
         router = RouterEmulator.builder().start();
         knownHosts = Files.createTempFile("wanctl-bench-known_hosts", "");
         Files.writeString(knownHosts, router.knownHostsLine() + "\n");
-        RouterConfig.Transport t = RouterConfig.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT));
+        boolean plain = transport.equals("api-plain");
+        RouterConfig.Transport t = plain ? RouterConfig.Transport.API
+                : RouterConfig.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT));
+        int port = switch (t) {
+            case API -> plain ? router.apiPort() : router.apiTlsPort();
+            default -> router.restTlsPort();
+        };
         client = RouterClients.create(new RouterConfig(t, RouterEmulator.HOST, router.user(),
-                Secret.of(router.password()), null, router.restTlsPort(), RouterConfig.Scheme.HTTPS,
-                router.sshPort(), true, null, router.certificateSha256(), knownHosts, Duration.ofSeconds(5),
-                Duration.ofSeconds(5)));
+                Secret.of(router.password()), null, port, plain ? RouterConfig.Scheme.HTTP : RouterConfig.Scheme.HTTPS,
+                router.sshPort(), true, null, plain ? null : router.certificateSha256(), knownHosts,
+                Duration.ofSeconds(5), Duration.ofSeconds(5)));
         client.readQueueStats(QUEUE); // connect outside the measurement
     }
 

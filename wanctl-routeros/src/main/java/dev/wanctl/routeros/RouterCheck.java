@@ -18,11 +18,14 @@ import java.util.function.Function;
  */
 public final class RouterCheck {
 
-    private final Function<RouterConfig, RouterClient> clients;
+    private final Function<RouterConfig, ? extends Shaper> clients;
     private final Clock clock;
 
-    /** {@code clients} makes the client for a config ({@link RouterClients#create} in production). */
-    public RouterCheck(Function<RouterConfig, RouterClient> clients, Clock clock) {
+    /**
+     * {@code clients} makes the backend for a config ({@link RouterBackends#shaper} in production);
+     * the rule is checked when it plays steering's role.
+     */
+    public RouterCheck(Function<RouterConfig, ? extends Shaper> clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
     }
@@ -38,7 +41,7 @@ public final class RouterCheck {
 
     /** The production check: real transports, system clock. */
     public static RouterCheck standard() {
-        return new RouterCheck(RouterClients::create, Clock.system());
+        return new RouterCheck(RouterBackends::shaper, Clock.system());
     }
 
     /**
@@ -47,7 +50,7 @@ public final class RouterCheck {
      */
     public RouterCheckResult run(RouterConfig config, List<String> queues, String ruleComment, int calls) {
         String transport = config.transport().configName();
-        RouterClient client;
+        Shaper client;
         try {
             client = clients.apply(config);
         } catch (IllegalArgumentException e) {
@@ -59,7 +62,7 @@ public final class RouterCheck {
         }
     }
 
-    private RouterCheckResult check(RouterClient client, String router, List<String> queues, String ruleComment,
+    private RouterCheckResult check(Shaper client, String router, List<String> queues, String ruleComment,
             int calls) {
         List<String> problems = new ArrayList<>();
         SystemInfo system;
@@ -84,7 +87,11 @@ public final class RouterCheck {
         RuleReport rule = null;
         if (ruleComment != null) {
             try {
-                rule = new RuleReport(ruleComment, client.ruleEnabled(ruleComment), null);
+                if (!(client instanceof SteeringRouter steering)) {
+                    throw new RouterException(Kind.PROTOCOL, "the " + client.transport() + " backend has no steering"
+                            + " rule: steering needs a RouterOS router (transport rest, ssh, api or failover)");
+                }
+                rule = new RuleReport(ruleComment, steering.ruleEnabled(ruleComment), null);
             } catch (RouterException e) {
                 rule = new RuleReport(ruleComment, null, describe(e));
                 problems.add(describe(e));
@@ -104,7 +111,7 @@ public final class RouterCheck {
     }
 
     /** Times the call a daemon makes most: reading a queue's counters (the system resource without a queue). */
-    private Latency measure(RouterClient client, String queue, int calls) throws RouterException {
+    private Latency measure(Shaper client, String queue, int calls) throws RouterException {
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             long start = clock.nanoTime();

@@ -3,8 +3,8 @@ package dev.wanctl.steering;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.routeros.QueueStats;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.SteeringRouter;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ final class CakeStatsPoller implements AutoCloseable {
         static final Reading NONE = new Reading(0, Long.MIN_VALUE, false, 0, 0, 0, Long.MIN_VALUE, 0, 0, null);
     }
 
-    private final RouterClient router;
+    private final SteeringRouter router;
     private final String wan;
     private final String queue;
     private final Clock clock;
@@ -53,7 +53,7 @@ final class CakeStatsPoller implements AutoCloseable {
     private long nextNanos = Long.MIN_VALUE;
     private final ServiceThread thread;
 
-    CakeStatsPoller(RouterClient router, String wan, String queue, Clock clock, long intervalNanos) {
+    CakeStatsPoller(SteeringRouter router, String wan, String queue, Clock clock, long intervalNanos) {
         this.router = router;
         this.wan = wan;
         this.queue = queue;

@@ -5,7 +5,7 @@ import dev.wanctl.core.control.SteeringHysteresis;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.daemon.DaemonExit;
-import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.SteeringRouter;
 import java.time.ZoneOffset;
 
 /**
@@ -30,7 +30,7 @@ public final class EmbeddedSteering implements AutoCloseable {
      *
      * @throws DaemonExit when the router lacks the rule or the primary's queue
      */
-    public static EmbeddedSteering start(SteeringConfig config, Clock clock, RttProbe probe, RouterClient router)
+    public static EmbeddedSteering start(SteeringConfig config, Clock clock, RttProbe probe, SteeringRouter router)
             throws DaemonExit {
         SteeringWiring.Shared shared = new SteeringWiring.Shared(clock, deadline -> {
             throw new IllegalStateException("embedded steering never waits (the router verifies at once)");

@@ -4,9 +4,9 @@ import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.routeros.RetryBackoff;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterException;
 import dev.wanctl.routeros.RouterHealth;
+import dev.wanctl.routeros.SteeringRouter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -49,7 +49,7 @@ final class RuleToggler implements AutoCloseable {
     record Snapshot(Boolean ruleEnabled, long verifiedAtNanos, long attempts, long failures, String lastError,
             long failingForNanos, boolean dryRun, String transport, String ruleMissing, RouterHealth.View router) {}
 
-    private final RouterClient router;
+    private final SteeringRouter router;
     private final String wan;
     private final String comment;
     private final Clock clock;
@@ -83,7 +83,7 @@ final class RuleToggler implements AutoCloseable {
      *     virtual clock in tests)
      * @param retryNanos the least time between a failed attempt and the next one
      */
-    RuleToggler(RouterClient router, String wan, String comment, Clock clock, Sleeper sleeper, long retryNanos,
+    RuleToggler(SteeringRouter router, String wan, String comment, Clock clock, Sleeper sleeper, long retryNanos,
             boolean dryRun) {
         this.router = router;
         this.wan = wan;

@@ -1,9 +1,11 @@
 package dev.wanctl.steering;
 
 import dev.wanctl.core.config.SteeringConfig;
+import dev.wanctl.core.control.ConfidenceScorer;
 import dev.wanctl.core.control.RttSelector;
 import dev.wanctl.core.control.SteeringAssessor;
 import dev.wanctl.core.control.SteeringHysteresis;
+import dev.wanctl.core.control.SteeringLaw;
 import dev.wanctl.core.control.Zone;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
@@ -13,6 +15,7 @@ import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.core.daemon.SteeringMetrics;
 import dev.wanctl.core.daemon.WanctlMetrics;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One steering cycle (behaviour.md "Steering cycle"): collect the toggles the router verified
  * (the state follows them), read the probe's newest RTT, the primary's baseline and zone, and the
- * newest CAKE stats reading; smooth, assess, decide; tell the {@link RuleToggler} what the rule
- * should be; keep histories, persist when due, update metrics, publish a {@link SteeringView} and
+ * newest CAKE stats reading into a {@link SteeringLaw.Signals}; let the {@link SteeringLaw} decide
+ * (smooth, assess, hysteresis, confidence); tell the {@link RuleToggler} what the rule should be; keep histories, persist when due, update metrics, publish a {@link SteeringView} and
  * log per docs/LOGGING.md. Never waits for the router: stats and toggles run on their own threads
  * (inline only in virtual-time tests).
  */
@@ -37,18 +40,19 @@ final class SteeringCycle implements FixedRateLoop.Body {
      * @param state null: nothing is persisted (dry run)
      * @param metrics null: no metrics
      * @param inline poll the stats and act on toggles on the cycle's thread (virtual-time tests)
+     * @param primaryName the primary WAN in upper case, for the log
      */
     record Parts(SteeringConfig config, RttProbe probe, PrimaryState primary, CakeStatsPoller stats,
-            RuleToggler toggler, SteeringDecider decider, SteeringMemory memory, StateStore state,
-            SteeringMetrics metrics, Clock clock, LongSupplier overruns, ZoneId zone, boolean inline) {}
+            RuleToggler toggler, SteeringLaw law, SteeringMemory memory, StateStore state,
+            SteeringMetrics metrics, Clock clock, LongSupplier overruns, ZoneId zone, boolean inline,
+            String primaryName) {}
 
     private final Parts p;
     private final SteeringConfig config;
     private final SteeringStateCodec.Names names;
-    private final SteeringAssessor assessor;
     private final RttSelector selector;
     private final SteeringMemory memory;
-    private final SteeringDecider decider;
+    private final SteeringLaw law;
     private final CycleProfiler profiler;
     private final double[] rtt;
     private final long[] receivedAt;
@@ -56,11 +60,9 @@ final class SteeringCycle implements FixedRateLoop.Body {
     private final long stateEveryNanos;
     private final StringBuilder line = new StringBuilder(128);
 
-    private Boolean pendingWish;
     private long lastStatsSeq;
     private long drops;
     private long queued;
-    private double deltaMs;
     private boolean rttLost;
     private volatile long cycles;
     private long lastStatusNanos;
@@ -74,11 +76,10 @@ final class SteeringCycle implements FixedRateLoop.Body {
         this.p = parts;
         this.config = parts.config();
         this.names = new SteeringStateCodec.Names(config.goodStateName(), config.degradedStateName());
-        this.assessor = new SteeringAssessor(assessorParams(config));
         this.selector = new RttSelector(parts.probe().reflectorCount(), config.probe().medianOfThree(),
                 config.probe().maxSampleAge().toNanos());
         this.memory = parts.memory();
-        this.decider = parts.decider();
+        this.law = parts.law();
         this.profiler = CycleProfiler.forWindow(PROFILE_EVERY_NANOS, config.interval().toNanos(), PHASES);
         this.rtt = new double[parts.probe().reflectorCount()];
         this.receivedAt = new long[rtt.length];
@@ -118,29 +119,18 @@ final class SteeringCycle implements FixedRateLoop.Body {
         readStats();
         long t1 = clock.nanoTime();
         String hold = holdReason(r);
-        boolean wish;
-        Zone before = memory.congestion();
-        if (hold == null) {
-            double baseline = p.primary().baselineMs();
-            memory.baselineMs(baseline);
-            deltaMs = Math.max(0, r - baseline);
-            double ewma = memory.updateRttEwma(deltaMs);
-            memory.updateQueueEwma(queued);
-            Zone z = assessor.assess(ewma, deltaMs, drops, queued);
-            memory.congestion(z);
+        Zone before = law.congestion();
+        SteeringLaw.Decision d = law.decide(new SteeringLaw.Signals(t0, r, p.primary().baselineMs(), drops, queued,
+                p.primary().zone(), p.primary().zoneAgeNanos(), p.toggler().verified()));
+        if (d.decided()) {
+            memory.baselineMs(p.primary().baselineMs());
+            memory.congestion(d.congestion());
             memory.rtt.add(r);
-            memory.delta.add(deltaMs);
-            wish = decider.decide(t0, z, deltaMs, ewma, drops, queued, p.primary().zone(), p.primary().zoneAgeNanos());
-        } else {
-            wish = decider.hold();
+            memory.delta.add(d.deltaMs());
+            logDecision(d);
         }
         long t2 = clock.nanoTime();
-        if (pendingWish != null) {
-            wish = pendingWish; // one toggle at a time: the wish stands until its outcome is in
-        } else if (!Boolean.valueOf(wish).equals(p.toggler().verified())) {
-            pendingWish = wish;
-        }
-        p.toggler().want(wish);
+        p.toggler().want(d.enable());
         if (p.inline()) {
             p.toggler().service();
         }
@@ -153,39 +143,60 @@ final class SteeringCycle implements FixedRateLoop.Body {
         cycles++;
         publish(cycle, t4, r, hold);
         if (p.metrics() != null) {
-            p.metrics().cycle(degraded(), WanctlMetrics.stateCode(memory.congestion().name()));
+            p.metrics().cycle(degraded(), WanctlMetrics.stateCode(law.congestion().name()));
         }
         profiler.record(0, t1 - t0);
         profiler.record(1, t2 - t1);
         profiler.record(2, t3 - t2);
         profiler.record(3, t4 - t3);
         profiler.record(4, t4 - t0);
-        log(t4, memory.congestion() != before, hold);
+        log(t4, law.congestion() != before, hold);
+    }
+
+    /** The decision's log lines (docs/LOGGING.md): confidence decisions, then the hysteresis machine's. */
+    private void logDecision(SteeringLaw.Decision d) {
+        if (d.confidence() != ConfidenceScorer.Decision.NONE) {
+            String signals = String.format(Locale.ROOT, "[state=%s, delta=%.1fms, drops=%d, queue=%d, wan=%s]",
+                    d.congestion(), d.deltaMs(), d.drops(), d.queuedPackets(),
+                    p.primary().zone() == null ? "unknown" : p.primary().zone());
+            double sustainSec = config.confidence().sustain().toMillis() / 1000.0;
+            if (law.params().confidenceLive()) {
+                LOG.info("[PHASE2B] {} confidence={} sustained={}s signals={}", d.confidence(), d.score(), sustainSec,
+                        signals);
+            } else {
+                LOG.info("[PHASE2B][DRY-RUN] WOULD_{} confidence={} sustained={}s signals={}", d.confidence(),
+                        d.score(), sustainSec, signals);
+            }
+        }
+        if (d.action() == SteeringHysteresis.Action.ENABLE) {
+            LOG.info("{} DEGRADED detected - rtt_ewma={}ms drops={} q={} (sustained {} samples)", p.primaryName(),
+                    one(d.rttEwmaMs()), d.drops(), d.queuedPackets(), d.redCount());
+        } else if (d.action() == SteeringHysteresis.Action.DISABLE) {
+            LOG.info("{} RECOVERED - rtt_ewma={}ms drops={} q={} (sustained {} samples)", p.primaryName(),
+                    one(d.rttEwmaMs()), d.drops(), d.queuedPackets(), d.goodCount());
+        }
+    }
+
+    private static String one(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** Toggles the router verified become transitions; failed ones leave the state as it is. */
     private void collectOutcomes(long now) {
         RuleToggler.Outcome o;
         while ((o = p.toggler().poll()) != null) {
-            if (pendingWish != null && pendingWish == o.enabled()) {
-                pendingWish = null;
-            }
-            decider.toggleEnded(o.enabled());
-            if (o.verified() && o.enabled() != degraded()) {
-                transition(now, o.enabled());
+            SteeringLaw.Transition t = law.outcome(now, o.enabled(), o.verified());
+            if (t != null) {
+                transition(t);
             }
         }
     }
 
-    private void transition(long now, boolean enabled) {
-        SteeringHysteresis h = decider.hysteresis();
-        String from = names.of(h.state());
-        int red = h.redCount();
-        int good = h.goodCount();
-        decider.transitioned(now, enabled);
-        String to = names.of(h.state());
+    private void transition(SteeringLaw.Transition t) {
+        String from = names.of(t.from());
+        String to = names.of(t.to());
         long wall = p.clock().wallMillis();
-        memory.addTransition(new SteeringMemory.Transition(wall, from, to, red, good));
+        memory.addTransition(new SteeringMemory.Transition(wall, from, to, t.redCount(), t.goodCount()));
         publishTransitions();
         LOG.info("State transition: {} (last transition: {})", to, SteeringStateCodec.iso(wall, p.zone()));
         if (p.metrics() != null) {
@@ -229,8 +240,8 @@ final class SteeringCycle implements FixedRateLoop.Body {
         boolean status = now - lastStatusNanos >= statusEveryNanos;
         if (status || congestionChanged || LOG.isDebugEnabled()) {
             line.setLength(0);
-            SteeringLine.format(line, names.of(decider.hysteresis().state()), deltaMs, memory.rttEwma(), drops, queued,
-                    memory.congestion());
+            SteeringLine.format(line, names.of(law.state()), law.deltaMs(), law.rttEwmaMs(), drops, queued,
+                    law.congestion());
             if (hold != null) {
                 line.append(" | holding: ").append(hold);
             }
@@ -250,23 +261,22 @@ final class SteeringCycle implements FixedRateLoop.Body {
     }
 
     private void publish(long cycle, long now, double r, String hold) {
-        SteeringHysteresis h = decider.hysteresis();
-        view = new SteeringView(cycle, now, names.of(h.state()), memory.congestion(), r, deltaMs, memory.rttEwma(),
-                memory.queueEwma(), drops, queued, h.redCount(), h.goodCount(), decider.score(), hold);
+        view = new SteeringView(cycle, now, names.of(law.state()), law.congestion(), r, law.deltaMs(),
+                law.rttEwmaMs(), law.queueEwma(), drops, queued, law.redCount(), law.goodCount(), law.score(), hold);
     }
 
     private boolean degraded() {
-        return decider.hysteresis().state() == SteeringHysteresis.State.DEGRADED;
+        return law.degraded();
     }
 
     tools.jackson.databind.node.ObjectNode encode() {
-        return SteeringStateCodec.encode(memory, decider.hysteresis(), names,
+        return SteeringStateCodec.encode(memory, law, names,
                 p.stats().latest().consecutiveFailures(), p.zone());
     }
 
     /** Resumes from a state file (before the first cycle). */
     SteeringStateCodec.Restored restore(tools.jackson.databind.JsonNode json) {
-        SteeringStateCodec.Restored r = SteeringStateCodec.restore(json, memory, decider.hysteresis(), p.zone());
+        SteeringStateCodec.Restored r = SteeringStateCodec.restore(json, memory, law, p.zone());
         publishTransitions();
         publish(-1, p.clock().nanoTime(), Double.NaN, "starting");
         return r;

@@ -22,8 +22,8 @@ import dev.wanctl.core.daemon.Probing;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.daemon.WanctlMetrics;
-import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.SteeringRouter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class SteeringDaemon {
      *     instead of their own threads
      */
     public record Services(Clock clock, SystemdNotifier notifier, Sleeper sleeper, boolean signals,
-            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers, boolean inline) {
+            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, SteeringRouter> routers, boolean inline) {
 
         /** The real clock, systemd, signals, ICMP probing and the configured router transport. */
         public static Services production() {

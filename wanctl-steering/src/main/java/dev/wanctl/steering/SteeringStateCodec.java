@@ -1,6 +1,7 @@
 package dev.wanctl.steering;
 
 import dev.wanctl.core.control.SteeringHysteresis;
+import dev.wanctl.core.control.SteeringLaw;
 import dev.wanctl.core.control.Zone;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -51,12 +52,12 @@ final class SteeringStateCodec {
         }
     }
 
-    static ObjectNode encode(SteeringMemory m, SteeringHysteresis h, Names names, int cakeReadFailures, ZoneId zone) {
+    static ObjectNode encode(SteeringMemory m, SteeringLaw law, Names names, int cakeReadFailures, ZoneId zone) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("current_state", names.of(h.state()));
-        root.put("bad_count", h.redCount());
-        root.put("good_count", h.goodCount());
-        root.put("red_count", h.redCount());
+        root.put("current_state", names.of(law.state()));
+        root.put("bad_count", law.redCount());
+        root.put("good_count", law.goodCount());
+        root.put("red_count", law.redCount());
         number(root, "baseline_rtt", m.baselineMs());
         decimals(root.putArray("history_rtt"), m.rtt);
         decimals(root.putArray("history_delta"), m.delta);
@@ -74,15 +75,15 @@ final class SteeringStateCodec {
         } else {
             root.putNull("last_transition_time");
         }
-        number(root, "rtt_delta_ewma", m.rttEwma());
-        number(root, "queue_ewma", m.queueEwma());
+        number(root, "rtt_delta_ewma", law.rttEwmaMs());
+        number(root, "queue_ewma", law.queueEwma());
         counts(root.putArray("cake_drops_history"), m.drops);
         counts(root.putArray("queue_depth_history"), m.queue);
         ArrayNode states = root.putArray("cake_state_history");
         for (int i = 0; i < m.cakeStates.size(); i++) {
             states.add(Zone.values()[(int) m.cakeStates.get(i)].name());
         }
-        root.put("congestion_state", m.congestion().name());
+        root.put("congestion_state", law.congestion().name());
         root.put("cake_read_failures", cakeReadFailures);
         return root;
     }
@@ -96,11 +97,11 @@ final class SteeringStateCodec {
     record Restored(boolean any, SteeringHysteresis.State state, List<String> ignored) {}
 
     /**
-     * Restores what {@code state} holds into {@code m} and {@code h}, field by field: a missing or
+     * Restores what {@code state} holds into {@code m} and {@code law}, field by field: a missing or
      * malformed field keeps its default and is named in {@link Restored#ignored()}; histories keep
      * their newest entries up to the configured size.
      */
-    static Restored restore(JsonNode state, SteeringMemory m, SteeringHysteresis h, ZoneId zone) {
+    static Restored restore(JsonNode state, SteeringMemory m, SteeringLaw law, ZoneId zone) {
         List<String> ignored = new ArrayList<>();
         JsonNode current = state.path("current_state");
         SteeringHysteresis.State s = current.isString() ? Names.parse(current.asString()) : null;
@@ -109,8 +110,8 @@ final class SteeringStateCodec {
         }
         int red = count(state, state.has("red_count") ? "red_count" : "bad_count", ignored);
         int good = count(state, "good_count", ignored);
-        h.restore(s == null ? SteeringHysteresis.State.GOOD : s, red, good);
-        m.restoreEwmas(decimal(state, "rtt_delta_ewma", ignored), decimal(state, "queue_ewma", ignored));
+        double rttEwma = decimal(state, "rtt_delta_ewma", ignored);
+        double queueEwma = decimal(state, "queue_ewma", ignored);
         history(state, "history_rtt", m.rtt, ignored);
         history(state, "history_delta", m.delta, ignored);
         history(state, "cake_drops_history", m.drops, ignored);
@@ -124,10 +125,8 @@ final class SteeringStateCodec {
                 }
             }
         }
-        Zone congestion = zone(state.path("congestion_state"));
-        if (congestion != null) {
-            m.restoreCongestion(congestion);
-        }
+        law.restore(new SteeringLaw.Memory(s == null ? SteeringHysteresis.State.GOOD : s, red, good, rttEwma, queueEwma,
+                zone(state.path("congestion_state"))));
         for (JsonNode t : state.path("transitions")) {
             long at = wall(t.path("timestamp"), zone);
             if (at >= 0) {

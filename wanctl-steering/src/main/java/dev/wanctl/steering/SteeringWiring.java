@@ -6,7 +6,7 @@ import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.config.SteeringThresholds;
 import dev.wanctl.core.config.WanStateConfig;
 import dev.wanctl.core.control.ConfidenceScorer;
-import dev.wanctl.core.control.SteeringHysteresis;
+import dev.wanctl.core.control.SteeringLaw;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.daemon.DaemonRecording;
@@ -15,7 +15,7 @@ import dev.wanctl.core.daemon.DaemonLoop;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.StateStore;
 import dev.wanctl.core.daemon.SteeringMetrics;
-import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.SteeringRouter;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Function;
@@ -34,7 +34,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
     private static final long MIN_RETRY_NANOS = 250_000_000L;
 
     final SteeringConfig config;
-    final RouterClient router;
+    final SteeringRouter router;
     final RttProbe probe;
     final CakeStatsPoller stats;
     final RuleToggler toggler;
@@ -45,7 +45,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
 
     private final DaemonRecording recording;
 
-    private SteeringWiring(SteeringConfig config, RouterClient router, RttProbe probe, CakeStatsPoller stats,
+    private SteeringWiring(SteeringConfig config, SteeringRouter router, RttProbe probe, CakeStatsPoller stats,
             RuleToggler toggler, PrimaryState primary, StateStore state, SteeringCycle cycle, boolean inline,
             DaemonRecording recording) {
         this.recording = recording;
@@ -69,7 +69,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
      * @param recording the daemon's flight recording, null when off (it outlives reloads)
      */
     record Shared(Clock clock, Sleeper sleeper, SteeringMetrics metrics, LongSupplier overruns, boolean dryRun,
-            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, RouterClient> routers, boolean inline,
+            Function<SteeringConfig, RttProbe> probes, Function<RouterConfig, SteeringRouter> routers, boolean inline,
             ZoneId zone, DaemonRecording recording) {}
 
     /** Builds the wiring of {@code config}, reusing what {@code previous} (may be null) has for the same settings. */
@@ -86,7 +86,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
                 && previous.config.thresholds().baselineMaxMs() == config.thresholds().baselineMaxMs();
         boolean sameState = previous != null && previous.config.stateFile().equals(config.stateFile());
 
-        RouterClient router = sameRouter ? previous.router : shared.routers().apply(config.router());
+        SteeringRouter router = sameRouter ? previous.router : shared.routers().apply(config.router());
         RttProbe probe = sameProbe ? previous.probe : shared.probes().apply(config);
         CakeStatsPoller stats = sameStats ? previous.stats : new CakeStatsPoller(router, config.wanName(),
                 config.primaryDownloadQueue(), clock, config.cakeStatsInterval().toNanos());
@@ -99,23 +99,17 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         StateStore state = sameState ? previous.state : new StateStore(config.stateFile(), clock,
                 StateStore.Settings.defaults().writingInBackground(!shared.inline()));
 
-        SteeringThresholds t = config.thresholds();
-        SteeringHysteresis hysteresis = config.cakeAware()
-                ? new SteeringHysteresis(t.redSamplesRequired(), t.greenSamplesRequired())
-                : new SteeringHysteresis(t.badSamples(), t.goodSamples());
-        SteeringDecider decider = new SteeringDecider(hysteresis, scorer(config, clock),
-                !config.confidence().dryRun(), config.confidence().sustain().toMillis() / 1000.0,
-                config.primaryWan().toUpperCase(Locale.ROOT));
-        SteeringMemory memory = new SteeringMemory(config.historySize(), t.rttEwmaAlpha(), t.queueEwmaAlpha());
+        SteeringLaw law = new SteeringLaw(lawParams(config), clock.nanoTime());
+        SteeringMemory memory = new SteeringMemory(config.historySize());
         if (previous != null) {
-            SteeringStateCodec.restore(previous.cycle.encode(), memory, hysteresis, shared.zone());
+            SteeringStateCodec.restore(previous.cycle.encode(), memory, law, shared.zone());
             if (!sameRouter) {
                 toggler.assumeVerified(previous.toggler.verified());
             }
         }
-        SteeringCycle cycle = new SteeringCycle(new SteeringCycle.Parts(config, probe, primary, stats, toggler, decider,
+        SteeringCycle cycle = new SteeringCycle(new SteeringCycle.Parts(config, probe, primary, stats, toggler, law,
                 memory, shared.dryRun() ? null : state, shared.metrics(), clock, shared.overruns(), shared.zone(),
-                shared.inline()));
+                shared.inline(), config.primaryWan().toUpperCase(Locale.ROOT)));
         SteeringWiring w = new SteeringWiring(config, router, probe, stats, toggler, primary, state, cycle,
                 shared.inline(), shared.recording());
         if (previous != null) {
@@ -124,17 +118,25 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         return w;
     }
 
-    private static ConfidenceScorer scorer(SteeringConfig config, Clock clock) {
+    /** The decision's parameters from a steering config (the simulator and a replay build the law from these). */
+    static SteeringLaw.Params lawParams(SteeringConfig config) {
+        SteeringThresholds t = config.thresholds();
+        int red = config.cakeAware() ? t.redSamplesRequired() : t.badSamples();
+        int green = config.cakeAware() ? t.greenSamplesRequired() : t.goodSamples();
+        return new SteeringLaw.Params(SteeringCycle.assessorParams(config), red, green, t.rttEwmaAlpha(),
+                t.queueEwmaAlpha(), confidence(config), !config.confidence().dryRun());
+    }
+
+    private static ConfidenceScorer.Params confidence(SteeringConfig config) {
         if (!config.useConfidenceScoring()) {
             return null;
         }
         ConfidenceConfig c = config.confidence();
         WanStateConfig w = config.wanState();
-        return new ConfidenceScorer(new ConfidenceScorer.Params(c.steerThreshold(), c.recoveryThreshold(),
+        return new ConfidenceScorer.Params(c.steerThreshold(), c.recoveryThreshold(),
                 c.sustain().toNanos(), c.recoverySustain().toNanos(), c.holdDown().toNanos(), c.flapDetection(),
                 c.flapWindow().toNanos(), c.maxToggles(), c.penaltyDuration().toNanos(), c.penaltyThresholdAdd(),
-                w.enabled(), w.redWeight(), w.wanOverride(), w.staleness().toNanos(), w.gracePeriod().toNanos()),
-                clock.nanoTime());
+                w.enabled(), w.redWeight(), w.wanOverride(), w.staleness().toNanos(), w.gracePeriod().toNanos());
     }
 
     /** Starts the stats and toggler threads (not in inline mode); parts already running are left alone. */

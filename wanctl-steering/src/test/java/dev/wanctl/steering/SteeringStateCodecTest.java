@@ -2,7 +2,9 @@ package dev.wanctl.steering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wanctl.core.control.SteeringAssessor;
 import dev.wanctl.core.control.SteeringHysteresis;
+import dev.wanctl.core.control.SteeringLaw;
 import dev.wanctl.core.control.Zone;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,10 +19,16 @@ class SteeringStateCodecTest {
     private static final SteeringStateCodec.Names NAMES =
             new SteeringStateCodec.Names("SPECTRUM_GOOD", "SPECTRUM_DEGRADED");
 
+    /** RED twice enables, GREEN 15 times disables; EWMA weights 0.3 (RTT) and 0.4 (queue). */
+    private static SteeringLaw law() {
+        return new SteeringLaw(new SteeringLaw.Params(new SteeringAssessor.Params(true, 15, 15, 1, 10, 50, 25, 12),
+                2, 15, 0.3, 0.4, null, false), 0);
+    }
+
     @Test
     void writesTheReferenceKeysWithEveryHistoryBoundedEvenWithoutAStateFileAtStart() {
-        SteeringMemory m = new SteeringMemory(4, 0.3, 0.4);
-        SteeringHysteresis h = new SteeringHysteresis(2, 15);
+        SteeringMemory m = new SteeringMemory(4);
+        SteeringLaw h = law();
         for (int i = 0; i < 50; i++) {
             m.rtt.add(20 + i);
             m.delta.add(i);
@@ -49,27 +57,26 @@ class SteeringStateCodecTest {
 
     @Test
     void restartResumesStateCountersEwmasAndHistories() {
-        SteeringMemory m = new SteeringMemory(240, 0.3, 0.4);
-        SteeringHysteresis h = new SteeringHysteresis(2, 15);
-        h.restore(SteeringHysteresis.State.DEGRADED, 0, 7);
-        m.updateRttEwma(12.5);
-        m.updateQueueEwma(30);
+        SteeringMemory m = new SteeringMemory(240);
+        SteeringLaw h = law();
+        h.restore(new SteeringLaw.Memory(SteeringHysteresis.State.DEGRADED, 0, 7, 12.5, 30, Zone.RED));
         m.rtt.add(40);
         m.congestion(Zone.RED);
         ObjectNode json = SteeringStateCodec.encode(m, h, NAMES, 0, ZONE);
 
-        SteeringMemory m2 = new SteeringMemory(240, 0.3, 0.4);
-        SteeringHysteresis h2 = new SteeringHysteresis(2, 15);
+        SteeringMemory m2 = new SteeringMemory(240);
+        SteeringLaw h2 = law();
         SteeringStateCodec.Restored r = SteeringStateCodec.restore(json, m2, h2, ZONE);
 
         assertThat(r.state()).isEqualTo(SteeringHysteresis.State.DEGRADED);
         assertThat(r.ignored()).isEmpty();
         assertThat(h2.goodCount()).isEqualTo(7);
-        assertThat(m2.rttEwma()).isEqualTo(12.5);
-        assertThat(m2.queueEwma()).isEqualTo(30);
+        assertThat(h2.rttEwmaMs()).isEqualTo(12.5);
+        assertThat(h2.queueEwma()).isEqualTo(30);
         assertThat(m2.rtt.last()).isEqualTo(40);
-        assertThat(m2.congestion()).isEqualTo(Zone.RED);
-        assertThat(m2.updateRttEwma(2.5)).as("the restored average goes on, it does not restart").isEqualTo(9.5);
+        assertThat(h2.congestion()).isEqualTo(Zone.RED);
+        SteeringLaw.Decision next = h2.decide(new SteeringLaw.Signals(0, 22.5, 20, 0, 0, null, 0, true));
+        assertThat(next.rttEwmaMs()).as("the restored average goes on, it does not restart").isEqualTo(9.5);
     }
 
     @Test
@@ -82,8 +89,8 @@ class SteeringStateCodecTest {
                                   "to": "WAN1_DEGRADED", "bad_count": 2, "good_count": 0}],
                  "congestion_state": "RED"}
                 """);
-        SteeringMemory m = new SteeringMemory(240, 0.3, 0.4);
-        SteeringHysteresis h = new SteeringHysteresis(2, 15);
+        SteeringMemory m = new SteeringMemory(240);
+        SteeringLaw h = law();
 
         SteeringStateCodec.Restored r = SteeringStateCodec.restore(json, m, h, ZONE);
 

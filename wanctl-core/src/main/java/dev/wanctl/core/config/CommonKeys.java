@@ -53,12 +53,9 @@ final class CommonKeys {
 
         s.add(key("router", ValueType.SECTION).required().doc("How to reach the RouterOS router"));
         transport = s.add(key("router.transport", ValueType.CHOICE)
-                .choices("rest", "ssh", "failover", "api", "linux-tc")
+                .choices(RouterConfig.Transport.configNames()) // one constant per registered router backend
                 .defaultValue("ssh")
-                .doc("rest: REST API (recommended); ssh: CLI over SSH; failover: REST (or the API, router.failover_primary),"
-                        + " with SSH while it fails;"
-                        + " api: RouterOS API (8729 TLS, 8728 plain); linux-tc: this Linux host's CAKE qdiscs"
-                        + " (autorate only)"));
+                .doc(RouterConfig.Transport.choicesDoc()));
         failoverPrimary = s.add(key("router.failover_primary", ValueType.CHOICE).choices("rest", "api")
                 .defaultValue("rest").ours()
                 .doc("With transport failover, what carries the calls while it works (SSH takes over while it"

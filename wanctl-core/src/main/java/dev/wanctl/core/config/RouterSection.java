@@ -62,9 +62,10 @@ final class RouterSection {
         if (host == null || user == null || transport == null) {
             return null;
         }
-        RouterConfig rc = new RouterConfig(transport, host, user, password,
-                sshKeyText == null ? null : Path.of(sshKeyText), port, scheme, sshPort, verify,
-                caFile == null ? null : Path.of(caFile), fingerprint, knownHosts, connectTimeout, timeout, primary);
+        RouterConfig rc = new RouterConfig(transport, host, user, password, connectTimeout, timeout,
+                new RouterConfig.Https(port, scheme, verify, caFile == null ? null : Path.of(caFile), fingerprint),
+                new RouterConfig.Ssh(sshPort, sshKeyText == null ? null : Path.of(sshKeyText), knownHosts),
+                new RouterConfig.Failover(primary));
         if (transport != RouterConfig.Transport.SSH && transport != RouterConfig.Transport.LINUX_TC
                 && rc.scheme() == RouterConfig.Scheme.HTTP && (fingerprint != null || caFile != null)) {
             // A pin asks for a verified TLS connection: it must never silently mean plain text.

@@ -141,7 +141,7 @@ public final class AdaptiveLaw {
             loadMs = sample;
             baselineMs = Math.min(baselineMs, sample);
         } else {
-            loadMs = (1 - aLoad) * loadMs + aLoad * sample;
+            loadMs = Ewma.step(loadMs, aLoad, sample);
         }
         classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
         classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
@@ -149,7 +149,7 @@ public final class AdaptiveLaw {
         noteApplied(ul, ulAppliedBps);
         boolean anyActive = dl.active || ul.active;
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
-        baselineMs = (1 - a) * baselineMs + a * sample;
+        baselineMs = Ewma.step(baselineMs, a, sample);
         deltaMs = loadMs - baselineMs;
         watchStanding(dlDeliveredBps, ulDeliveredBps);
         if (deltaMs > p.cutAboveMs()) {

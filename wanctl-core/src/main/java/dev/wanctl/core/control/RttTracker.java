@@ -27,15 +27,13 @@ public final class RttTracker {
         if (!(rttMs >= 0) || Double.isInfinite(rttMs)) {
             throw new IllegalArgumentException("RTT must be a finite non-negative number of ms, got " + rttMs);
         }
-        // the reference's operation order, (1 - a) * x + a * sample: x + a * (sample - x) rounds
-        // differently and can move a delta across a threshold (issue 13, bit-exact parity)
-        double aLoad = p.loadAlpha();
-        loadMs = (1 - aLoad) * loadMs + aLoad * rttMs;
+        // Ewma.step keeps the reference's operation order, (1 - a) * x + a * sample: x + a * (sample - x)
+        // rounds differently and can move a delta across a threshold (issue 13, bit-exact parity)
+        loadMs = Ewma.step(loadMs, p.loadAlpha(), rttMs);
         rejectedByBounds = false;
         frozen = loadMs - baselineMs >= p.freezeThresholdMs();
         if (!frozen) {
-            double aBase = p.baselineAlpha();
-            double candidate = (1 - aBase) * baselineMs + aBase * rttMs;
+            double candidate = Ewma.step(baselineMs, p.baselineAlpha(), rttMs);
             if (candidate < p.baselineMinMs() || candidate > p.baselineMaxMs()) {
                 rejectedByBounds = true;
             } else {

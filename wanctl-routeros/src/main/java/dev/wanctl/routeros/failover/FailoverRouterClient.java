@@ -11,30 +11,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A primary (REST, or the RouterOS API) first, SSH while it is failing: keeps the daemons working
- * when the router's web or API service is down or overloaded. A call that fails on the primary for
- * a transient reason (unreachable, timeout, router error) is carried by SSH at once, and SSH keeps
- * carrying calls; the primary is tried again on a {@link ReprobeSchedule} and takes over as soon as
- * it answers. Failures that another transport
- * would not fix, above all rejected credentials or a refused certificate, are reported as they are.
+ * Two backends composed, whatever they are: the primary first, the fallback while it is failing
+ * (as configured: REST or the RouterOS API, then SSH), which keeps the daemons working when the
+ * router's web or API service is down or overloaded. A call that fails on the primary for a
+ * transient reason (unreachable, timeout, router error) is carried by the fallback at once, and
+ * the fallback keeps carrying calls; the primary is tried again on a {@link ReprobeSchedule} and
+ * takes over as soon as it answers. Failures that another backend would not fix, above all
+ * rejected credentials or a refused certificate, are reported as they are. Logs name the members
+ * by their {@link RouterClient#transport()}.
  *
- * <p>A call that falls over may take the primary's bound plus the SSH bound.
+ * <p>A call that falls over may take the primary's bound plus the fallback's.
  */
 public final class FailoverRouterClient implements RouterClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverRouterClient.class);
 
     private final RouterClient primary;
-    private final RouterClient ssh;
+    private final RouterClient fallback;
     private final Clock clock;
     private final String router;
     private final ReprobeSchedule schedule = new ReprobeSchedule(); // guarded by itself
 
     /** Takes ownership of both clients; {@code router} names the router in logs. */
-    public FailoverRouterClient(String router, RouterClient primary, RouterClient ssh, Clock clock) {
+    public FailoverRouterClient(String router, RouterClient primary, RouterClient fallback, Clock clock) {
         this.router = router;
         this.primary = primary;
-        this.ssh = ssh;
+        this.fallback = fallback;
         this.clock = clock;
     }
 
@@ -59,7 +61,7 @@ public final class FailoverRouterClient implements RouterClient {
             }
         }
         try {
-            return call.on(ssh);
+            return call.on(fallback);
         } catch (RouterException e) {
             if (primaryFailure != null) {
                 e.addSuppressed(primaryFailure);
@@ -79,8 +81,8 @@ public final class FailoverRouterClient implements RouterClient {
             boolean first = !schedule.onFallback();
             Duration wait = schedule.failed(clock.nanoTime());
             if (first) {
-                LOG.warn("router {}: {} failed ({}); SSH carries the calls, {} is tried again in {} s",
-                        router, primaryName(), e.getMessage(), primaryName(), wait.toSeconds());
+                LOG.warn("router {}: {} failed ({}); {} carries the calls, {} is tried again in {} s",
+                        router, primaryName(), e.getMessage(), name(fallback), primaryName(), wait.toSeconds());
             } else {
                 LOG.info("router {}: {} still failing ({}); next try in {} s",
                         router, primaryName(), e.getMessage(), wait.toSeconds());
@@ -140,21 +142,25 @@ public final class FailoverRouterClient implements RouterClient {
 
     /** REST or API, as the logs name the primary. */
     private String primaryName() {
-        return primary.transport().toUpperCase(java.util.Locale.ROOT);
+        return name(primary);
     }
 
-    /** {@code rest} (or {@code api}) or {@code ssh}: the transport that carries calls now. */
+    private static String name(RouterClient member) {
+        return member.transport().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The member's transport that carries calls now: {@code rest} (or {@code api}) or {@code ssh}. */
     @Override
     public String transport() {
         synchronized (schedule) {
-            return schedule.onFallback() ? ssh.transport() : primary.transport();
+            return schedule.onFallback() ? fallback.transport() : primary.transport();
         }
     }
 
     @Override
     public void close() {
         primary.close();
-        ssh.close();
+        fallback.close();
     }
 
     @Override

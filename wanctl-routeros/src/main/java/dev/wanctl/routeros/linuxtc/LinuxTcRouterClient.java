@@ -2,9 +2,9 @@ package dev.wanctl.routeros.linuxtc;
 
 import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.QueueStats;
-import dev.wanctl.routeros.RouterClient;
-import dev.wanctl.routeros.RouterException;
 import dev.wanctl.routeros.RouterException.Kind;
+import dev.wanctl.routeros.RouterException;
+import dev.wanctl.routeros.Shaper;
 import dev.wanctl.routeros.SystemInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The Linux router seen through {@link RouterClient}, for autorate on a host that runs CAKE itself:
- * a "queue" is a network device (an ifb for download, the WAN for upload) and its max-limit the
- * root CAKE qdisc's bandwidth. Steering's mangle rule has no meaning here and is refused.
+ * The Linux router in autorate's role ({@link Shaper}), for a host that runs CAKE itself: a
+ * "queue" is a network device (an ifb for download, the WAN for upload) and its max-limit the
+ * root CAKE qdisc's bandwidth. It plays no steering role (steering's mangle rule is RouterOS's).
  */
-public final class LinuxTcRouterClient implements RouterClient {
+public final class LinuxTcRouterClient implements Shaper {
 
     private final LinuxTcShaper shaper;
 
@@ -46,16 +46,6 @@ public final class LinuxTcRouterClient implements RouterClient {
         return new QueueStats(device, q.bytes(), q.packets(), q.drops(), q.backlogBytes(), q.backlogPackets(), 0);
     }
 
-    @Override
-    public boolean ruleEnabled(String comment) throws RouterException {
-        throw steeringUnsupported();
-    }
-
-    @Override
-    public void setRuleEnabled(String comment, boolean enabled) throws RouterException {
-        throw steeringUnsupported();
-    }
-
     /** The kernel release, the host name, the 1-minute load as a percentage of one CPU per core, uptime. */
     @Override
     public SystemInfo readSystem() throws RouterException {
@@ -80,10 +70,5 @@ public final class LinuxTcRouterClient implements RouterClient {
     @Override
     public void close() {
         shaper.close();
-    }
-
-    private static RouterException steeringUnsupported() {
-        return new RouterException(Kind.PROTOCOL, "the linux-tc backend shapes only: steering's mangle rule needs a"
-                + " RouterOS router (transport rest, ssh, api or failover)");
     }
 }

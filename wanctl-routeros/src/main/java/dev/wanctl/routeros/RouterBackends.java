@@ -1,0 +1,72 @@
+package dev.wanctl.routeros;
+
+import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.routeros.api.ApiBackend;
+import dev.wanctl.routeros.failover.FailoverBackend;
+import dev.wanctl.routeros.linuxtc.LinuxTcBackend;
+import dev.wanctl.routeros.rest.RestBackend;
+import dev.wanctl.routeros.ssh.SshBackend;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of router backends: the one place that turns {@code router.transport} into a
+ * backend, so that daemons and tools agree. Each backend lives in a package of its own with a
+ * {@link BackendType}; this list is its one registration.
+ */
+public final class RouterBackends {
+
+    private static final Map<String, BackendType> TYPES = register(List.of(
+            new RestBackend(),
+            new SshBackend(),
+            new ApiBackend(),
+            new LinuxTcBackend(),
+            new FailoverBackend()));
+
+    private RouterBackends() {}
+
+    private static Map<String, BackendType> register(List<BackendType> types) {
+        Map<String, BackendType> m = new LinkedHashMap<>();
+        for (BackendType t : types) {
+            if (m.putIfAbsent(t.name(), t) != null) {
+                throw new IllegalStateException("two router backends are named " + t.name());
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The registered backends' names. */
+    public static List<String> names() {
+        return TYPES.keySet().stream().sorted().toList();
+    }
+
+    /** The backend type of {@code config}; IllegalArgumentException when none is registered under its name. */
+    public static BackendType type(RouterConfig config) {
+        String name = config.transport().configName();
+        BackendType t = TYPES.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no router backend is named " + name + " (known: " + names() + ")");
+        }
+        return t;
+    }
+
+    /** Autorate's role for {@code config}: whatever the backend, it shapes. */
+    public static Shaper shaper(RouterConfig config) {
+        return type(config).open(config);
+    }
+
+    /**
+     * A RouterOS router for {@code config} (both roles, as steering and {@code wanctl router check}
+     * of a steering config need); IllegalArgumentException when the backend only shapes.
+     */
+    public static RouterClient router(RouterConfig config) {
+        Shaper s = shaper(config);
+        if (s instanceof RouterClient c) {
+            return c;
+        }
+        s.close();
+        throw new IllegalArgumentException("the " + config.transport().configName() + " backend shapes only:"
+                + " steering's mangle rule needs a RouterOS router (transport rest, ssh, api or failover)");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.wanctl.routeros.rest;
+
+import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.routeros.BackendType;
+import dev.wanctl.routeros.RouterClient;
+
+/** {@code transport: rest}: the RouterOS REST API over HTTPS (or HTTP). */
+public final class RestBackend implements BackendType {
+
+    @Override
+    public String name() {
+        return "rest";
+    }
+
+    @Override
+    public RouterClient open(RouterConfig config) {
+        return new RestRouterClient(config);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.wanctl.routeros.ssh;
+
+import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.routeros.BackendType;
+import dev.wanctl.routeros.RouterClient;
+
+/** {@code transport: ssh}: the RouterOS console over one persistent SSH session. */
+public final class SshBackend implements BackendType {
+
+    @Override
+    public String name() {
+        return "ssh";
+    }
+
+    @Override
+    public RouterClient open(RouterConfig config) {
+        return new SshRouterClient(config);
+    }
+}
