@@ -185,8 +185,9 @@ abstract class RouterClientContract {
             assertKind(() -> c.setMaxLimit(DOWNLOAD, 500_000_000L), Kind.TIMEOUT);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
+            // the slack is for a busy machine's scheduling (a hang would take the 30 s default or forever)
             assertThat(took).isGreaterThanOrEqualTo(quick.requestTimeout().minusMillis(50))
-                    .isLessThan(callBound(quick).plusMillis(300));
+                    .isLessThan(callBound(quick).plusMillis(1000));
             assertThat(ClientThreads.busyInClients()).as("threads still waiting in a call")
                     .noneMatch(t -> t.contains("dev.wanctl.routeros"));
         }
