@@ -59,22 +59,8 @@ public final class AdaptiveLaw {
         }
     }
 
-    /** Smallest raise, as a fraction of the rate: a write carries a step worth it. */
-    private static final double RAISE_QUANTUM = 0.02;
-    private static final double ATTRIBUTE_SEC = 1.0;
-    /** A direction delivering less than this share of its rate is limited by the line, not by us. */
-    private static final double UNDER_DELIVERS = 0.95;
-    /** Largest single raise, as a fraction of the rate: a probe overshoots by at most this. */
-    private static final double MAX_RAISE = 0.25;
-    private static final double RAISE_SPACING_SEC = 0.5;
-    private static final double CAPACITY_MEMORY_SEC = 10;
-    private static final double PROBE_PER_SEC = 0.03;
-    /** Below this share of the learned capacity the rate refills fast; above it, it probes. */
-    private static final double REFILL_TO = 0.97;
-    /** The same when the cut's base was the direction's own rate, not a measured line rate. */
-    private static final double REFILL_TO_OWN_RATE = 0.99;
-
     private final AdaptiveParams p;
+    private final AdaptiveParams.Tuning t;
     private final double aLoad;
     private final double aDown;
     private final double aUpIdle;
@@ -100,6 +86,7 @@ public final class AdaptiveLaw {
     /** @param initialRttMs baseline and load before the first sample */
     public AdaptiveLaw(AdaptiveParams params, double initialRttMs) {
         this.p = params;
+        this.t = params.tuning();
         double dt = params.intervalSec();
         this.aLoad = TimeConstant.alpha(dt, params.loadTimeConstantSec());
         this.aDown = TimeConstant.alpha(dt, params.baselineDownSec());
@@ -108,9 +95,9 @@ public final class AdaptiveLaw {
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
         this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
         this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
-        this.attributeSteps = Math.round(ATTRIBUTE_SEC / dt);
-        this.raiseSpacingSteps = Math.round(RAISE_SPACING_SEC / dt);
-        this.capacityMemorySec = CAPACITY_MEMORY_SEC;
+        this.attributeSteps = Math.round(t.attributeSec() / dt);
+        this.raiseSpacingSteps = Math.round(t.raiseSpacingSec() / dt);
+        this.capacityMemorySec = t.capacityMemorySec();
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
         this.loadMs = initialRttMs;
@@ -200,9 +187,9 @@ public final class AdaptiveLaw {
         return dUnder || !oUnder;
     }
 
-    private static boolean underDelivers(Direction d, double deliveredBps, long appliedBps) {
+    private boolean underDelivers(Direction d, double deliveredBps, long appliedBps) {
         double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
-        return !Double.isNaN(deliveredBps) && deliveredBps < UNDER_DELIVERS * rate;
+        return !Double.isNaN(deliveredBps) && deliveredBps < t.underDelivers() * rate;
     }
 
     private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
@@ -233,11 +220,8 @@ public final class AdaptiveLaw {
     private boolean cutTook(Direction d, double deliveredBps) {
         return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps
                 && !Double.isNaN(deliveredBps) && !Double.isNaN(d.deliveredAtEpisodeBps)
-                && deliveredBps <= (1 - TOOK_FRACTION) * d.deliveredAtEpisodeBps;
+                && deliveredBps <= (1 - t.tookFraction()) * d.deliveredAtEpisodeBps;
     }
-
-    /** A cut took load off when the direction delivers at least this much less. */
-    private static final double TOOK_FRACTION = 0.03;
 
     /**
      * Delay above the cut threshold that outlasts {@code standingSec} while the active
@@ -311,10 +295,10 @@ public final class AdaptiveLaw {
             d.capacityBps = base; // the line carried at most this while its buffer filled
             // delivering less than its rate, the line limited it (the base is a measurement); else
             // the base is only our rate, maybe not this direction's queue: the refill goes nearly back
-            d.refillTo = known && deliveredBps < UNDER_DELIVERS * d.rateBps ? REFILL_TO : REFILL_TO_OWN_RATE;
+            d.refillTo = known && deliveredBps < t.underDelivers() * d.rateBps ? t.refillTo() : t.refillToOwnRate();
         } else if (known && deliveredBps < d.capacityBps) {
             d.capacityBps = deliveredBps;
-            d.refillTo = REFILL_TO;
+            d.refillTo = t.refillTo();
         }
         d.capacityStep = step;
         double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
@@ -346,7 +330,7 @@ public final class AdaptiveLaw {
         double sinceCapSec = (step - d.capacityStep) * dt;
         double perSec;
         double refillBps = d.refillTo * d.capacityBps - d.rateBps;
-        if (d.capacityBps > 0 && refillBps >= RAISE_QUANTUM * d.rateBps) {
+        if (d.capacityBps > 0 && refillBps >= t.raiseQuantum() * d.rateBps) {
             // the cut drained the queue: back to just below what the line carried, in one write
             perSec = 0;
             d.pendingGrowthBps = refillBps;
@@ -355,11 +339,11 @@ public final class AdaptiveLaw {
             // (the capacity may have come back), up to growth in proportion to the room left
             double room = p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps;
             double w = d.capacityBps > 0 ? Math.min(1, sinceCapSec / capacityMemorySec) : 1;
-            perSec = (1 - w) * PROBE_PER_SEC * d.rateBps + w * room;
+            perSec = (1 - w) * t.probePerSec() * d.rateBps + w * room;
         }
         d.pendingGrowthBps += dt * perSec;
         // growth goes out in steps worth a router write (or the rest of the way to the ceiling), spaced
-        if ((d.pendingGrowthBps < RAISE_QUANTUM * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
+        if ((d.pendingGrowthBps < t.raiseQuantum() * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
                 || step - d.lastRaiseStep < raiseSpacingSteps
                 || (other.active && step - other.lastRaiseStep <= attributeSteps)) {
             // with both active, one raise at a time: a delay that follows is that raise's
@@ -370,7 +354,7 @@ public final class AdaptiveLaw {
         if (appliedBps > 0) {
             next = Math.min(next, (long) (appliedBps * (1 + p.maxStepFraction())));
         }
-        next = Math.min(Math.min(next, (long) (d.rateBps * (1 + MAX_RAISE))), d.ceilingBps);
+        next = Math.min(Math.min(next, (long) (d.rateBps * (1 + t.maxRaise()))), d.ceilingBps);
         if (next > d.rateBps) {
             d.rateBps = next;
             d.lastRaiseStep = step;

@@ -34,6 +34,8 @@ package dev.wanctl.core.control;
  * @param standingSec delay that stays above {@code cutAboveMs} this long although the active
  *     directions were cut is not ours to remove: the baseline takes it and the futile cuts are
  *     undone
+ * @param tuning the finer shape of the cuts and the growth ({@link Tuning#DEFAULTS} unless a test
+ *     or a sweep sets it)
  */
 public record AdaptiveParams(
         double intervalSec,
@@ -57,7 +59,90 @@ public record AdaptiveParams(
         double baselineDownSec,
         double baselineUpIdleSec,
         double baselineUpLoadedSec,
-        double standingSec) {
+        double standingSec,
+        Tuning tuning) {
+
+    /**
+     * The finer shape of the law, in seconds and fractions; not config keys (the defaults were
+     * measured on the bundled scenarios), but validated like the rest.
+     *
+     * @param raiseQuantum smallest raise, as a fraction of the rate: a write carries a step worth it
+     * @param attributeSec a delay that rises within this long after one direction's raise (and not
+     *     the other's) is that raise's
+     * @param underDelivers a direction delivering less than this share of its rate is limited by the
+     *     line, not by our shaper (its delivered rate is a measurement of the line)
+     * @param maxRaise largest single raise, as a fraction of the rate: a probe overshoots by at most
+     *     this
+     * @param raiseSpacingSec at most one raise of a direction per this long
+     * @param capacityMemorySec after a cut, growth above the line's learned capacity goes from the
+     *     gentle probe to growth in proportion to the room left over this long (the capacity may
+     *     have come back)
+     * @param probePerSec the gentle probe above the learned capacity, a fraction of the rate per
+     *     second
+     * @param refillTo below this share of the learned capacity (measured on the line) the rate
+     *     refills in one write; above it, it probes
+     * @param refillToOwnRate the same when the cut's base was the direction's own rate, not a
+     *     measured line rate
+     * @param tookFraction a cut took load off the line when the direction delivers at least this
+     *     fraction less than when the delay rose (the standing-delay test)
+     */
+    public record Tuning(
+            double raiseQuantum,
+            double attributeSec,
+            double underDelivers,
+            double maxRaise,
+            double raiseSpacingSec,
+            double capacityMemorySec,
+            double probePerSec,
+            double refillTo,
+            double refillToOwnRate,
+            double tookFraction) {
+
+        /** The measured defaults. */
+        public static final Tuning DEFAULTS = new Tuning(0.02, 1.0, 0.95, 0.25, 0.5, 10, 0.03, 0.97, 0.99, 0.03);
+
+        public Tuning {
+            Checks.positiveFinite(raiseQuantum, "raiseQuantum");
+            if (raiseQuantum >= 1) {
+                throw new IllegalArgumentException("raiseQuantum must be below 1, got " + raiseQuantum);
+            }
+            Checks.nonNegativeFinite(attributeSec, "attributeSec");
+            Checks.positiveFinite(underDelivers, "underDelivers");
+            Checks.unitInterval(underDelivers, "underDelivers");
+            Checks.positiveFinite(maxRaise, "maxRaise");
+            Checks.nonNegativeFinite(raiseSpacingSec, "raiseSpacingSec");
+            Checks.positiveFinite(capacityMemorySec, "capacityMemorySec");
+            Checks.nonNegativeFinite(probePerSec, "probePerSec");
+            Checks.positiveFinite(refillTo, "refillTo");
+            Checks.unitInterval(refillTo, "refillTo");
+            Checks.positiveFinite(refillToOwnRate, "refillToOwnRate");
+            Checks.unitInterval(refillToOwnRate, "refillToOwnRate");
+            Checks.unitInterval(tookFraction, "tookFraction");
+            if (tookFraction >= 1) {
+                throw new IllegalArgumentException("tookFraction must be below 1, got " + tookFraction);
+            }
+        }
+    }
+
+    /** The parameters with the default {@link Tuning}. */
+    public AdaptiveParams(double intervalSec, long dlFloorBps, long dlCeilingBps, long ulFloorBps, long ulCeilingBps,
+            double cutAboveMs, double growBelowMs, double drainSec, double minCutFactor, double maxCutFactor,
+            double cutHoldSec, double activeFraction, double loadedFraction, double ackFraction, double growRoomPerSec,
+            double growCeilingPerSec, double maxStepFraction, double loadTimeConstantSec, double baselineDownSec,
+            double baselineUpIdleSec, double baselineUpLoadedSec, double standingSec) {
+        this(intervalSec, dlFloorBps, dlCeilingBps, ulFloorBps, ulCeilingBps, cutAboveMs, growBelowMs, drainSec,
+                minCutFactor, maxCutFactor, cutHoldSec, activeFraction, loadedFraction, ackFraction, growRoomPerSec,
+                growCeilingPerSec, maxStepFraction, loadTimeConstantSec, baselineDownSec, baselineUpIdleSec,
+                baselineUpLoadedSec, standingSec, Tuning.DEFAULTS);
+    }
+
+    /** These parameters with {@code t} as their tuning. */
+    public AdaptiveParams withTuning(Tuning t) {
+        return new AdaptiveParams(intervalSec, dlFloorBps, dlCeilingBps, ulFloorBps, ulCeilingBps, cutAboveMs,
+                growBelowMs, drainSec, minCutFactor, maxCutFactor, cutHoldSec, activeFraction, loadedFraction,
+                ackFraction, growRoomPerSec, growCeilingPerSec, maxStepFraction, loadTimeConstantSec, baselineDownSec,
+                baselineUpIdleSec, baselineUpLoadedSec, standingSec, t);
+    }
 
     public AdaptiveParams {
         Checks.positiveFinite(intervalSec, "intervalSec");
@@ -95,6 +180,9 @@ public record AdaptiveParams(
         Checks.positiveFinite(baselineUpIdleSec, "baselineUpIdleSec");
         Checks.positiveFinite(baselineUpLoadedSec, "baselineUpLoadedSec");
         Checks.positiveFinite(standingSec, "standingSec");
+        if (tuning == null) {
+            throw new IllegalArgumentException("tuning must be set (AdaptiveParams.Tuning.DEFAULTS)");
+        }
     }
 
     /** Defaults of the parameters a config can set (the schema documents these). */

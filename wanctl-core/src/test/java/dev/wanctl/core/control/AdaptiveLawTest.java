@@ -106,4 +106,39 @@ class AdaptiveLawTest {
         assertThatThrownBy(() -> new AdaptiveParams(0.05, 150 * M, 100 * M, 8 * M, 38 * M, 12, 6, 1, 0.6, 0.95, 0.3, 0.3,
                 0.8, 0.03, 0.8, 0.05, 0.5, 0.1, 0.5, 3, 60, 2)).hasMessageContaining("floors");
     }
+
+    @Test
+    void theTuningShapesTheLawAndItsDefaultsAreTheMeasuredOnes() {
+        AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
+        assertThat(cable().tuning()).isEqualTo(d);
+        assertThat(d.maxRaise()).isEqualTo(0.25);
+        assertThat(d.capacityMemorySec()).isEqualTo(10);
+        AdaptiveParams.Tuning small = new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(),
+                d.underDelivers(), 0.05, d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
+                d.refillToOwnRate(), d.tookFraction());
+        AdaptiveLaw wide = new AdaptiveLaw(cable(), 20);
+        AdaptiveLaw narrow = new AdaptiveLaw(cable().withTuning(small), 20);
+        for (AdaptiveLaw law : new AdaptiveLaw[] {wide, narrow}) {
+            law.restore(300 * M, 38 * M, 20, 20);
+            law.step(20, 0, 300 * M, 0.1 * M, law.downloadRateBps(), law.uploadRateBps());
+        }
+        assertThat(wide.downloadRateBps()).as("room-proportional growth, up to 25 % a raise").isGreaterThan(315 * M);
+        assertThat(narrow.downloadRateBps()).as("at most 5 % a raise").isGreaterThan(300 * M)
+                .isLessThanOrEqualTo(315 * M);
+    }
+
+    @Test
+    void theTuningIsValidatedWithItsNames() {
+        AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
+        assertThatThrownBy(() -> new AdaptiveParams.Tuning(1, d.attributeSec(), d.underDelivers(), d.maxRaise(),
+                d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
+                d.tookFraction())).hasMessageContaining("raiseQuantum");
+        assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
+                d.maxRaise(), d.raiseSpacingSec(), 0, d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
+                d.tookFraction())).hasMessageContaining("capacityMemorySec");
+        assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
+                d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), 1.2, d.refillToOwnRate(),
+                d.tookFraction())).hasMessageContaining("refillTo");
+        assertThatThrownBy(() -> cable().withTuning(null)).hasMessageContaining("tuning");
+    }
 }
