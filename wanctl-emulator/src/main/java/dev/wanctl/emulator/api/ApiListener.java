@@ -1,11 +1,10 @@
 package dev.wanctl.emulator.api;
 
+import dev.wanctl.emulator.net.LoopbackListener;
 import dev.wanctl.emulator.faults.FaultState;
 import dev.wanctl.emulator.model.RequestCounters;
 import dev.wanctl.emulator.model.RouterState;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -32,14 +31,7 @@ final class ApiListener {
     }
 
     synchronized int start(int port) throws IOException {
-        ServerSocket s = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-        s.setReuseAddress(true);
-        try {
-            s.bind(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
-        } catch (IOException e) {
-            s.close();
-            throw e;
-        }
+        ServerSocket s = LoopbackListener.bind(tls, port);
         server = s;
         Thread.ofVirtual().name(name + "-accept").start(() -> acceptLoop(s));
         return s.getLocalPort();

@@ -1,12 +1,11 @@
 package dev.wanctl.emulator.rest;
 
+import dev.wanctl.emulator.net.LoopbackListener;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -44,14 +43,7 @@ final class HttpListener {
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port); returns the port. */
     synchronized int start(int port) throws IOException {
-        ServerSocket s = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-        s.setReuseAddress(true);
-        try {
-            s.bind(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
-        } catch (IOException e) {
-            s.close();
-            throw e;
-        }
+        ServerSocket s = LoopbackListener.bind(tls, port);
         server = s;
         Thread.ofVirtual().name(name + "-accept").start(() -> acceptLoop(s));
         return s.getLocalPort();
