@@ -33,6 +33,7 @@ final class SteeringBeside {
     private final Path primaryState;
     private EmbeddedSteering steering;
     private RouterEmulator emulator;
+    private CountingSteeringRouter router;
     private long nextNanos;
 
     private SteeringBeside(Path dir, AutorateConfig autorate, SteeringConfig config, VirtualClock clock,
@@ -76,7 +77,8 @@ final class SteeringBeside {
     void start(RouterEmulator emulator, ReflectorProbe probe) {
         this.emulator = emulator;
         try {
-            steering = EmbeddedSteering.start(config, clock, probe, emulator.client());
+            router = new CountingSteeringRouter(emulator.client());
+            steering = EmbeddedSteering.start(config, clock, probe, router);
         } catch (DaemonExit e) {
             throw new IllegalStateException("steering cannot start in the simulator: " + e.getMessage(), e);
         }
@@ -95,6 +97,11 @@ final class SteeringBeside {
             steering.runCycle(nowNanos);
             nextNanos = nowNanos + steering.intervalNanos();
         }
+    }
+
+    /** Router requests steering has made so far (the shared emulator counts them too). */
+    long requests() {
+        return router == null ? 0 : router.calls();
     }
 
     /** Whether latency-sensitive traffic is steered now. */

@@ -78,7 +78,8 @@ final class WanctlController implements Controller {
 
     @Override
     public long routerRequests() {
-        return router.requests();
+        // autorate's own load on the router: steering beside it shares the emulator
+        return router.requests() - (steering == null ? 0 : steering.requests());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.wanctl.sim.scorecard;
 
 /**
- * Requests the controller's router received (reads and writes, every transport), per second while
- * either direction was loaded and while both were idle: the router budget an operator pays in
- * router CPU (autorate's target: at most 5 a second loaded, 1 idle).
+ * Requests the controller made to its router (reads and writes, every transport; steering beside it
+ * not counted), per second while either direction was loaded and while both were idle: the router
+ * budget an operator pays in router CPU (autorate's target: at most 5 a second loaded, 1 idle).
  *
  * @param loadedPerSecond requests per second over the loaded time; NaN when nothing was loaded
  * @param idlePerSecond requests per second over the idle time; NaN when nothing was idle

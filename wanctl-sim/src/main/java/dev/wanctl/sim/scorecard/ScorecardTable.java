@@ -68,7 +68,7 @@ public final class ScorecardTable {
             sb.append(sb.isEmpty() ? "" : ", ").append(s.controller()).append(' ')
                     .append(num(l.loadedPerSecond(), 2)).append(" / ").append(num(l.idlePerSecond(), 2));
         }
-        return sb.isEmpty() ? "" : "Router requests per second (reads and writes), loaded / idle: " + sb + ".";
+        return sb.isEmpty() ? "" : "Router requests per second by the controller (reads and writes; steering's, where it runs beside, not counted), loaded / idle: " + sb + ".";
     }
 
     /** Markdown: a heading, the link lines, and one table per direction. */
