@@ -49,7 +49,7 @@ class ApiFuzzTest {
 
     @Test
     void everyBrokenReplyIsATypedErrorWithinTheBoundAndTheNextCallWorksAgain() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("fuzz.seed", 8_729L); // fixed: CI repeats; -Dfuzz.seed=N explores
         System.out.println("ApiFuzzTest seed " + seed + " (-Dfuzz.seed=" + seed + " repeats it)");
         Random rnd = new Random(seed);
         AtomicInteger next = new AtomicInteger();
