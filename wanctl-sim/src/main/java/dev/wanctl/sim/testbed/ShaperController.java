@@ -21,7 +21,8 @@ import java.util.List;
  * Who sets the router's max-limit in a testbed run, under the simulator's names: the baselines
  * with the simulator's own fractions ({@link Baselines}), and {@code wanctl} (or {@code reference},
  * the same config on the reference law): the real autorate daemon on the real clock, probing the testbed's reflectors over ICMP and writing through the
- * RouterOS emulator's in-process client; the kernel shaper follows the emulator's queues.
+ * RouterOS emulator's in-process client; the kernel shaper follows the emulator's queues, and
+ * the emulator's queue counters follow the kernel shaper's ({@link KernelCounterFeed}).
  */
 abstract class ShaperController implements AutoCloseable {
 
@@ -39,7 +40,8 @@ abstract class ShaperController implements AutoCloseable {
     public void close() throws Exception {
     }
 
-    static ShaperController create(String name, Scenario s) throws Exception {
+    /** @param children where the daemon's kernel counter reader ({@code tc}) is started and stopped */
+    static ShaperController create(String name, Scenario s, ChildProcesses children) throws Exception {
         return switch (name) {
             case "none" -> fixed(0, 0);
             case "static" -> fixed(Math.round(Baselines.STATIC_FRACTION * s.download().ceilingBps()),
@@ -50,8 +52,8 @@ abstract class ShaperController implements AutoCloseable {
                     return Math.round(Baselines.ORACLE_FRACTION * capacityBps);
                 }
             };
-            case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s));
-            case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)));
+            case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s), children);
+            case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)), children);
             default -> throw new IllegalArgumentException("the testbed runs no controller '" + name + "'; choose one of "
                     + NAMES + " or all");
         };
@@ -66,8 +68,13 @@ abstract class ShaperController implements AutoCloseable {
         };
     }
 
-    /** The real daemon, against the emulator, on the system clock. */
+    /**
+     * The real daemon, against the emulator, on the system clock; its statistics reads see the
+     * kernel shaper's counters, read at most every {@value #COUNTER_MIN_INTERVAL_MS} ms.
+     */
     private static final class Daemon extends ShaperController {
+
+        private static final long COUNTER_MIN_INTERVAL_MS = 20;
 
         private final AutorateConfig config;
         private final RouterEmulator emulator;
@@ -76,15 +83,20 @@ abstract class ShaperController implements AutoCloseable {
         private Thread thread;
         private volatile Throwable failure;
 
-        Daemon(AutorateConfig c) throws Exception {
+        Daemon(AutorateConfig c, ChildProcesses children) throws Exception {
             Clock clock = Clock.system();
             this.dir = Files.createTempDirectory("wanctl-testbed");
             this.config = DemoDaemons.autorate(c, c.router(), dir);
             this.emulator = EmulatorRouter.emulatorFor(config, clock);
+            KernelCounterFeed feed = new KernelCounterFeed(emulator.state(), config.queues().download(),
+                    config.queues().upload(), new KernelShaperStats(children), clock::nanoTime,
+                    COUNTER_MIN_INTERVAL_MS * 1_000_000L);
+            feed.sync(); // the baseline: the queues count from the run's start
             AutorateDaemon.Services production = AutorateDaemon.Services.production();
             this.daemon = new AutorateDaemon(dir.resolve("testbed.yaml"), new AutorateDaemon.Options(false, false, false),
                     new AutorateDaemon.Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), false,
-                            production.probes(), rc -> emulator.client(), false));
+                            production.probes(), rc -> new KernelCountedRouter(emulator.client(), feed, e -> failure = e),
+                            false));
         }
 
         @Override
@@ -101,7 +113,7 @@ abstract class ShaperController implements AutoCloseable {
         @Override
         long maxLimitBps(Direction d, double capacityBps) {
             if (failure != null) {
-                throw new IllegalStateException("the autorate daemon stopped: " + failure, failure);
+                throw new IllegalStateException("the testbed's daemon stopped: " + failure, failure);
             }
             return emulator.state().maxLimitBps(d == Direction.DOWNLOAD ? config.queues().download()
                     : config.queues().upload());
