@@ -22,7 +22,7 @@ import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.daemon.WanctlMetrics;
 import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.Shaper;
 import java.nio.file.Path;
 import java.util.Locale;

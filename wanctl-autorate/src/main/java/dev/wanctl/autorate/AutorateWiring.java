@@ -16,7 +16,7 @@ import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.core.daemon.Probing;
 import dev.wanctl.core.runtime.StateStore;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.Shaper;
 import java.time.Duration;
 import java.util.List;

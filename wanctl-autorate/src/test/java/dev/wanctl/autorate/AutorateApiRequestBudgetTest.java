@@ -13,7 +13,7 @@ import dev.wanctl.emulator.model.RequestKind;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.emulator.testing.EmulatorRouterYaml;
 import dev.wanctl.emulator.testing.ScriptedProbe;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.io.IOException;

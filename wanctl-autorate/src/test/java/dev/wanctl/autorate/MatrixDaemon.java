@@ -17,7 +17,7 @@ import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;

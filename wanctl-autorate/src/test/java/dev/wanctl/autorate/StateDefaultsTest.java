@@ -17,7 +17,7 @@ import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.emulator.testing.ScriptedProbe;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.routeros.QueueStats;
 import dev.wanctl.routeros.RouterClient;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.RouterException;
 import dev.wanctl.emulator.RouterEmulator;
 import java.io.IOException;

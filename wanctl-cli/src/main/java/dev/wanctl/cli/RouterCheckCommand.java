@@ -10,6 +10,7 @@ import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.routeros.RouterCheck;
 import dev.wanctl.routeros.RouterCheckResult;
 import dev.wanctl.routeros.RouterCheckTarget;
+import dev.wanctl.routeros.backends.RouterBackends;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ final class RouterCheckCommand implements Callable<Integer> {
         }
         int exit = RouterCheckResult.OK;
         for (RouterConfig router : RouterCheck.perTransport(target.config().router())) {
-            RouterCheckResult result = RouterCheck.standard().run(router, target.config().queues(),
+            RouterCheckResult result = RouterBackends.check().run(router, target.config().queues(),
                     target.config().ruleComment(), calls);
             out.print(json ? result.toJson() + "\n" : result.toText());
             exit = RouterCheckResult.worse(exit, result.exitCode());

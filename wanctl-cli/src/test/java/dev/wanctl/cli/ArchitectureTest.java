@@ -6,9 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,20 +34,9 @@ class ArchitectureTest {
         }
     }
 
-    /**
-     * The one known loop, named so that no other can hide behind it: the router backends'
-     * registration ({@code RouterClients}, or the registry that replaces its switch) lists every
-     * backend package, and each backend implements the interfaces of the package the registration
-     * sits in. Moving the registration into a package of its own removes it; then delete this.
-     */
-    private static final DescribedPredicate<HasName> BACKEND_REGISTRATION =
-            HasName.Predicates.nameMatching("dev\\.wanctl\\.routeros\\.Router(Clients|Backends)(\\$.*)?");
-
     @Test
     void noPackageCycles() {
-        slices().matching("dev.wanctl.(**)").should().beFreeOfCycles()
-                .ignoreDependency(BACKEND_REGISTRATION, HasName.Predicates.nameMatching("dev\\.wanctl\\.routeros\\..*"))
-                .check(production);
+        slices().matching("dev.wanctl.(**)").should().beFreeOfCycles().check(production);
     }
 
     @Test

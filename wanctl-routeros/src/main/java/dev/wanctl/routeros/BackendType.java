@@ -3,9 +3,9 @@ package dev.wanctl.routeros;
 import dev.wanctl.core.config.RouterConfig;
 
 /**
- * One kind of router backend, as {@link RouterBackends} registers it: its name in
- * {@code router.transport} and how to make one from a config. Adding a backend is a package of its
- * own with one of these, plus one line in {@link RouterBackends}.
+ * One kind of router backend, as {@link dev.wanctl.routeros.backends.RouterBackends} registers it:
+ * its name in {@code router.transport} and how to make one from a config. Adding a backend is a
+ * package of its own with one of these, plus one line in the registry.
  */
 public interface BackendType {
 

@@ -5,7 +5,7 @@ package dev.wanctl.routeros;
  * {@code wanctl router check}) and how to let go of it. A backend plays one or both roles on top:
  * {@link Shaper} (what autorate needs) and {@link SteeringRouter} (what steering needs);
  * {@link RouterClient} is a RouterOS router, which plays both. Backends are made by
- * {@link RouterBackends} from the {@code router:} section of a config.
+ * {@link dev.wanctl.routeros.backends.RouterBackends} from the {@code router:} section of a config.
  *
  * <p>Every call either returns or throws a {@link RouterException} within the configured timeout;
  * none retries on its own beyond that. Implementations are safe for use by several threads.

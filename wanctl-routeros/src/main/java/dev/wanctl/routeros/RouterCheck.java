@@ -22,8 +22,8 @@ public final class RouterCheck {
     private final Clock clock;
 
     /**
-     * {@code clients} makes the backend for a config ({@link RouterBackends#shaper} in production);
-     * the rule is checked when it plays steering's role.
+     * {@code clients} makes the backend for a config (the registry's {@code shaper} in production:
+     * {@code RouterBackends.check()}); the rule is checked when it plays steering's role.
      */
     public RouterCheck(Function<RouterConfig, ? extends Shaper> clients, Clock clock) {
         this.clients = clients;
@@ -37,11 +37,6 @@ public final class RouterCheck {
      */
     public static List<RouterConfig> perTransport(RouterConfig config) {
         return config.members().stream().map(config::withTransport).toList();
-    }
-
-    /** The production check: real transports, system clock. */
-    public static RouterCheck standard() {
-        return new RouterCheck(RouterBackends::shaper, Clock.system());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
+import dev.wanctl.routeros.backends.RouterBackends;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class RouterCheckTest {
 
     @Test
     void everythingNamedExistsExitsZeroAndReportsLatency() {
-        RouterCheckResult r = RouterCheck.standard().run(config(), List.of("WAN-Download"), "ADAPTIVE-STEER", 5);
+        RouterCheckResult r = RouterBackends.check().run(config(), List.of("WAN-Download"), "ADAPTIVE-STEER", 5);
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.problems()).isEmpty();
@@ -87,7 +88,7 @@ class RouterCheckTest {
 
     @Test
     void theJsonFormCarriesTheSameFacts() {
-        RouterCheckResult r = RouterCheck.standard().run(config(), List.of("WAN-Download"), "ADAPTIVE-STEER", 3);
+        RouterCheckResult r = RouterBackends.check().run(config(), List.of("WAN-Download"), "ADAPTIVE-STEER", 3);
 
         JsonNode json = JsonMapper.builder().build().readTree(r.toJson());
         assertThat(json.get("ok").asBoolean()).isTrue();
@@ -100,7 +101,7 @@ class RouterCheckTest {
 
     @Test
     void aMissingQueueExitsOneAndSaysWhich() {
-        RouterCheckResult r = RouterCheck.standard().run(config(), List.of("WAN-Download", "WAN-Upload"), null, 3);
+        RouterCheckResult r = RouterBackends.check().run(config(), List.of("WAN-Download", "WAN-Upload"), null, 3);
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.problems()).singleElement().asString().contains("\"WAN-Upload\"");
@@ -112,7 +113,7 @@ class RouterCheckTest {
     void rejectedCredentialsExit77() {
         rejectCredentials = true;
 
-        RouterCheckResult r = RouterCheck.standard().run(config(), List.of("WAN-Download"), null, 3);
+        RouterCheckResult r = RouterBackends.check().run(config(), List.of("WAN-Download"), null, 3);
 
         assertThat(r.exitCode()).isEqualTo(77);
         assertThat(r.problems()).singleElement().asString().contains("rejected the credentials");
@@ -123,7 +124,7 @@ class RouterCheckTest {
         RouterConfig config = config();
         server.close();
 
-        RouterCheckResult r = RouterCheck.standard().run(config, List.of("WAN-Download"), null, 3);
+        RouterCheckResult r = RouterBackends.check().run(config, List.of("WAN-Download"), null, 3);
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.problems()).singleElement().asString().contains("cannot reach");
@@ -163,7 +164,7 @@ class RouterCheckTest {
                 null, 443, RouterConfig.Scheme.HTTPS, 22, true, Path.of("/nonexistent/ca.pem"), null, null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-        RouterCheckResult r = RouterCheck.standard().run(config, List.of(), null, 0);
+        RouterCheckResult r = RouterBackends.check().run(config, List.of(), null, 0);
 
         assertThat(r.exitCode()).isEqualTo(78);
         assertThat(r.problems()).singleElement().asString().contains("router.ca_file");

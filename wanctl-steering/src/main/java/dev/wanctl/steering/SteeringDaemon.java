@@ -22,7 +22,7 @@ import dev.wanctl.core.daemon.Probing;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.daemon.WanctlMetrics;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.SteeringRouter;
 import java.nio.file.Path;
 import java.time.ZoneId;

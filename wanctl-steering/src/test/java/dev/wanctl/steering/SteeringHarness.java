@@ -14,7 +14,7 @@ import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.emulator.model.RuleSnapshot;
 import dev.wanctl.emulator.model.WriteRecord;

@@ -6,7 +6,7 @@ import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.routeros.RouterClient;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.failover.FailoverRouterClient;
 import dev.wanctl.routeros.ssh.SshRouterClient;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.routeros.QueueStats;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.api.ApiRouterClient;
 import java.nio.file.Path;
 import java.time.Duration;

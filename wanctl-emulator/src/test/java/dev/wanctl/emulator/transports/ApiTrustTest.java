@@ -8,7 +8,7 @@ import dev.wanctl.core.config.RouterConfig.Transport;
 import dev.wanctl.core.config.Secret;
 import dev.wanctl.emulator.cli.CliLayout;
 import dev.wanctl.routeros.RouterClient;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.routeros.RouterException.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;

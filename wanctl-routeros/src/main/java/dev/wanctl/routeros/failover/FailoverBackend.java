@@ -3,17 +3,27 @@ package dev.wanctl.routeros.failover;
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.routeros.BackendType;
-import dev.wanctl.routeros.RouterBackends;
+import dev.wanctl.routeros.backends.RouterBackends;
 import dev.wanctl.routeros.RouterClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code transport: failover}: the config's members ({@link RouterConfig#members()}, the primary
  * first, then the fallback), each made by its own registered backend, composed by a
- * {@link FailoverRouterClient}. Failover knows nothing of its members beyond their roles.
+ * {@link FailoverRouterClient}. Failover knows nothing of its members beyond their roles, and
+ * not the registry either: it is handed how to open a member.
  */
 public final class FailoverBackend implements BackendType {
+
+    private final Function<RouterConfig, RouterClient> members;
+
+    /** {@code members} opens one member's RouterOS router (the registry's {@code router} in production). */
+    public FailoverBackend(Function<RouterConfig, RouterClient> members) {
+        this.members = Objects.requireNonNull(members, "members");
+    }
 
     @Override
     public String name() {
@@ -22,17 +32,17 @@ public final class FailoverBackend implements BackendType {
 
     @Override
     public RouterClient open(RouterConfig config) {
-        List<RouterClient> members = new ArrayList<>();
+        List<RouterClient> opened = new ArrayList<>();
         try {
             for (RouterConfig.Transport t : config.members()) {
-                members.add(RouterBackends.router(config.withTransport(t)));
+                opened.add(members.apply(config.withTransport(t)));
             }
-            if (members.size() != 2) {
-                throw new IllegalArgumentException("failover composes two backends, got " + members.size());
+            if (opened.size() != 2) {
+                throw new IllegalArgumentException("failover composes two backends, got " + opened.size());
             }
-            return new FailoverRouterClient(config.host(), members.get(0), members.get(1), Clock.system());
+            return new FailoverRouterClient(config.host(), opened.get(0), opened.get(1), Clock.system());
         } catch (RuntimeException e) {
-            members.forEach(RouterClient::close);
+            opened.forEach(RouterClient::close);
             throw e;
         }
     }

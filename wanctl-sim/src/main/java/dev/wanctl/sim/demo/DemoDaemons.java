@@ -8,7 +8,7 @@ import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
-import dev.wanctl.routeros.RouterClients;
+import dev.wanctl.routeros.backends.RouterClients;
 import dev.wanctl.emulator.RouterEmulator;
 import dev.wanctl.sim.scenario.DaemonFiles;
 import dev.wanctl.sim.scenario.ReflectorProbe;

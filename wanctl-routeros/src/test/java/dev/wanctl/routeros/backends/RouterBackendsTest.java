@@ -1,14 +1,20 @@
-package dev.wanctl.routeros;
+package dev.wanctl.routeros.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.Shaper;
+import dev.wanctl.routeros.SteeringRouter;
 import dev.wanctl.routeros.api.ApiRouterClient;
+import dev.wanctl.routeros.failover.FailoverBackend;
 import dev.wanctl.routeros.failover.FailoverRouterClient;
 import dev.wanctl.routeros.linuxtc.LinuxTcRouterClient;
 import dev.wanctl.routeros.rest.RestRouterClient;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterBackendsTest {
@@ -46,5 +52,19 @@ class RouterBackendsTest {
             assertThat(f).isInstanceOf(FailoverRouterClient.class);
             assertThat(f.transport()).isEqualTo("api");
         }
+    }
+
+    @Test
+    void failoverOpensItsMembersWithWhatItIsHandedNotTheRegistry() {
+        List<String> asked = new ArrayList<>();
+        FailoverBackend failover = new FailoverBackend(member -> {
+            asked.add(member.transport().configName());
+            return RouterBackends.router(member);
+        });
+        RouterConfig c = config(RouterConfig.Transport.FAILOVER);
+        try (RouterClient f = failover.open(c)) {
+            assertThat(f.transport()).isEqualTo("rest");
+        }
+        assertThat(asked).containsExactly("rest", "ssh");
     }
 }

@@ -1,6 +1,8 @@
-package dev.wanctl.routeros;
+package dev.wanctl.routeros.backends;
 
 import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.Shaper;
 
 /** Shorthands of {@link RouterBackends} by role, so daemons and tools agree. */
 public final class RouterClients {

@@ -1,6 +1,11 @@
-package dev.wanctl.routeros;
+package dev.wanctl.routeros.backends;
 
 import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.core.runtime.Clock;
+import dev.wanctl.routeros.BackendType;
+import dev.wanctl.routeros.RouterCheck;
+import dev.wanctl.routeros.RouterClient;
+import dev.wanctl.routeros.Shaper;
 import dev.wanctl.routeros.api.ApiBackend;
 import dev.wanctl.routeros.failover.FailoverBackend;
 import dev.wanctl.routeros.linuxtc.LinuxTcBackend;
@@ -13,7 +18,9 @@ import java.util.Map;
 /**
  * The registry of router backends: the one place that turns {@code router.transport} into a
  * backend, so that daemons and tools agree. Each backend lives in a package of its own with a
- * {@link BackendType}; this list is its one registration.
+ * {@link BackendType}; this list is its one registration. The registry sits in a package of its own
+ * because it names every backend package, and every backend uses the root package's roles: nothing
+ * in a backend reaches back here (failover is handed {@link #router} to open its members).
  */
 public final class RouterBackends {
 
@@ -22,7 +29,7 @@ public final class RouterBackends {
             new SshBackend(),
             new ApiBackend(),
             new LinuxTcBackend(),
-            new FailoverBackend()));
+            new FailoverBackend(RouterBackends::router)));
 
     private RouterBackends() {}
 
@@ -68,5 +75,10 @@ public final class RouterBackends {
         s.close();
         throw new IllegalArgumentException("the " + config.transport().configName() + " backend shapes only:"
                 + " steering's mangle rule needs a RouterOS router (transport rest, ssh, api or failover)");
+    }
+
+    /** {@code wanctl router check} as in production: the registered backends, the system clock. */
+    public static RouterCheck check() {
+        return new RouterCheck(RouterBackends::shaper, Clock.system());
     }
 }
