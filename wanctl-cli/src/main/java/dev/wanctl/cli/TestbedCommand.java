@@ -76,6 +76,10 @@ final class TestbedCommand implements Callable<Integer> {
         @Option(names = "--markdown", paramLabel = "FILE", description = "Write the calibration rows as Markdown to FILE.")
         Path markdown;
 
+        @Option(names = "--record", paramLabel = "PREFIX", description = "Keep the daemon's flight recording of each"
+                + " wanctl or reference run as PREFIX-<controller>.csv (for wanctl plot).")
+        String record;
+
         @Option(names = "--client-ns", paramLabel = "NS", defaultValue = "wtb-cli", hidden = true)
         String clientNs;
 
@@ -103,7 +107,8 @@ final class TestbedCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%n== %s / %s on the testbed, %.0f s (load average before: %s)%n", s.name(), name,
                         s.durationMs() / 1000.0, loadAverage());
                 out.flush();
-                Scorecard tb = new TestbedRun(s, name, clientNs, out).run();
+                Scorecard tb = new TestbedRun(s, name, clientNs, out,
+                        record == null ? null : Path.of(record + "-" + name + ".csv")).run();
                 Calibration c = Calibration.of(sim, tb);
                 results.add(c);
                 out.printf(Locale.ROOT, "(load average after: %s)%n", loadAverage());

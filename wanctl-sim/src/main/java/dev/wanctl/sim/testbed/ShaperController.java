@@ -2,6 +2,7 @@ package dev.wanctl.sim.testbed;
 
 import dev.wanctl.autorate.AutorateDaemon;
 import dev.wanctl.core.config.AutorateConfig;
+import dev.wanctl.core.config.RecordingConfig;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
@@ -40,8 +41,11 @@ abstract class ShaperController implements AutoCloseable {
     public void close() throws Exception {
     }
 
-    /** @param children where the daemon's kernel counter reader ({@code tc}) is started and stopped */
-    static ShaperController create(String name, Scenario s, ChildProcesses children) throws Exception {
+    /**
+     * @param children where the daemon's kernel counter reader ({@code tc}) is started and stopped
+     * @param recordTo where the daemon's flight recording is copied when it stops; null: nowhere
+     */
+    static ShaperController create(String name, Scenario s, ChildProcesses children, Path recordTo) throws Exception {
         return switch (name) {
             case "none" -> fixed(0, 0);
             case "static" -> fixed(Math.round(Baselines.STATIC_FRACTION * s.download().ceilingBps()),
@@ -52,8 +56,9 @@ abstract class ShaperController implements AutoCloseable {
                     return Math.round(Baselines.ORACLE_FRACTION * capacityBps);
                 }
             };
-            case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s), children);
-            case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)), children);
+            case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s), children, recordTo);
+            case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)), children,
+                    recordTo);
             default -> throw new IllegalArgumentException("the testbed runs no controller '" + name + "'; choose one of "
                     + NAMES + " or all");
         };
@@ -83,10 +88,10 @@ abstract class ShaperController implements AutoCloseable {
         private Thread thread;
         private volatile Throwable failure;
 
-        Daemon(AutorateConfig c, ChildProcesses children) throws Exception {
+        Daemon(AutorateConfig c, ChildProcesses children, Path recordTo) throws Exception {
             Clock clock = Clock.system();
             this.dir = Files.createTempDirectory("wanctl-testbed");
-            this.config = DemoDaemons.autorate(c, c.router(), dir);
+            this.config = recorded(DemoDaemons.autorate(c, c.router(), dir), recordTo);
             this.emulator = EmulatorRouter.emulatorFor(config, clock);
             KernelCounterFeed feed = new KernelCounterFeed(emulator.state(), config.queues().download(),
                     config.queues().upload(), new KernelShaperStats(children), clock::nanoTime,
@@ -97,6 +102,18 @@ abstract class ShaperController implements AutoCloseable {
                     new AutorateDaemon.Services(clock, SystemdNotifier.fromEnvironment(), Sleeper.parking(clock), false,
                             production.probes(), rc -> new KernelCountedRouter(emulator.client(), feed, e -> failure = e),
                             false));
+        }
+
+        /** {@code c} with its flight recording written to {@code file} at shutdown; unchanged when null. */
+        private static AutorateConfig recorded(AutorateConfig c, Path file) {
+            if (file == null) {
+                return c;
+            }
+            RecordingConfig r = c.recording();
+            return new AutorateConfig(c.source(), c.wanName(), c.router(), c.rateLimit(), c.queues(), c.interval(),
+                    c.control(), c.probe(), c.fallback(), c.stateFile(), c.stateWriteInterval(), c.lockFile(),
+                    c.health(), c.metrics(), new RecordingConfig(true, file.toAbsolutePath(), r.window(), Duration.ZERO),
+                    c.statusLogInterval(), c.notes());
         }
 
         @Override

@@ -33,16 +33,21 @@ public final class TestbedRun {
     private final String controllerName;
     private final String clientNs;
     private final PrintWriter log;
+    private final java.nio.file.Path recordTo;
 
     /**
      * @param clientNs the namespace this JVM runs in (children are started there by name)
      * @param log a status line every 5 s of the run
+     * @param recordTo where the daemon's flight recording goes when the run ends (wanctl and
+     *     reference; for {@code wanctl plot}); null: not kept
      */
-    public TestbedRun(Scenario scenario, String controllerName, String clientNs, PrintWriter log) {
+    public TestbedRun(Scenario scenario, String controllerName, String clientNs, PrintWriter log,
+            java.nio.file.Path recordTo) {
         this.scenario = scenario;
         this.controllerName = controllerName;
         this.clientNs = clientNs;
         this.log = log;
+        this.recordTo = recordTo;
     }
 
     /** Runs the scenario for its duration and scores it. */
@@ -56,7 +61,7 @@ public final class TestbedRun {
         }
         long limitSeconds = durationMs / 1000 + 120;
         try (ChildProcesses children = new ChildProcesses(limitSeconds);
-             ShaperController controller = ShaperController.create(controllerName, scenario, children)) {
+             ShaperController controller = ShaperController.create(controllerName, scenario, children, recordTo)) {
             KernelLink kernel = new KernelLink(children, fifo);
             IperfFlows flows = new IperfFlows(children, clientNs);
             DeliveredCounters counters = new DeliveredCounters(flows.serverPid());
