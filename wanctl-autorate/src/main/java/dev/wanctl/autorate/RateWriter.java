@@ -3,7 +3,6 @@ package dev.wanctl.autorate;
 import dev.wanctl.core.control.WriteGate;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.runtime.ServiceThread;
-import dev.wanctl.routeros.QueueInfo;
 import dev.wanctl.routeros.RetryBackoff;
 import dev.wanctl.routeros.RouterException;
 import dev.wanctl.routeros.RouterHealth;
@@ -20,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * behind a raise); a failed write keeps the newest pair pending and is retried with a
  * {@link RetryBackoff} (new pairs do not bring a retry forward), so a dead router gets at most a
  * few connects a second and refused credentials one login every 5 to 60 s. With
- * {@link #verifyQueues} it also reads the queues back ({@link QueueWatch}): the idle health check,
- * and a max-limit changed by someone else written again. Every call's outcome goes to a
- * {@link RouterHealth}; the log says when the cause changes.
+ * {@link #verifyQueues} a {@link QueueVerifier} also reads the queues back: the idle health
+ * check, and a max-limit changed by someone else written again. Every call's outcome goes to the
+ * {@link CallLog} (a {@link RouterHealth}; the log says when the cause changes).
  *
  * <p>{@link #start()} runs it on its own thread; the simulator instead calls {@link #service()}
  * after each {@link #offer} on its virtual clock. Logs follow docs/LOGGING.md.
@@ -48,23 +47,10 @@ public final class RateWriter implements AutoCloseable {
 
     // writer-side state, read by snapshot() (volatile: read from other threads)
     private volatile boolean pending;
-    private volatile long failingSinceNanos = Long.MIN_VALUE;
-    private volatile long writes;
-    private volatile long failures;
-    private volatile long lastWriteMillis;
-    private volatile RouterException lastError;
     private volatile long appliedDl;
     private volatile long appliedUl;
-    private volatile long checks;
-    private long retryAtNanos = Long.MIN_VALUE;
-    private final RouterHealth health = new RouterHealth();
-    private final RetryBackoff backoff;
-    private volatile QueueWatch watch;
-    // a queue the router does not have (NOT_FOUND; 0 download, 1 upload): the other queue is still
-    // written, the missing one looked up again on the backoff; writer thread only but the cause
-    private final boolean[] missing = new boolean[2];
-    private int missingLookups;
-    private volatile String missingCause;
+    private final CallLog calls;
+    private final QueueVerifier verifier;
     private final ServiceThread thread;
     // the counts of the writers this one replaced (a reload): health and the status line count
     // writes, failures, checks, corrections and calls since the daemon started
@@ -85,7 +71,9 @@ public final class RateWriter implements AutoCloseable {
         this.clock = clock;
         this.retryNanos = retryNanos;
         this.dryRun = dryRun;
-        this.backoff = new RetryBackoff(retryNanos, wan.hashCode());
+        this.calls = new CallLog(wan, new RetryBackoff(retryNanos, wan.hashCode()));
+        this.verifier = new QueueVerifier(router, wan, downloadQueue, uploadQueue, gate, clock, dryRun, calls,
+                this::mirror);
         this.thread = new ServiceThread("rate-writer", clock, this::hasNewOffer, this::service);
         mirror();
     }
@@ -110,7 +98,7 @@ public final class RateWriter implements AutoCloseable {
      * verification, {@link QueueWatch}); without it the writer only writes (the simulator).
      */
     void verifyQueues(QueueWatch.Cadence cadence) {
-        this.watch = new QueueWatch(wan, downloadQueue, uploadQueue, cadence, clock.nanoTime());
+        verifier.watch(cadence);
     }
 
     /**
@@ -131,14 +119,14 @@ public final class RateWriter implements AutoCloseable {
             takenSeq = offeredSeq;
         }
         long now = clock.nanoTime();
-        if (now < retryAtNanos) {
-            return retryAtNanos;
+        if (now < calls.retryAtNanos()) {
+            return calls.retryAtNanos();
         }
-        QueueWatch w = watch;
-        if (w != null && now >= w.dueNanos() && !(pending && health.consecutiveFailures() > 0)) {
+        QueueWatch w = verifier.watch();
+        if (w != null && now >= w.dueNanos() && !(pending && calls.consecutiveFailures() > 0)) {
             // while a pending pair is failing its retries probe the router; no extra read
-            if (!check(w, offered ? dl : Long.MAX_VALUE, offered ? ul : Long.MAX_VALUE, now)) {
-                return retryAtNanos;
+            if (!verifier.check(w, offered ? dl : Long.MAX_VALUE, offered ? ul : Long.MAX_VALUE, now)) {
+                return calls.retryAtNanos();
             }
             now = clock.nanoTime();
         }
@@ -157,53 +145,14 @@ public final class RateWriter implements AutoCloseable {
                 case WRITE -> write(dl, ul, gate.writeDownload(), gate.writeUpload(), gate.heldBack(), now);
             };
         }
-        return w == null || next == retryAtNanos ? next : Math.min(next, w.dueNanos());
-    }
-
-    /** Reads the queue due; false when the read failed (the writer backs off). */
-    private boolean check(QueueWatch w, long wantedDl, long wantedUl, long now) {
-        boolean download = w.nextIsDownload();
-        String queue = w.nextQueue();
-        QueueInfo q;
-        try {
-            q = router.readQueue(queue);
-        } catch (RouterException e) {
-            if (e.kind() == RouterException.Kind.NOT_FOUND) {
-                queueMissing(download ? 0 : 1, e, now);
-                return true;
-            }
-            failedCall(e, "reading queue \"" + queue + "\" back", now);
-            w.failed(retryAtNanos);
-            return false;
-        } catch (RuntimeException e) {
-            failedCall(new RouterException(RouterException.Kind.PROTOCOL, "unexpected " + e, e),
-                    "reading queue \"" + queue + "\" back", now);
-            w.failed(retryAtNanos);
-            return false;
-        }
-        long end = clock.nanoTime();
-        succeededCall(end, null);
-        queueFound(download ? 0 : 1);
-        checks++;
-        long written = dryRun || !gate.anyApplied() ? -1 : download ? gate.appliedDownloadBps() : gate.appliedUploadBps();
-        long onRouter = w.read(q, written, end, wantedDl, wantedUl);
-        if (onRouter >= 0) {
-            // the router holds another rate: the gate learns it, so the wanted pair goes out again
-            if (download) {
-                gate.assumeApplied(onRouter, gate.appliedUploadBps());
-            } else {
-                gate.assumeApplied(gate.appliedDownloadBps(), onRouter);
-            }
-            mirror();
-        }
-        return true;
+        return w == null || next == calls.retryAtNanos() ? next : Math.min(next, w.dueNanos());
     }
 
     private long write(long dl, long ul, boolean writeDl, boolean writeUl, boolean heldBack, long now) {
         // a missing queue waits for the watch to find it again; the other one is written
-        heldBack |= (writeDl && missing[0]) || (writeUl && missing[1]);
-        writeDl &= !missing[0];
-        writeUl &= !missing[1];
+        heldBack |= (writeDl && verifier.isMissing(0)) || (writeUl && verifier.isMissing(1));
+        writeDl &= !verifier.isMissing(0);
+        writeUl &= !verifier.isMissing(1);
         if (!writeDl && !writeUl) {
             pending = true;
             return Long.MAX_VALUE;
@@ -228,7 +177,7 @@ public final class RateWriter implements AutoCloseable {
                     if (e.kind() != RouterException.Kind.NOT_FOUND) {
                         throw e;
                     }
-                    queueMissing(0, e, now);
+                    verifier.missing(0, e, now);
                     newDl = gate.appliedDownloadBps();
                     heldBack = true;
                     if (!writeUl) {
@@ -243,7 +192,7 @@ public final class RateWriter implements AutoCloseable {
                     if (e.kind() != RouterException.Kind.NOT_FOUND) {
                         throw e;
                     }
-                    queueMissing(1, e, now);
+                    verifier.missing(1, e, now);
                     newUl = gate.appliedUploadBps();
                     heldBack = true;
                     if (!dlDone) {
@@ -261,10 +210,9 @@ public final class RateWriter implements AutoCloseable {
         long end = clock.nanoTime();
         gate.applied(newDl, newUl, end);
         mirror();
-        writes++;
-        lastWriteMillis = TimeUnit.NANOSECONDS.toMillis(end - start);
-        succeededCall(end, "wrote DL=" + mbit(newDl) + " UL=" + mbit(newUl));
-        QueueWatch w = watch;
+        calls.wrote(TimeUnit.NANOSECONDS.toMillis(end - start));
+        calls.succeeded(end, "wrote DL=" + mbit(newDl) + " UL=" + mbit(newUl));
+        QueueWatch w = verifier.watch();
         if (w != null) {
             w.wrote(end, newDl, newUl);
         }
@@ -291,89 +239,9 @@ public final class RateWriter implements AutoCloseable {
     }
 
     private long failed(RouterException e, long dl, long ul, long now) {
-        failures++;
-        failedCall(e, "keeping DL=" + mbit(dl) + " UL=" + mbit(ul) + " pending", now);
-        return retryAtNanos;
-    }
-
-    /**
-     * Records a failed router call, logs when the cause changed (not at every retry) and sets the
-     * time before which nothing goes to the router.
-     */
-    private void failedCall(RouterException e, String doing, long now) {
-        if (failingSinceNanos == Long.MIN_VALUE) {
-            failingSinceNanos = now;
-        }
-        lastError = e;
-        boolean changed = health.failed(e, now);
-        long delay = backoff.delayNanos(e.kind(), health.consecutiveFailures());
-        retryAtNanos = now + delay;
-        if (changed) {
-            String what = switch (e.kind()) {
-                case UNREACHABLE -> "router unreachable";
-                case TIMEOUT -> "router timed out";
-                case AUTHENTICATION -> "router rejected the credentials";
-                case NOT_FOUND -> "queue not found on the router";
-                case PROTOCOL -> "router reply not understood";
-                case ROUTER_ERROR -> "router refused the write";
-            };
-            String action = e.kind().isTransient()
-                    ? "retrying with backoff (at most every " + RetryBackoff.TRANSIENT_CAP_NANOS / 1_000_000 + " ms)"
-                    : e.kind() == RouterException.Kind.AUTHENTICATION
-                            ? "health degraded; retrying every 5 to 60 s so the account is not locked;"
-                                    + " fix the credentials or the certificate pin"
-                            : "health degraded; retrying every 1 to 30 s; fix the router or the config";
-            if (e.kind().isTransient()) {
-                LOG.warn("{}: {} ({}): {}, {}", wan, what, e.getMessage(), doing, action);
-            } else {
-                LOG.error("{}: {} ({}): {}, {}", wan, what, e.getMessage(), doing, action);
-            }
-        }
-    }
-
-    /**
-     * Queue {@code i} is not on the router: health is degraded with the cause until the watch
-     * finds it again (looked up on the backoff, 1 to 30 s); the other queue is still written.
-     */
-    private void queueMissing(int i, RouterException e, long now) {
-        String queue = i == 0 ? downloadQueue : uploadQueue;
-        if (!missing[i]) {
-            missing[i] = true;
-            missingLookups = 0;
-            LOG.error("{}: queue not found on the router ({}): {} rates are not applied, the other queue still"
-                    + " is; health degraded; looking for it again every 1 to 30 s; fix the router or the config",
-                    wan, e.getMessage(), i == 0 ? "download" : "upload");
-        }
-        missingCause = "not found: " + e.getMessage();
-        failures++;
-        QueueWatch w = watch;
-        if (w != null) {
-            w.lookAgain(i, now + backoff.delayNanos(RouterException.Kind.NOT_FOUND, ++missingLookups));
-        }
-    }
-
-    /** Queue {@code i} was read: when it was missing, it is back. */
-    private void queueFound(int i) {
-        if (missing[i]) {
-            missing[i] = false;
-            LOG.info("{}: queue \"{}\" is on the router again", wan, i == 0 ? downloadQueue : uploadQueue);
-            if (!missing[1 - i]) {
-                missingCause = null;
-            }
-        }
-    }
-
-    /** Records a successful router call; logs the end of a failure episode once. */
-    private void succeededCall(long end, String did) {
-        long episode = health.succeeded(end);
-        retryAtNanos = Long.MIN_VALUE;
-        if (episode >= 0) {
-            LOG.info("{}: router answers again after {} s and {} failed calls{}", wan,
-                    String.format(Locale.ROOT, "%.1f", episode / 1e9), health.view(end).failures(),
-                    did == null ? "" : ": " + did);
-            failingSinceNanos = Long.MIN_VALUE;
-            lastError = null;
-        }
+        calls.countFailure();
+        calls.failed(e, "keeping DL=" + mbit(dl) + " UL=" + mbit(ul) + " pending", now);
+        return calls.retryAtNanos();
     }
 
     /** Starts the writer thread. */
@@ -443,28 +311,28 @@ public final class RateWriter implements AutoCloseable {
     }
 
     private Snapshot ownSnapshot() {
-        long since = failingSinceNanos;
+        long since = calls.failingSinceNanos();
         long now = clock.nanoTime();
-        RouterException e = lastError;
+        RouterException e = calls.lastError();
         long dl;
         long ul;
         synchronized (this) {
             dl = offeredDl;
             ul = offeredUl;
         }
-        RouterHealth.View h = health.view(now);
-        QueueWatch w = watch;
+        RouterHealth.View h = calls.view(now);
+        QueueWatch w = verifier.watch();
         // a dry run applies nothing: the state file and health must not say otherwise
         boolean applied = gate.anyApplied() && !dryRun;
         // a missing queue keeps health degraded while the other queue's writes succeed
-        String missingNow = missingCause;
+        String missingNow = verifier.missingCause();
         boolean degraded = h.degraded() || missingNow != null;
         String cause = h.degraded() || missingNow == null ? h.cause() : missingNow;
         return new Snapshot(pending, dl, ul, applied ? gate.appliedDownloadBps() : -1,
-                applied ? gate.appliedUploadBps() : -1, writes, failures, gate.rateLimitedCount(),
+                applied ? gate.appliedUploadBps() : -1, calls.writes(), calls.failures(), gate.rateLimitedCount(),
                 since == Long.MIN_VALUE ? 0 : now - since, degraded,
-                e == null ? null : e.kind() + ": " + e.getMessage(), lastWriteMillis, cause,
-                h.consecutiveFailures(), checks, w == null ? 0 : w.corrections(), h.failures() + h.successes());
+                e == null ? null : e.kind() + ": " + e.getMessage(), calls.lastWriteMillis(), cause,
+                h.consecutiveFailures(), calls.checks(), w == null ? 0 : w.corrections(), h.failures() + h.successes());
     }
 
     /**

@@ -6,19 +6,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
- * A small HTTP/1.1 server on 127.0.0.1 (plain or TLS) with keep-alive. It owns every socket it
- * accepted, so {@link #stop()} closes the listener and each connection at once, with no
- * connection left half-accepted: what "the router's web service went down" must look like.
- * One virtual thread per connection.
+ * A small HTTP/1.1 server on 127.0.0.1 (plain or TLS) with keep-alive, on a {@link LoopbackListener}
+ * (one virtual thread per connection; {@link #stop()} closes the listener and every connection at
+ * once: what "the router's web service went down" must look like).
  */
 final class HttpListener {
 
@@ -29,63 +25,22 @@ final class HttpListener {
 
     private static final int IDLE_TIMEOUT_MS = 5 * 60_000;
 
-    private final String name;
-    private final SSLContext tls;
+    private final LoopbackListener listener;
     private final Handler handler;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private ServerSocket server;
 
     HttpListener(String name, SSLContext tls, Handler handler) {
-        this.name = name;
-        this.tls = tls;
         this.handler = handler;
+        this.listener = new LoopbackListener(name, tls, this::serve);
     }
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port); returns the port. */
-    synchronized int start(int port) throws IOException {
-        ServerSocket s = LoopbackListener.bind(tls, port);
-        server = s;
-        Thread.ofVirtual().name(name + "-accept").start(() -> acceptLoop(s));
-        return s.getLocalPort();
+    int start(int port) throws IOException {
+        return listener.start(port);
     }
 
     /** Closes the listener and every open connection. */
-    synchronized void stop() {
-        if (server != null) {
-            closeQuietly(server);
-            server = null;
-        }
-        for (Socket c : open) {
-            try {
-                // with a read timeout set, an SSLSocket's close first reads what the peer may still
-                // send, up to that timeout (minutes on an idle keep-alive connection); 0 skips that
-                c.setSoTimeout(0);
-            } catch (IOException ignored) {
-                // Closing is all we wanted.
-            }
-            closeQuietly(c);
-        }
-    }
-
-    private void acceptLoop(ServerSocket s) {
-        while (!s.isClosed()) {
-            Socket c;
-            try {
-                c = s.accept();
-            } catch (IOException closed) {
-                return;
-            }
-            open.add(c);
-            synchronized (this) {
-                if (server != s) {
-                    // stop() ran while this connection was being accepted.
-                    closeQuietly(c);
-                    open.remove(c);
-                    continue;
-                }
-            }
-            Thread.ofVirtual().name(name + "-conn").start(() -> serve(c));
-        }
+    void stop() {
+        listener.stop();
     }
 
     private void serve(Socket c) {
@@ -118,8 +73,6 @@ final class HttpListener {
             // Closed by stop(), by the client, or idle for too long.
         } catch (IOException e) {
             // A client that broke the connection mid-request; nothing to answer.
-        } finally {
-            open.remove(c);
         }
     }
 
@@ -157,13 +110,5 @@ final class HttpListener {
             case 504 -> "Gateway Timeout";
             default -> "Server Error";
         };
-    }
-
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // Closing is all we wanted.
-        }
     }
 }

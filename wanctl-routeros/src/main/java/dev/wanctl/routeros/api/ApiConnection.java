@@ -10,18 +10,21 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One logged-in API connection: tagged commands sent from any thread, replies read by one reader
- * thread and handed to whoever waits for that tag, so a streaming {@code print =interval=} and
- * ordinary calls share the connection. Anything that makes the stream untrustworthy (a reserved
- * byte, an oversized word, an unknown reply word, an untagged reply, {@code !fatal}, the peer
- * closing, a sentence that stops half way for longer than the request timeout) fails every
- * waiting command with a typed {@link RouterException} and closes the connection; callers open a
- * new one.
+ * One logged-in API connection: tagged commands sent from any thread. Whoever waits for a reply
+ * reads the socket itself while nobody else does, and hands every sentence it reads to whoever
+ * waits for that tag; so a call on an idle connection costs no thread hand-off, and concurrent
+ * calls share one reader at a time. While a streamed command ({@code print =interval=}) runs, a
+ * reader thread takes the turn whenever no caller has it, so the stream's replies keep arriving.
+ * Anything that makes the stream untrustworthy (a reserved byte, an oversized word, an unknown
+ * reply word, an untagged reply, {@code !fatal}, the peer closing, a sentence that stops half way
+ * for longer than the request timeout) fails every waiting command with a typed
+ * {@link RouterException} and closes the connection; callers open a new one.
  */
 final class ApiConnection implements AutoCloseable {
 
@@ -32,16 +35,21 @@ final class ApiConnection implements AutoCloseable {
     private final OutputStream out;
     private final String router;
     private final String where;
-    private final ApiDecoder decoder;
+    private final int stallMillis;
+    private final ApiDecoder decoder; // used by the holder of the read turn only
+    private final byte[] buf = new byte[8192]; // likewise
     private final Map<String, ApiExchange> pending = new ConcurrentHashMap<>();
     private final AtomicLong tags = new AtomicLong();
     private final Object writeLock = new Object();
-    private final Thread reader;
+    private final Object readTurn = new Object();
+    private boolean reading; // guarded by readTurn: a thread is reading the socket
+    private int streams; // guarded by readTurn: streamed commands not ended yet
+    private Thread reader; // guarded by readTurn: reads while streams run, null when none
     private volatile RouterException failure;
 
     /**
      * Takes an open socket (its SO_TIMEOUT set to the request timeout: the longest a sentence may
-     * stall half way) and starts reading; log in with {@link #login} before anything else.
+     * stall half way); log in with {@link #login} before anything else.
      */
     ApiConnection(Socket socket, String router, ApiLimits limits) throws IOException {
         this.socket = socket;
@@ -49,9 +57,8 @@ final class ApiConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
         this.router = router;
         this.where = "router " + router + " (api)";
+        this.stallMillis = Math.max(1, socket.getSoTimeout());
         this.decoder = new ApiDecoder(limits);
-        this.reader = Thread.ofVirtual().name("routeros-api-reader " + where).unstarted(this::readLoop);
-        reader.start();
     }
 
     /** Post-6.43 plain login; AUTHENTICATION when the router refuses the user or password. */
@@ -73,7 +80,8 @@ final class ApiConnection implements AutoCloseable {
         String tag = register(call);
         try {
             send(command.tagged(tag));
-            return call.await(deadline, where, command);
+            awaitReply(call, deadline, command);
+            return call.reply();
         } catch (RouterException e) {
             if (e.kind() == Kind.TIMEOUT) {
                 fail(e); // a late reply could arrive any time; a new connection starts clean
@@ -85,15 +93,80 @@ final class ApiConnection implements AutoCloseable {
     }
 
     /**
+     * Until {@code call} is finished: takes the read turn when nobody has it and reads, or waits
+     * for the one who has it to hand it back. Bounded by the deadline, and by as much real time as
+     * the deadline had left at the start (a deadline on a virtual clock still ends).
+     */
+    private void awaitReply(ApiExchange.Call call, Deadline deadline, ApiSentence command) throws RouterException {
+        long realEnd = System.nanoTime() + deadline.remainingNanos();
+        while (!call.finished()) {
+            synchronized (readTurn) {
+                while (reading && !call.finished()) {
+                    long left = left(deadline, realEnd);
+                    if (left == 0) {
+                        throw noReply(command);
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(readTurn, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RouterException(Kind.TIMEOUT, where + ": interrupted waiting for " + command.head());
+                    }
+                }
+                if (call.finished()) {
+                    return;
+                }
+                reading = true;
+            }
+            boolean arrived;
+            try {
+                long left = left(deadline, realEnd);
+                arrived = left > 0 && readOnce((int) Math.clamp((left + 999_999) / 1_000_000, 1, Integer.MAX_VALUE));
+            } finally {
+                handBackTurn();
+            }
+            if (!arrived && !call.finished()) {
+                throw noReply(command);
+            }
+        }
+    }
+
+    private static long left(Deadline deadline, long realEnd) {
+        return Math.max(0, Math.min(deadline.remainingNanos(), realEnd - System.nanoTime()));
+    }
+
+    private RouterException noReply(ApiSentence command) {
+        return decoder.midSentence()
+                ? new RouterException(Kind.TIMEOUT, where + ": a reply to " + command.head() + " stopped half way"
+                        + " through a sentence and did not go on in time")
+                : new RouterException(Kind.TIMEOUT, where + ": no reply in time to " + command.head());
+    }
+
+    private void handBackTurn() {
+        synchronized (readTurn) {
+            reading = false;
+            readTurn.notifyAll();
+        }
+    }
+
+    /**
      * Starts a command whose {@code !re} replies keep coming ({@code print =interval=}, {@code follow})
      * and hands each to {@code stream}; returns its tag for {@link #cancel}.
      */
     String start(ApiSentence command, ApiExchange.Stream stream) throws RouterException {
         String tag = register(stream);
+        synchronized (readTurn) {
+            streams++;
+            if (reader == null) {
+                reader = Thread.ofVirtual().name("routeros-api-reader " + where).start(this::readWhileStreaming);
+            }
+        }
         try {
             send(command.tagged(tag));
         } catch (RouterException e) {
-            pending.remove(tag);
+            if (pending.remove(tag) != null) {
+                streamOver();
+            }
             throw e;
         }
         return tag;
@@ -155,32 +228,60 @@ final class ApiConnection implements AutoCloseable {
         }
     }
 
-    private void readLoop() {
-        byte[] buf = new byte[8192];
+    /** The reader thread's loop: reads whenever no caller has the turn, until no stream is left. */
+    private void readWhileStreaming() {
         try {
-            while (failure == null) {
-                int n;
-                try {
-                    n = in.read(buf);
-                } catch (SocketTimeoutException idle) {
-                    if (decoder.midSentence()) {
-                        fail(new RouterException(Kind.TIMEOUT, where + ": a reply stopped half way through a"
-                                + " sentence and did not go on within the request timeout"));
+            while (true) {
+                synchronized (readTurn) {
+                    while (reading && streams > 0 && failure == null) {
+                        readTurn.wait();
+                    }
+                    if (streams == 0 || failure != null) {
+                        reader = null; // in the same turn as the check: start() sees either this one or none
                         return;
                     }
-                    continue; // an idle connection between sentences is normal
+                    reading = true;
                 }
-                if (n < 0) {
-                    fail(new RouterException(Kind.UNREACHABLE, where + ": the router closed the connection"
-                            + (decoder.midSentence() ? " in the middle of a reply" : "")));
-                    return;
-                }
-                decoder.feed(buf, 0, n);
-                ApiSentence s;
-                while ((s = decoder.next()) != null) {
-                    dispatch(s);
+                try {
+                    if (!readOnce(stallMillis) && decoder.midSentence()) {
+                        fail(new RouterException(Kind.TIMEOUT, where + ": a reply stopped half way through a"
+                                + " sentence and did not go on within the request timeout"));
+                    }
+                } finally {
+                    handBackTurn();
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (readTurn) {
+                if (reader == Thread.currentThread()) {
+                    reader = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * With the read turn: reads what has arrived (waiting at most {@code timeoutMillis}) and hands
+     * each whole sentence to its exchange; false when nothing came in time (an idle connection
+     * between sentences is normal). Anything else wrong fails the connection.
+     */
+    private boolean readOnce(int timeoutMillis) {
+        try {
+            socket.setSoTimeout(timeoutMillis);
+            int n = in.read(buf);
+            if (n < 0) {
+                fail(new RouterException(Kind.UNREACHABLE, where + ": the router closed the connection"
+                        + (decoder.midSentence() ? " in the middle of a reply" : "")));
+                return true;
+            }
+            decoder.feed(buf, 0, n);
+            ApiSentence s;
+            while ((s = decoder.next()) != null) {
+                dispatch(s);
+            }
+        } catch (SocketTimeoutException idle) {
+            return false;
         } catch (ApiWireException e) {
             fail(new RouterException(Kind.PROTOCOL, where + ": not a RouterOS API reply: " + e.getMessage()));
         } catch (RouterException e) {
@@ -190,6 +291,7 @@ final class ApiConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(new RouterException(Kind.PROTOCOL, where + ": cannot read the reply: " + e, e));
         }
+        return true;
     }
 
     private void dispatch(ApiSentence s) throws RouterException {
@@ -210,8 +312,15 @@ final class ApiConnection implements AutoCloseable {
         if (e == null) {
             return; // the late answer to a command whose caller gave up, or to a cancel
         }
-        if (e.accept(s)) {
-            pending.remove(tag);
+        if (e.accept(s) && pending.remove(tag) != null && e instanceof ApiExchange.Stream) {
+            streamOver();
+        }
+    }
+
+    private void streamOver() {
+        synchronized (readTurn) {
+            streams--;
+            readTurn.notifyAll(); // the reader thread ends when it was the last
         }
     }
 
@@ -231,10 +340,16 @@ final class ApiConnection implements AutoCloseable {
             x.fail(e);
         }
         pending.clear();
+        synchronized (readTurn) {
+            streams = 0;
+            readTurn.notifyAll();
+        }
     }
 
-    /** Whether the reader thread has ended (tests). */
+    /** Whether no reader thread runs (tests): none while no stream does, and none after a failure. */
     boolean readerDone() {
-        return !reader.isAlive();
+        synchronized (readTurn) {
+            return reader == null || !reader.isAlive();
+        }
     }
 }

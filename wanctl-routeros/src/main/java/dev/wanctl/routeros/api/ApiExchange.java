@@ -1,18 +1,14 @@
 package dev.wanctl.routeros.api;
 
-import dev.wanctl.routeros.Deadline;
 import dev.wanctl.routeros.RouterException;
-import dev.wanctl.routeros.RouterException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** What waits for the replies carrying one tag: a call until its {@code !done}, or a stream. */
 sealed interface ApiExchange {
 
-    /** Takes one reply; true when the exchange is over. Called on the reader thread. */
+    /** Takes one reply; true when the exchange is over. Called by whoever reads the connection. */
     boolean accept(ApiSentence reply);
 
     /** The connection failed; called once at most. */
@@ -21,11 +17,11 @@ sealed interface ApiExchange {
     /** A command that ends with {@code !done}: the items before it, or its trap. */
     final class Call implements ApiExchange {
         private final List<Map<String, String>> items = new ArrayList<>();
-        private final CountDownLatch done = new CountDownLatch(1);
         private boolean empty;
         private ApiTrap trap;
         private Map<String, String> doneAttrs = Map.of();
         private volatile RouterException failure;
+        private volatile boolean finished; // written last: what the reader wrote before is visible
 
         @Override
         public boolean accept(ApiSentence reply) {
@@ -39,7 +35,7 @@ sealed interface ApiExchange {
                 }
                 default -> { // !done
                     doneAttrs = reply.attributes();
-                    done.countDown();
+                    finished = true;
                     return true;
                 }
             }
@@ -49,20 +45,19 @@ sealed interface ApiExchange {
         @Override
         public void fail(RouterException e) {
             failure = e;
-            done.countDown();
+            finished = true;
         }
 
-        ApiReply await(Deadline deadline, String where, ApiSentence command) throws RouterException {
-            try {
-                if (!done.await(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new RouterException(Kind.TIMEOUT, where + ": no reply in time to " + command.head());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RouterException(Kind.TIMEOUT, where + ": interrupted waiting for " + command.head());
-            }
-            if (failure != null) {
-                throw failure;
+        /** Its {@code !done} came, or the connection failed. */
+        boolean finished() {
+            return finished;
+        }
+
+        /** The reply once {@link #finished()}; the connection's failure when it failed. */
+        ApiReply reply() throws RouterException {
+            RouterException f = failure;
+            if (f != null) {
+                throw f;
             }
             return new ApiReply(items, doneAttrs, empty, trap);
         }
@@ -71,7 +66,7 @@ sealed interface ApiExchange {
     /** A command whose {@code !re} replies keep coming until it is cancelled or the connection ends. */
     final class Stream implements ApiExchange {
 
-        /** Receives a streamed command's replies on the reader thread; must not block. */
+        /** Receives a streamed command's replies on whichever thread reads the connection; must not block. */
         interface Listener {
             void item(Map<String, String> attributes);
 

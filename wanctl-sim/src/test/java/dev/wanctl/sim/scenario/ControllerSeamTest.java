@@ -30,6 +30,18 @@ class ControllerSeamTest {
     }
 
     @Test
+    void steeringsRouterCallsBesideAutorateAreNotCountedAsAutoratesLoad() {
+        // cable prime time runs the steering daemon beside autorate on the same emulated router: the
+        // router counts both (7.26 requests a second loaded, 4.71 idle), autorate's share stays in budget
+        Scenario s = ScenarioLoader.load("cable-prime-time");
+        assertThat(s.steeringConfig()).as("steering runs beside autorate").isNotNull();
+        RouterLoad load = Simulation.run(s, WanctlController.named(), false).scorecard().router();
+        assertThat(load.loadedPerSecond()).as("autorate's router requests a second while loaded")
+                .isPositive().isLessThanOrEqualTo(5);
+        assertThat(load.idlePerSecond()).as("autorate's router requests a second while idle").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theDaemonsStateAndRatesLandInTheFlightRecording() throws IOException {
         Scenario s = ScenarioLoader.load("idle-then-burst").with(null, 400_000L);
         RunResult r = Simulation.run(s, WanctlController.named(), true);
