@@ -61,7 +61,7 @@ final class TestbedCommand implements Callable<Integer> {
         String scenario;
 
         @Option(names = "--controller", paramLabel = "C", defaultValue = "all",
-                description = "wanctl, reference, none, static, oracle, a comma-separated list, or all (default:"
+                description = "wanctl, reference, cake-autorate, none, static, oracle, a comma-separated list, or all (default:"
                         + " ${DEFAULT-VALUE}).")
         String controller;
 
@@ -92,7 +92,7 @@ final class TestbedCommand implements Callable<Integer> {
             List<String> names;
             try {
                 s = ScenarioLoader.load(scenario); // a config beside the scenario file is found there
-                names = controller.equals("all") ? List.of("none", "static", "oracle", "reference", "wanctl")
+                names = controller.equals("all") ? List.of("none", "static", "oracle", "reference", "cake-autorate", "wanctl")
                         : Arrays.asList(controller.split(","));
                 for (String n : names) {
                     Controllers.select(n);

@@ -23,12 +23,13 @@ import java.util.List;
  * with the simulator's own fractions ({@link Baselines}), and {@code wanctl} (or {@code reference},
  * the same config on the reference law): the real autorate daemon on the real clock, probing the testbed's reflectors over ICMP and writing through the
  * RouterOS emulator's in-process client; the kernel shaper follows the emulator's queues, and
- * the emulator's queue counters follow the kernel shaper's ({@link KernelCounterFeed}).
+ * the emulator's queue counters follow the kernel shaper's ({@link KernelCounterFeed});
+ * {@code cake-autorate}: that peer law on the same emulator path ({@link CakeAutorateShaper}).
  */
 abstract class ShaperController implements AutoCloseable {
 
     /** The controller names the testbed runs, in report order. */
-    static final List<String> NAMES = List.of("wanctl", "reference", "none", "static", "oracle");
+    static final List<String> NAMES = List.of("wanctl", "reference", "cake-autorate", "none", "static", "oracle");
 
     /** The max-limit the shaper should have now (0: unshaped), given the true capacity. */
     abstract long maxLimitBps(Direction d, double capacityBps);
@@ -43,9 +44,11 @@ abstract class ShaperController implements AutoCloseable {
 
     /**
      * @param children where the daemon's kernel counter reader ({@code tc}) is started and stopped
+     * @param clientNs the client namespace (cake-autorate's per-reply probing runs there)
      * @param recordTo where the daemon's flight recording is copied when it stops; null: nowhere
      */
-    static ShaperController create(String name, Scenario s, ChildProcesses children, Path recordTo) throws Exception {
+    static ShaperController create(String name, Scenario s, ChildProcesses children, String clientNs, Path recordTo)
+            throws Exception {
         return switch (name) {
             case "none" -> fixed(0, 0);
             case "static" -> fixed(Math.round(Baselines.STATIC_FRACTION * s.download().ceilingBps()),
@@ -59,6 +62,7 @@ abstract class ShaperController implements AutoCloseable {
             case "wanctl" -> new Daemon(ScenarioConfigs.autorate(s), children, recordTo);
             case "reference" -> new Daemon(ScenarioConfigs.referenceLaw(ScenarioConfigs.autorate(s)), children,
                     recordTo);
+            case "cake-autorate" -> new CakeAutorateShaper(s, children, clientNs);
             default -> throw new IllegalArgumentException("the testbed runs no controller '" + name + "'; choose one of "
                     + NAMES + " or all");
         };

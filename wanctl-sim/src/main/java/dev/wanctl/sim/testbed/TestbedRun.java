@@ -61,7 +61,7 @@ public final class TestbedRun {
         }
         long limitSeconds = durationMs / 1000 + 120;
         try (ChildProcesses children = new ChildProcesses(limitSeconds);
-             ShaperController controller = ShaperController.create(controllerName, scenario, children, recordTo)) {
+             ShaperController controller = ShaperController.create(controllerName, scenario, children, clientNs, recordTo)) {
             KernelLink kernel = new KernelLink(children, fifo);
             IperfFlows flows = new IperfFlows(children, clientNs);
             DeliveredCounters counters = new DeliveredCounters(flows.serverPid());
