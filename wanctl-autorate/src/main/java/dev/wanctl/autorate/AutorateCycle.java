@@ -55,6 +55,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final BaselineRelearn relearn;
     private final CycleLog log;
 
+    private final double onsetAboveMs;
+    private boolean delayUp;
     private long cycles;
     private long fallbackCycles;
     private long lastStateOfferNanos = Long.MIN_VALUE;
@@ -72,6 +74,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.writer = b.writer;
         this.writerInline = b.writerInline;
         this.delivered = b.delivered;
+        this.onsetAboveMs = law.params().adaptive() != null ? law.params().adaptive().cutAboveMs()
+                : Double.POSITIVE_INFINITY;
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;
         this.metrics = b.metrics;
@@ -125,6 +129,12 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         if (delivered != null) {
             // the loaded cadence while a direction is active or the delay is up, else the idle one
             delivered.fast(d.busy());
+            boolean up = d.deltaMs() > onsetAboveMs;
+            if (up && !delayUp) {
+                // the delay just rose: fresh counters for the next cut (a capacity drop shows in them)
+                delivered.onset(t1);
+            }
+            delayUp = up;
         }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;

@@ -46,6 +46,13 @@ public final class DeliveredRates implements AutoCloseable {
     private long lastUlBytes;
     private long nextNanos = Long.MIN_VALUE;
     private int failuresInRow;
+    private int onsetReadsLeft;
+
+    /**
+     * Spacing of the reads after the delay rose ({@link #onset}): the second read's window lies
+     * wholly after the rise, so on a download it measures what the line carries now.
+     */
+    static final long ONSET_READ_GAP_NANOS = 150_000_000L;
 
     public DeliveredRates(Shaper router, String wan, String downloadQueue, String uploadQueue, Clock clock,
             long loadedIntervalNanos, long idleIntervalNanos) {
@@ -75,11 +82,32 @@ public final class DeliveredRates implements AutoCloseable {
         }
     }
 
+    /**
+     * The delay just rose above the cut threshold: read soon and once more {@link
+     * #ONSET_READ_GAP_NANOS} later, so the cut after the first one knows what the line carried
+     * since the rise (a capacity drop shows in the counters in a fraction of a second, not after a
+     * whole loaded interval). Two extra reads per delay episode.
+     */
+    public void onset(long nowNanos) {
+        synchronized (lock) {
+            onsetReadsLeft = 2;
+            long soon = lastAtNanos == Long.MIN_VALUE ? nowNanos : Math.max(nowNanos, lastAtNanos + ONSET_READ_GAP_NANOS);
+            if (nextNanos == Long.MIN_VALUE || soon < nextNanos) {
+                nextNanos = soon;
+            }
+        }
+        thread.wake();
+    }
+
     /** Reads when the cadence says so (inline mode, on the cycle's clock). */
     public void pollIfDue(long nowNanos) {
         synchronized (lock) {
             if (nextNanos == Long.MIN_VALUE || nowNanos >= nextNanos) {
-                nextNanos = nowNanos + (fast ? loadedIntervalNanos : idleIntervalNanos);
+                if (onsetReadsLeft > 0) {
+                    onsetReadsLeft--;
+                }
+                nextNanos = nowNanos + (onsetReadsLeft > 0 ? ONSET_READ_GAP_NANOS
+                        : fast ? loadedIntervalNanos : idleIntervalNanos);
                 poll(nowNanos);
             }
         }
