@@ -9,14 +9,13 @@ import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.UploadParams;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.daemon.DaemonExit;
-import dev.wanctl.core.daemon.DaemonLoop;
+import dev.wanctl.core.daemon.DaemonFrame;
 import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.daemon.DaemonReload;
 import dev.wanctl.core.daemon.DaemonSupport;
 import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.daemon.InstanceLock;
-import dev.wanctl.core.daemon.Signals;
 import dev.wanctl.core.runtime.Sleeper;
 import dev.wanctl.core.daemon.SystemdNotifier;
 import dev.wanctl.core.daemon.WanctlMetrics;
@@ -73,20 +72,18 @@ public final class AutorateDaemon {
     private final Services services;
     private final Clock clock;
     private final SystemdNotifier notifier;
-    private final DaemonLoop loop;
+    private final DaemonFrame frame;
     private volatile AutorateWiring wiring;
     private volatile AutorateHealth healthDoc;
-    private volatile DaemonRecording recording;
 
+    /** A daemon for one WAN that reloads from {@code configFile}; {@link #run} starts it. */
     public AutorateDaemon(Path configFile, Options options, Services services) {
         this.configFile = configFile;
         this.options = options;
         this.services = services;
         this.clock = services.clock();
         this.notifier = services.notifier();
-        // virtual-time runs read on the loop thread so that they repeat exactly
-        this.loop = new DaemonLoop(clock, notifier, services.sleeper(), "autorate",
-                services.inlineWriter() ? DaemonLoop.READ_ON_LOOP : DaemonLoop.READ_OFF_LOOP);
+        this.frame = new DaemonFrame(clock, notifier, services.sleeper(), "autorate", services.inlineWriter());
     }
 
     /** Runs until stopped and returns the exit status; throws {@link DaemonExit} when it cannot run. */
@@ -95,9 +92,9 @@ public final class AutorateDaemon {
         WanctlMetrics metrics = new WanctlMetrics();
         DaemonRecording rec = options.once() ? null : DaemonRecording.of(config.wanName(), config.recording(),
                 config.interval(), AutorateWiring.recordingMetadata(config));
-        recording = rec;
+        frame.recording(rec);
         AutorateWiring.Shared shared = new AutorateWiring.Shared(clock, metrics.autorate(config.wanName()),
-                loop::overruns, options, services.probes(), services.routers(),
+                frame::overruns, options, services.probes(), services.routers(),
                 services.inlineWriter() || options.once(), rec);
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             AutorateWiring w = AutorateWiring.build(config, null, shared);
@@ -106,7 +103,7 @@ public final class AutorateDaemon {
             if (config.metrics().enabled()) {
                 metrics.jvmAndProcess();
             }
-            healthDoc = new AutorateHealth(() -> wiring.cycle, clock, loop::overruns);
+            healthDoc = new AutorateHealth(() -> wiring.cycle, clock, frame::overruns);
             try {
                 restore(w);
                 RouterStartup.check(w.router, config).ifPresent(a -> {
@@ -118,15 +115,9 @@ public final class AutorateDaemon {
                 if (options.once()) {
                     return once(w);
                 }
-                if (rec != null) {
-                    LOG.info("{}: flight recording of the last {} cycles, written to {} {}", config.wanName(),
-                            rec.capacity(), rec.file(), DaemonSupport.recordingWhen(config.recording()));
-                    if (services.signals()) {
-                        Signals.onUser1(rec::writeInBackground);
-                    }
-                }
+                frame.announceRecording(LOG, config.wanName(), config.recording(), services.signals());
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(),
-                        () -> loop.run(w, () -> {
+                        () -> frame.loop().run(w, () -> {
                             Loaded<AutorateConfig> read = ConfigLoader.loadAutorate(configFile,
                                     ConfigLoader.Options.daemon());
                             return current -> reload((AutorateWiring) current, shared, read);
@@ -141,12 +132,12 @@ public final class AutorateDaemon {
 
     /** Stops after the cycle in progress (tests, embedding). */
     public void stop() {
-        loop.stop();
+        frame.stop();
     }
 
     /** Asks for a reload before the next cycle (what SIGHUP does). */
     public void requestReload() {
-        loop.requestReload();
+        frame.requestReload();
     }
 
     private void restore(AutorateWiring w) {
@@ -210,10 +201,7 @@ public final class AutorateDaemon {
         if (w == null) {
             return;
         }
-        DaemonRecording rec = recording;
-        if (rec != null && rec.size() > 0) {
-            rec.write();
-        }
+        frame.writeRecordingIfAny();
         w.writer.close();
         if (w.cycle.saveState()) {
             LOG.info("{}: state saved to {}", w.config.wanName(), w.state.file());
@@ -250,8 +238,7 @@ public final class AutorateDaemon {
      * embedding); the file, or null when recording is off or the write failed.
      */
     public Path writeFlightRecording() {
-        DaemonRecording rec = recording;
-        return rec == null ? null : rec.write();
+        return frame.writeFlightRecording();
     }
 
     /** The /health document now (tests, embedding). */
@@ -261,7 +248,7 @@ public final class AutorateDaemon {
 
     /** Cycles that missed their slot so far. */
     public long overruns() {
-        return loop.overruns();
+        return frame.overruns();
     }
 
     /** The cycle running now (tests). */

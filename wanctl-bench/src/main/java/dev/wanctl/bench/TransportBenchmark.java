@@ -60,11 +60,9 @@ public class TransportBenchmark {
         Files.writeString(knownHosts, router.knownHostsLine() + "\n");
         boolean plain = transport.equals("api-plain");
         RouterConfig.Transport t = plain ? RouterConfig.Transport.API
-                : RouterConfig.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT));
-        int port = switch (t) {
-            case API -> plain ? router.apiPort() : router.apiTlsPort();
-            default -> router.restTlsPort();
-        };
+                : RouterConfig.Transport.named(transport);
+        int port = t == RouterConfig.Transport.API ? (plain ? router.apiPort() : router.apiTlsPort())
+                : router.restTlsPort();
         client = RouterClients.create(new RouterConfig(t, RouterEmulator.HOST, router.user(),
                 Secret.of(router.password()), null, port, plain ? RouterConfig.Scheme.HTTP : RouterConfig.Scheme.HTTPS,
                 router.sshPort(), true, null, plain ? null : router.certificateSha256(), knownHosts,

@@ -84,7 +84,8 @@ public final class RouterCheck {
             try {
                 if (!(client instanceof SteeringRouter steering)) {
                     throw new RouterException(Kind.PROTOCOL, "the " + client.transport() + " backend has no steering"
-                            + " rule: steering needs a RouterOS router (transport rest, ssh, api or failover)");
+                            + " rule: steering needs a RouterOS router (transport "
+                            + RouterConfig.Transport.routerOsNames() + ")");
                 }
                 rule = new RuleReport(ruleComment, steering.ruleEnabled(ruleComment), null);
             } catch (RouterException e) {

@@ -269,6 +269,11 @@ final class SteeringCycle implements FixedRateLoop.Body {
         return law.degraded();
     }
 
+    /** Hands what this cycle learned to a reload's new cycle (no state-file JSON in between). */
+    void carryOverTo(SteeringMemory memory, SteeringLaw law) {
+        SteeringStateCodec.carryOver(this.memory, this.law, memory, law);
+    }
+
     tools.jackson.databind.node.ObjectNode encode() {
         return SteeringStateCodec.encode(memory, law, names,
                 p.stats().latest().consecutiveFailures(), p.zone());

@@ -10,11 +10,10 @@ import dev.wanctl.core.probe.RttProbe;
 import dev.wanctl.core.probe.RttProbes;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.core.daemon.DaemonExit;
-import dev.wanctl.core.daemon.DaemonLoop;
+import dev.wanctl.core.daemon.DaemonFrame;
 import dev.wanctl.core.daemon.DaemonReload;
 import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.daemon.DaemonSupport;
-import dev.wanctl.core.daemon.Signals;
 import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.daemon.InstanceLock;
@@ -73,19 +72,18 @@ public final class SteeringDaemon {
     private final Path configFile;
     private final Options options;
     private final Services services;
-    private final DaemonLoop loop;
+    private final DaemonFrame frame;
     private volatile SteeringWiring wiring;
     private volatile SteeringHealth healthDoc;
-    private volatile DaemonRecording recording;
     private volatile boolean ran;
 
+    /** The steering daemon, reloading from {@code configFile}; {@link #run} starts it. */
     public SteeringDaemon(Path configFile, Options options, Services services) {
         this.configFile = configFile;
         this.options = options;
         this.services = services;
-        // virtual-time runs read on the loop thread so that they repeat exactly
-        this.loop = new DaemonLoop(services.clock(), services.notifier(), services.sleeper(), "steering",
-                services.inline() ? DaemonLoop.READ_ON_LOOP : DaemonLoop.READ_OFF_LOOP);
+        this.frame = new DaemonFrame(services.clock(), services.notifier(), services.sleeper(), "steering",
+                services.inline());
     }
 
     /** Runs until stopped and returns the exit status; throws {@link DaemonExit} when it cannot run. */
@@ -94,10 +92,10 @@ public final class SteeringDaemon {
         WanctlMetrics metrics = new WanctlMetrics();
         DaemonRecording rec = DaemonRecording.of(config.wanName(), config.recording(), config.interval(),
                 SteeringWiring.recordingMetadata(config));
-        recording = rec;
+        frame.recording(rec);
         SteeringWiring.Shared shared = new SteeringWiring.Shared(services.clock(), services.sleeper(),
                 metrics.steering(config.primaryWan(), List.of(config.goodStateName(), config.degradedStateName())),
-                loop::overruns, options.dryRun(), services.probes(), services.routers(), services.inline(),
+                frame::overruns, options.dryRun(), services.probes(), services.routers(), services.inline(),
                 ZoneId.systemDefault(), rec);
         try (InstanceLock lock = DaemonSupport.lock(config.lockFile())) {
             SteeringWiring w = SteeringWiring.build(config, null, shared);
@@ -111,7 +109,7 @@ public final class SteeringDaemon {
             if (config.metrics().enabled()) {
                 metrics.jvmAndProcess();
             }
-            healthDoc = new SteeringHealth(() -> wiring, services.clock(), loop::overruns);
+            healthDoc = new SteeringHealth(() -> wiring, services.clock(), frame::overruns);
             try {
                 if (options.reset()) {
                     return reset(w);
@@ -119,17 +117,11 @@ public final class SteeringDaemon {
                 SteeringHysteresis.State state = restore(w);
                 RuleStartup.check(w, state, options.dryRun());
                 Probing.awaitFirstSample(w.probe, config.probe().replyTimeout().plusMillis(100));
-                if (rec != null && !options.reset()) {
-                    LOG.info("{}: flight recording of the last {} cycles, written to {} {}", config.wanName(),
-                            rec.capacity(), rec.file(), DaemonSupport.recordingWhen(config.recording()));
-                    if (services.signals()) {
-                        Signals.onUser1(rec::writeInBackground);
-                    }
-                }
+                frame.announceRecording(LOG, config.wanName(), config.recording(), services.signals());
                 DaemonSupport.serving(config.health(), healthDoc, config.metrics(), metrics.registry(), () -> {
                     w.start();
                     ran = true;
-                    loop.run(w, () -> {
+                    frame.loop().run(w, () -> {
                         Loaded<SteeringConfig> read = ConfigLoader.loadSteering(configFile,
                                 ConfigLoader.Options.daemon());
                         return current -> reload((SteeringWiring) current, shared, read);
@@ -145,12 +137,12 @@ public final class SteeringDaemon {
 
     /** Stops after the cycle in progress (tests, embedding). */
     public void stop() {
-        loop.stop();
+        frame.stop();
     }
 
     /** Asks for a reload before the next cycle (what SIGHUP does). */
     public void requestReload() {
-        loop.requestReload();
+        frame.requestReload();
     }
 
     private int reset(SteeringWiring w) throws DaemonExit {
@@ -211,9 +203,8 @@ public final class SteeringDaemon {
         }
         w.stats.close();
         w.toggler.close();
-        DaemonRecording rec = recording;
-        if (ran && rec != null && rec.size() > 0) {
-            rec.write();
+        if (ran) {
+            frame.writeRecordingIfAny();
         }
         if (ran && w.cycle.saveState()) { // a start that failed leaves the state file as it was
             LOG.info("{}: state saved to {}", w.config.wanName(), w.state.file());
@@ -248,8 +239,7 @@ public final class SteeringDaemon {
 
     /** Writes the flight recording now, as SIGUSR1 does (tests, embedding); null when off or it failed. */
     public java.nio.file.Path writeFlightRecording() {
-        DaemonRecording rec = recording;
-        return rec == null ? null : rec.write();
+        return frame.writeFlightRecording();
     }
 
     /** The /health document now (tests, embedding). */
@@ -259,6 +249,6 @@ public final class SteeringDaemon {
 
     /** Cycles that missed their slot so far. */
     public long overruns() {
-        return loop.overruns();
+        return frame.overruns();
     }
 }

@@ -70,6 +70,30 @@ final class SteeringMemory {
         cakeStates.add(z.ordinal());
     }
 
+    /**
+     * Takes over {@code from}'s histories (their newest entries up to this memory's sizes) and
+     * transitions, as a reload does; the baseline is left to the first cycle, as after a restart.
+     */
+    void carryOver(SteeringMemory from) {
+        copy(from.rtt, rtt);
+        copy(from.delta, delta);
+        copy(from.drops, drops);
+        copy(from.queue, queue);
+        copy(from.cakeStates, cakeStates);
+        for (Transition t : from.transitions) {
+            addTransition(t);
+        }
+        if (from.lastTransitionWallMillis >= 0) {
+            lastTransitionWallMillis = from.lastTransitionWallMillis;
+        }
+    }
+
+    private static void copy(History from, History to) {
+        for (int i = 0; i < from.size(); i++) {
+            to.add(from.get(i));
+        }
+    }
+
     /** The baseline the last cycle used (for the state file), NaN when none. */
     double baselineMs() {
         return baselineMs;

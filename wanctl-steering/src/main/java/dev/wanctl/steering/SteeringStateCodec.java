@@ -141,6 +141,16 @@ final class SteeringStateCodec {
         return new Restored(s != null, s == null ? SteeringHysteresis.State.GOOD : s, List.copyOf(ignored));
     }
 
+    /**
+     * Carries what the running cycle learned ({@code fromMemory}, {@code fromLaw}) over to the new
+     * one of a reload, as a state file would (the same fields, histories bounded by the new size,
+     * the baseline left to the first cycle), but without JSON in between: the EWMAs go on unrounded.
+     */
+    static void carryOver(SteeringMemory fromMemory, SteeringLaw fromLaw, SteeringMemory toMemory, SteeringLaw toLaw) {
+        toMemory.carryOver(fromMemory);
+        toLaw.restore(fromLaw.memory());
+    }
+
     private static void number(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {
             o.put(key, Math.round(v * 1000) / 1000.0);

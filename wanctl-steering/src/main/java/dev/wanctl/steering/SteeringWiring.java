@@ -102,7 +102,7 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         SteeringLaw law = new SteeringLaw(lawParams(config), clock.nanoTime());
         SteeringMemory memory = new SteeringMemory(config.historySize());
         if (previous != null) {
-            SteeringStateCodec.restore(previous.cycle.encode(), memory, law, shared.zone());
+            previous.cycle.carryOverTo(memory, law);
             if (!sameRouter) {
                 toggler.assumeVerified(previous.toggler.verified());
             }

@@ -100,4 +100,38 @@ class SteeringStateCodecTest {
         assertThat(m.transitions()).hasSize(1);
         assertThat(SteeringStateCodec.iso(m.lastTransitionWallMillis(), ZONE)).isEqualTo("2026-01-11T10:20:54.783+01:00");
     }
+
+    @Test
+    void aReloadKeepsSteeringsStateAsTheStateFileRoundTripDid() {
+        SteeringMemory m = new SteeringMemory(8);
+        SteeringLaw h = law();
+        for (int i = 0; i < 30; i++) {
+            SteeringLaw.Decision d = h.decide(new SteeringLaw.Signals(0, 20 + (i % 7) * 9.137, 20, i % 3, i * 11, null,
+                    0, true));
+            m.rtt.add(20 + (i % 7) * 9.137);
+            m.delta.add(d.rttEwmaMs());
+            m.drops.add(i % 3);
+            m.queue.add(i * 11);
+            m.congestion(Zone.values()[i % 3]);
+            if (i % 10 == 9) {
+                m.addTransition(new SteeringMemory.Transition(1_767_225_600_000L + i, "SPECTRUM_GOOD",
+                        "SPECTRUM_DEGRADED", 2, 0));
+            }
+        }
+        ObjectNode before = SteeringStateCodec.encode(m, h, NAMES, 0, ZONE);
+
+        SteeringMemory viaJson = new SteeringMemory(5);
+        SteeringLaw lawViaJson = law();
+        SteeringStateCodec.restore(before, viaJson, lawViaJson, ZONE);
+        SteeringMemory handedOver = new SteeringMemory(5);
+        SteeringLaw lawHandedOver = law();
+        SteeringStateCodec.carryOver(m, h, handedOver, lawHandedOver);
+
+        assertThat(SteeringStateCodec.encode(handedOver, lawHandedOver, NAMES, 0, ZONE))
+                .isEqualTo(SteeringStateCodec.encode(viaJson, lawViaJson, NAMES, 0, ZONE));
+        assertThat(lawHandedOver.state()).isEqualTo(h.state());
+        assertThat(lawHandedOver.rttEwmaMs()).as("not rounded to the state file's 3 decimals")
+                .isEqualTo(h.rttEwmaMs());
+        assertThat(handedOver.rtt.size()).as("bounded by the new history size").isEqualTo(5);
+    }
 }

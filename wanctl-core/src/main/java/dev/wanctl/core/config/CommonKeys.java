@@ -53,9 +53,9 @@ final class CommonKeys {
 
         s.add(key("router", ValueType.SECTION).required().doc("How to reach the RouterOS router"));
         transport = s.add(key("router.transport", ValueType.CHOICE)
-                .choices(RouterConfig.Transport.configNames()) // one constant per registered router backend
+                .choices(RegisteredTransports.names()) // the registered router backends
                 .defaultValue("ssh")
-                .doc(RouterConfig.Transport.choicesDoc()));
+                .doc(RegisteredTransports.choicesDoc()));
         failoverPrimary = s.add(key("router.failover_primary", ValueType.CHOICE).choices("rest", "api")
                 .defaultValue("rest").ours()
                 .doc("With transport failover, what carries the calls while it works (SSH takes over while it"

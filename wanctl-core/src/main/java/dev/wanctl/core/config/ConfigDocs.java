@@ -9,13 +9,18 @@ import java.util.Map;
  */
 public final class ConfigDocs {
 
+    /** How to regenerate the file (its test runs where the registered router backends are seen). */
+    public static final String REGENERATE = "mvn -B -pl wanctl-routeros -am test -Dtest=ConfigurationDocsTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dwanctl.updateDocs=true";
+
     private ConfigDocs() {}
 
+    /** docs/CONFIGURATION.md's text. */
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("# Configuration reference\n\n");
         sb.append("<!-- Generated from the config schema (dev.wanctl.core.config.ConfigDocs); do not edit by hand.\n");
-        sb.append("     Regenerate: mvn -B -pl wanctl-core test -Dtest=ConfigurationDocsTest -Dwanctl.updateDocs=true -->\n\n");
+        sb.append("     Regenerate: " + REGENERATE + " -->\n\n");
         sb.append("Two kinds of file: an **autorate** config per WAN (`/etc/wanctl/<wan>.yaml`, for\n");
         sb.append("`wanctl@<wan>`) and one **steering** config (`/etc/wanctl/steering.yaml`). `wanctl check-config`\n");
         sb.append("validates both and reports every problem at once with its key path and line.\n\n");

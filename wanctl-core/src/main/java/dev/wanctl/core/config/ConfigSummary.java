@@ -100,16 +100,9 @@ public final class ConfigSummary {
 
     private static List<String> router(RouterConfig r) {
         List<String> out = new ArrayList<>();
-        String where = switch (r.transport()) {
-            case SSH -> "ssh://" + r.host() + ":" + r.sshPort();
-            case REST -> rest(r);
-            case FAILOVER -> rest(r) + ", then ssh://" + r.host() + ":" + r.sshPort();
-            case API -> (r.scheme() == RouterConfig.Scheme.HTTPS ? "api-ssl://" : "api://") + r.host() + ":"
-                    + r.restPort();
-            case LINUX_TC -> "the root qdiscs of this host";
-        };
-        if (r.transport() == RouterConfig.Transport.LINUX_TC) {
-            out.add("Router:       linux-tc, " + where + " over rtnetlink (needs CAP_NET_ADMIN)");
+        String where = r.transport().kind().where(r);
+        if (!r.transport().routerOs()) {
+            out.add("Router:       " + r.transport().configName() + ", " + where);
             return out;
         }
         out.add("Router:       " + r.transport().configName() + " " + where + ", user " + r.user()
@@ -123,11 +116,6 @@ public final class ConfigSummary {
         out.add("Timeouts:     " + r.requestTimeout().toMillis() + " ms per call, " + r.connectTimeout().toMillis()
                 + " ms to connect");
         return out;
-    }
-
-    private static String rest(RouterConfig r) {
-        return (r.scheme() == RouterConfig.Scheme.HTTPS ? "https://" : "http://") + r.host() + ":" + r.restPort()
-                + "/rest";
     }
 
     private static String probe(ProbeConfig p) {

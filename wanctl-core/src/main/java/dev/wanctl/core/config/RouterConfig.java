@@ -87,54 +87,67 @@ public record RouterConfig(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(2000);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMillis(1500);
 
-    /** {@code router.transport}. */
-    public enum Transport {
+    /**
+     * {@code router.transport}: the name of a registered router backend ({@link TransportCatalog}).
+     * Names are interned, so {@code ==} compares them as it did the enum this replaced; the constants
+     * are the backends whose keys this record holds (failover's members, REST's and SSH's endpoints).
+     * A new backend needs no constant: its name is valid once it is registered.
+     */
+    public static final class Transport {
+
+        private static final java.util.concurrent.ConcurrentMap<String, Transport> NAMED =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         /** RouterOS REST API over HTTPS (or HTTP). */
-        REST("REST API (recommended)", true),
+        public static final Transport REST = named("rest");
         /** RouterOS CLI over one persistent SSH session. */
-        SSH("CLI over SSH", true),
-        /**
-         * REST (or the API, {@link RouterConfig#failoverPrimary()}) first; SSH carries the calls while it
-         * is failing, and it is re-probed with backoff.
-         */
-        FAILOVER("REST (or the API, router.failover_primary), with SSH while it fails", true),
+        public static final Transport SSH = named("ssh");
+        /** REST (or the API, {@link RouterConfig#failoverPrimary()}) first; SSH while it is failing. */
+        public static final Transport FAILOVER = named("failover");
         /** The RouterOS API on one persistent connection: TLS on 8729 ({@code api-ssl}), plain on 8728. */
-        API("RouterOS API (8729 TLS, 8728 plain)", true),
+        public static final Transport API = named("api");
         /** The root CAKE qdiscs of this Linux host over rtnetlink; autorate only, queues are devices. */
-        LINUX_TC("this Linux host's CAKE qdiscs (autorate only)", false);
+        public static final Transport LINUX_TC = named("linux-tc");
 
-        private final String doc;
-        private final boolean routerOs;
+        private final String configName;
 
-        Transport(String doc, boolean routerOs) {
-            this.doc = doc;
-            this.routerOs = routerOs;
+        private Transport(String configName) {
+            this.configName = configName;
+        }
+
+        /** The transport named {@code name} in {@code router.transport}, registered or not (the loader checks that). */
+        public static Transport named(String name) {
+            Objects.requireNonNull(name, "name");
+            return NAMED.computeIfAbsent(name, Transport::new);
         }
 
         /** The name in {@code router.transport}: {@code rest}, {@code linux-tc}. */
         public String configName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return configName;
+        }
+
+        /** The registered backend of this name; IllegalStateException when none is registered under it. */
+        public TransportKind kind() {
+            TransportKind k = RegisteredTransports.kind(configName);
+            if (k == null) {
+                throw new IllegalStateException("no router backend is registered as " + configName);
+            }
+            return k;
         }
 
         /** Whether this transport talks to a RouterOS router (then it plays steering's role too). */
         public boolean routerOs() {
-            return routerOs;
+            return kind().routerOs();
         }
 
-        /** What it is, for {@code router.transport}'s documentation. */
-        public String doc() {
-            return doc;
+        /** {@code rest, ssh or api}: the registered transports that talk to a RouterOS router, for messages. */
+        public static String routerOsNames() {
+            return RegisteredTransports.routerOsNames();
         }
 
-        /** Every name, in declaration order: {@code router.transport}'s choices. */
-        static String[] configNames() {
-            return java.util.Arrays.stream(values()).map(Transport::configName).toArray(String[]::new);
-        }
-
-        /** {@code rest: REST API (recommended); ssh: ...}: {@code router.transport}'s documentation. */
-        static String choicesDoc() {
-            return java.util.Arrays.stream(values()).map(t -> t.configName() + ": " + t.doc())
-                    .collect(java.util.stream.Collectors.joining("; "));
+        @Override
+        public String toString() {
+            return configName;
         }
     }
 

@@ -47,7 +47,7 @@ final class RouterSection {
         if (r.present(k.sshCommandTimeout)) {
             r.number(k.sshCommandTimeout); // validated; router calls use router.timeout_ms
         }
-        if (transport == RouterConfig.Transport.LINUX_TC) {
+        if (transport != null && !transport.routerOs()) { // this host's own queues: linux-tc
             host = host == null ? "localhost" : host;
             user = user == null ? "" : user;
         } else if (transport != null) {
@@ -112,8 +112,7 @@ final class RouterSection {
             return null;
         }
         String t = r.string(k.transport);
-        return t == null ? null
-                : RouterConfig.Transport.valueOf(t.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return t == null ? null : RouterConfig.Transport.named(t);
     }
 
     private static Secret password(ConfigReader r, CommonKeys k, ConfigLoader.Options options) {

@@ -29,8 +29,8 @@ final class SteeringConfigBuilder {
         String wan = r.string(c.wanName);
         RouterConfig router = RouterSection.read(r, c, options);
         if (router != null && !router.transport().routerOs()) {
-            r.error(c.transport, "steering toggles a RouterOS mangle rule: it needs transport rest, ssh, api or"
-                    + " failover, not " + router.transport().configName());
+            r.error(c.transport, "steering toggles a RouterOS mangle rule: it needs transport "
+                    + RouterConfig.Transport.routerOsNames() + ", not " + router.transport().configName());
         }
         String primary = r.string(PRIMARY_WAN);
         r.string(PRIMARY_WAN_CONFIG);

@@ -16,6 +16,22 @@ public final class ApiBackend implements BackendType {
     }
 
     @Override
+    public String doc() {
+        return "RouterOS API (8729 TLS, 8728 plain)";
+    }
+
+    @Override
+    public boolean routerOs() {
+        return true;
+    }
+
+    @Override
+    public String where(RouterConfig config) {
+        return (config.scheme() == RouterConfig.Scheme.HTTPS ? "api-ssl://" : "api://") + config.host() + ":"
+                + config.restPort();
+    }
+
+    @Override
     public RouterClient open(RouterConfig config) {
         return new ApiRouterClient(ApiSettings.of(config, config.restPort(),
                 config.scheme() == RouterConfig.Scheme.HTTPS));

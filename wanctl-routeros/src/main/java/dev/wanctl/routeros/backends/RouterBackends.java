@@ -1,6 +1,7 @@
 package dev.wanctl.routeros.backends;
 
 import dev.wanctl.core.config.RouterConfig;
+import dev.wanctl.core.config.TransportCatalog;
 import dev.wanctl.core.runtime.Clock;
 import dev.wanctl.routeros.BackendType;
 import dev.wanctl.routeros.RouterCheck;
@@ -27,11 +28,27 @@ public final class RouterBackends {
     private static final Map<String, BackendType> TYPES = register(List.of(
             new RestBackend(),
             new SshBackend(),
+            new FailoverBackend(RouterBackends::router),
             new ApiBackend(),
-            new LinuxTcBackend(),
-            new FailoverBackend(RouterBackends::router)));
+            new LinuxTcBackend()));
 
     private RouterBackends() {}
+
+    /**
+     * The registered backends as the config sees them ({@code router.transport}'s choices, in this
+     * order), found by core through {@link java.util.ServiceLoader}
+     * ({@code META-INF/services/dev.wanctl.core.config.TransportCatalog}).
+     */
+    public static final class Catalog implements TransportCatalog {
+
+        /** Made by the ServiceLoader. */
+        public Catalog() {}
+
+        @Override
+        public List<BackendType> kinds() {
+            return List.copyOf(TYPES.values());
+        }
+    }
 
     private static Map<String, BackendType> register(List<BackendType> types) {
         Map<String, BackendType> m = new LinkedHashMap<>();
@@ -40,7 +57,7 @@ public final class RouterBackends {
                 throw new IllegalStateException("two router backends are named " + t.name());
             }
         }
-        return Map.copyOf(m);
+        return java.util.Collections.unmodifiableMap(m); // in registration order
     }
 
     /** The registered backends' names. */
@@ -74,7 +91,8 @@ public final class RouterBackends {
         }
         s.close();
         throw new IllegalArgumentException("the " + config.transport().configName() + " backend shapes only:"
-                + " steering's mangle rule needs a RouterOS router (transport rest, ssh, api or failover)");
+                + " steering's mangle rule needs a RouterOS router (transport " + RouterConfig.Transport.routerOsNames()
+                + ")");
     }
 
     /** {@code wanctl router check} as in production: the registered backends, the system clock. */

@@ -31,6 +31,23 @@ public final class FailoverBackend implements BackendType {
     }
 
     @Override
+    public String doc() {
+        return "REST (or the API, router.failover_primary), with SSH while it fails";
+    }
+
+    @Override
+    public boolean routerOs() {
+        return true;
+    }
+
+    /** Its members' addresses, the one carrying the calls first: {@code https://r:443/rest, then ssh://r:22}. */
+    @Override
+    public String where(RouterConfig config) {
+        return config.members().stream().map(t -> t.kind().where(config.withTransport(t)))
+                .collect(java.util.stream.Collectors.joining(", then "));
+    }
+
+    @Override
     public RouterClient open(RouterConfig config) {
         List<RouterClient> opened = new ArrayList<>();
         try {

@@ -13,6 +13,21 @@ public final class LinuxTcBackend implements BackendType {
     }
 
     @Override
+    public String doc() {
+        return "this Linux host's CAKE qdiscs (autorate only)";
+    }
+
+    @Override
+    public boolean routerOs() {
+        return false;
+    }
+
+    @Override
+    public String where(RouterConfig config) {
+        return "the root qdiscs of this host over rtnetlink (needs CAP_NET_ADMIN)";
+    }
+
+    @Override
     public Shaper open(RouterConfig config) {
         return new LinuxTcRouterClient(config.requestTimeout());
     }

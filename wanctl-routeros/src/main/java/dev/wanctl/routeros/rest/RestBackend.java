@@ -13,6 +13,22 @@ public final class RestBackend implements BackendType {
     }
 
     @Override
+    public String doc() {
+        return "REST API (recommended)";
+    }
+
+    @Override
+    public boolean routerOs() {
+        return true;
+    }
+
+    @Override
+    public String where(RouterConfig config) {
+        return (config.scheme() == RouterConfig.Scheme.HTTPS ? "https://" : "http://") + config.host() + ":"
+                + config.restPort() + "/rest";
+    }
+
+    @Override
     public RouterClient open(RouterConfig config) {
         return new RestRouterClient(config);
     }

@@ -13,6 +13,21 @@ public final class SshBackend implements BackendType {
     }
 
     @Override
+    public String doc() {
+        return "CLI over SSH";
+    }
+
+    @Override
+    public boolean routerOs() {
+        return true;
+    }
+
+    @Override
+    public String where(RouterConfig config) {
+        return "ssh://" + config.host() + ":" + config.sshPort();
+    }
+
+    @Override
     public RouterClient open(RouterConfig config) {
         return new SshRouterClient(config);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wanctl.core.config.RouterConfig;
 import dev.wanctl.core.config.Secret;
+import dev.wanctl.routeros.BackendType;
 import dev.wanctl.routeros.RouterClient;
 import dev.wanctl.routeros.Shaper;
 import dev.wanctl.routeros.SteeringRouter;
@@ -25,10 +26,19 @@ class RouterBackendsTest {
     }
 
     @Test
-    void everyTransportOfTheConfigHasARegisteredBackend() {
-        for (RouterConfig.Transport t : RouterConfig.Transport.values()) {
-            assertThat(RouterBackends.names()).contains(t.configName());
+    void everyRegisteredBackendIsAChoiceOfTheConfigInRegistrationOrder() {
+        assertThat(new RouterBackends.Catalog().kinds()).extracting(BackendType::name)
+                .containsExactly("rest", "ssh", "failover", "api", "linux-tc");
+        for (String name : RouterBackends.names()) {
+            assertThat(RouterConfig.Transport.named(name).kind().name()).isEqualTo(name);
         }
+        assertThat(RouterConfig.Transport.routerOsNames()).isEqualTo("rest, ssh, failover or api");
+    }
+
+    @Test
+    void aFailoverConfigDescribesItsMembersInOrder() {
+        RouterConfig c = config(RouterConfig.Transport.FAILOVER);
+        assertThat(c.transport().kind().where(c)).isEqualTo("http://127.0.0.1:9/rest, then ssh://127.0.0.1:22");
     }
 
     @Test
