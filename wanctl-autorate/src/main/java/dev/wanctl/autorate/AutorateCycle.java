@@ -7,6 +7,7 @@ import dev.wanctl.core.control.FallbackPolicy;
 import dev.wanctl.core.control.LawDecision;
 import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.control.RttSelector;
+import dev.wanctl.core.control.Zone;
 import dev.wanctl.core.daemon.AutorateMetrics;
 import dev.wanctl.core.daemon.WanctlMetrics;
 import dev.wanctl.core.probe.RttProbe;
@@ -38,6 +39,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final RateWriter writer;
     private final boolean writerInline;
     private final DeliveredRates delivered; // null: the law reads no counters
+    private final FlatCounters flatCounters;
     private final ConnectivitySource connectivity;
     private final StateStore state;
     private final AutorateMetrics metrics;
@@ -72,6 +74,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.writer = b.writer;
         this.writerInline = b.writerInline;
         this.delivered = b.delivered;
+        this.flatCounters = new FlatCounters(config.wanName());
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;
         this.metrics = b.metrics;
@@ -125,6 +128,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         if (delivered != null) {
             // the loaded cadence while a direction is active or the delay is up, else the idle one
             delivered.fast(d.busy());
+            flatCounters.sample(d.busy() || d.downloadZone() != Zone.GREEN || d.uploadZone() != Zone.GREEN, d.deltaMs(),
+                    delivered.downloadBps(), delivered.uploadBps(), t1);
         }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
@@ -188,6 +193,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         if (delivered != null) {
             delivered.close();
         }
+    }
+
+    /** Why the adaptive law leaves the line unshaped (loaded by RTT, counters flat), null otherwise; any thread. */
+    public String flatCountersProblem() {
+        return flatCounters.problem();
     }
 
     /** The counter reader of a law that reads delivered rates, or null. */
