@@ -7,6 +7,7 @@ import dev.wanctl.core.control.FallbackPolicy;
 import dev.wanctl.core.control.LawDecision;
 import dev.wanctl.core.control.LawInput;
 import dev.wanctl.core.control.RttSelector;
+import dev.wanctl.core.control.Zone;
 import dev.wanctl.core.daemon.AutorateMetrics;
 import dev.wanctl.core.daemon.WanctlMetrics;
 import dev.wanctl.core.probe.RttProbe;
@@ -38,6 +39,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
     private final RateWriter writer;
     private final boolean writerInline;
     private final DeliveredRates delivered; // null: the law reads no counters
+    private final FlatCounters flatCounters;
     private final ConnectivitySource connectivity;
     private final StateStore state;
     private final AutorateMetrics metrics;
@@ -76,6 +78,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.delivered = b.delivered;
         this.onsetAboveMs = law.params().adaptive() != null ? law.params().adaptive().cutAboveMs()
                 : Double.POSITIVE_INFINITY;
+        this.flatCounters = new FlatCounters(config.wanName());
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;
         this.metrics = b.metrics;
@@ -135,6 +138,8 @@ public final class AutorateCycle implements FixedRateLoop.Body {
                 delivered.onset(t1);
             }
             delayUp = up;
+            flatCounters.sample(d.busy() || d.downloadZone() != Zone.GREEN || d.uploadZone() != Zone.GREEN, d.deltaMs(),
+                    delivered.downloadBps(), delivered.uploadBps(), t1);
         }
         if (outcome != AutorateStep.Outcome.MEASURED) {
             fallbackCycles++;
@@ -198,6 +203,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         if (delivered != null) {
             delivered.close();
         }
+    }
+
+    /** Why the adaptive law leaves the line unshaped (loaded by RTT, counters flat), null otherwise; any thread. */
+    public String flatCountersProblem() {
+        return flatCounters.problem();
     }
 
     /** The counter reader of a law that reads delivered rates, or null. */

@@ -45,6 +45,10 @@ final class AutorateHealth implements Supplier<HealthServer.Response> {
         if (v.measurementDegraded()) {
             reasons.add("measurement: no reflector answered for " + v.lostCycles() + " cycles");
         }
+        String flat = c.flatCountersProblem();
+        if (flat != null) {
+            reasons.add("counters: " + flat);
+        }
         String stateProblem = c.stateProblem();
         if (stateProblem != null) {
             reasons.add("state file: " + stateProblem);

@@ -4,27 +4,23 @@ import dev.wanctl.emulator.EmulatedRouterClient;
 
 import dev.wanctl.core.runtime.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Everything the emulated router holds: queue tree, queue types, simple queues, mangle rules,
- * system resource and identity, users, and the history of configuration writes. Thread-safe; the
+ * system resource and identity, users, and the history of configuration writes. The simulator's
+ * and tests' view is split by menu: {@link QueueMenu} (queues and their counters),
+ * {@link MangleRules} and {@link WriteHistory}; this class holds the tables and the one lock. Thread-safe; the
  * REST server, the SSH server, {@link EmulatedRouterClient} and the simulator share one instance.
  *
  * <p>The simulator drives the statistics through {@link #addTraffic}, {@link #setBacklog} and
  * {@link #setRate}; tests read what daemons wrote through {@link #writes()} and the snapshots.
  */
 public final class RouterState {
-
-    /** Oldest write records are dropped beyond this, so a long simulation cannot exhaust memory. */
-    static final int MAX_HISTORY = 200_000;
 
     private static final String[] BUILT_IN_TYPES = {
         "default:pfifo", "ethernet-default:pfifo", "wireless-default:sfq", "synchronous-default:red",
@@ -39,9 +35,10 @@ public final class RouterState {
     private final Map<String, Fixture.User> users = new LinkedHashMap<>();
     private final List<String> interfaces;
     private final List<String> routingTables;
-    private final List<WriteRecord> history = new ArrayList<>();
-    private final Set<String> heldRules = new HashSet<>(); // comments; guarded by lock
     private final MenuOps ops = new MenuOps(this);
+    private final QueueMenu queues;
+    private final MangleRules mangleRules;
+    private final WriteHistory history;
 
     private RouterState(Fixture f, Clock clock) {
         this.clock = clock;
@@ -51,6 +48,9 @@ public final class RouterState {
         for (MenuSpec spec : MenuSpecs.ALL) {
             tables.put(spec, new MenuTable(spec));
         }
+        this.queues = new QueueMenu(lock, tables.get(MenuSpecs.QUEUE_TREE));
+        this.mangleRules = new MangleRules(lock, tables.get(MenuSpecs.MANGLE), ops);
+        this.history = new WriteHistory(lock, clock);
         for (Fixture.User u : f.users()) {
             users.put(u.name(), u);
         }
@@ -101,30 +101,22 @@ public final class RouterState {
 
     /** The queue-tree item called {@code name}. */
     public Optional<QueueSnapshot> queue(String name) {
-        synchronized (lock) {
-            Row r = tree().byName(name);
-            return r == null ? Optional.empty() : Optional.of(snapshot(r));
-        }
+        return queues.queue(name);
     }
 
     /** All queue-tree items in console order. */
     public List<QueueSnapshot> queues() {
-        synchronized (lock) {
-            return tree().rows().stream().map(this::snapshot).toList();
-        }
+        return queues.queues();
     }
 
     /** The queue's {@code max-limit} in bit/s; throws {@link NoSuchElementException} when it does not exist. */
     public long maxLimitBps(String queueName) {
-        return queue(queueName).orElseThrow(() -> new NoSuchElementException("no queue " + queueName)).maxLimitBps();
+        return queues.maxLimitBps(queueName);
     }
 
     /** The first mangle rule whose comment is exactly {@code comment}. */
     public Optional<RuleSnapshot> rule(String comment) {
-        synchronized (lock) {
-            Row r = mangle().rows().stream().filter(x -> comment.equals(x.get("comment"))).findFirst().orElse(null);
-            return r == null ? Optional.empty() : Optional.of(ruleSnapshot(r));
-        }
+        return mangleRules.rule(comment);
     }
 
     /**
@@ -132,54 +124,27 @@ public final class RouterState {
      * while held, writes to their {@code disabled} are accepted and recorded but undone at once.
      */
     public void holdRule(String comment, boolean held) {
-        synchronized (lock) {
-            if (held) {
-                heldRules.add(comment);
-            } else {
-                heldRules.remove(comment);
-            }
-        }
+        mangleRules.hold(comment, held);
     }
 
     /** All mangle rules in evaluation order. */
     public List<RuleSnapshot> rules() {
-        synchronized (lock) {
-            return mangle().rows().stream().map(this::ruleSnapshot).toList();
-        }
+        return mangleRules.rules();
     }
 
     /** Counts traffic through a queue (the counters only grow); false when the queue does not exist. */
     public boolean addTraffic(String queueName, long bytes, long packets, long dropped) {
-        if (bytes < 0 || packets < 0 || dropped < 0) {
-            throw new IllegalArgumentException("traffic cannot be negative: " + bytes + "/" + packets + "/" + dropped);
-        }
-        return withCounters(queueName, c -> c.add(bytes, packets, dropped));
+        return queues.addTraffic(queueName, bytes, packets, dropped);
     }
 
     /** Sets a queue's instantaneous backlog; false when the queue does not exist. */
     public boolean setBacklog(String queueName, long queuedBytes, long queuedPackets) {
-        return withCounters(queueName, c -> {
-            c.queuedBytes = queuedBytes;
-            c.queuedPackets = queuedPackets;
-        });
+        return queues.setBacklog(queueName, queuedBytes, queuedPackets);
     }
 
     /** Sets a queue's average rate (bit/s) and packet rate (packets/s); false when the queue does not exist. */
     public boolean setRate(String queueName, long rateBps, long packetRate) {
-        return withCounters(queueName, c -> {
-            c.rateBps = rateBps;
-            c.packetRate = packetRate;
-        });
-    }
-
-    private boolean withCounters(String queueName, java.util.function.Consumer<Counters> change) {
-        synchronized (lock) {
-            Row r = tree().byName(queueName);
-            if (r != null) {
-                change.accept(r.counters);
-            }
-            return r != null;
-        }
+        return queues.setRate(queueName, rateBps, packetRate);
     }
 
     /** Sets the CPU load {@code /system/resource} reports. */
@@ -226,26 +191,22 @@ public final class RouterState {
 
     /** Every configuration write, oldest first (at most the newest 200 000). */
     public List<WriteRecord> writes() {
-        synchronized (lock) {
-            return List.copyOf(history);
-        }
+        return history.writes();
     }
 
     /** The {@code max-limit} writes to one queue, oldest first. */
     public List<WriteRecord> maxLimitWrites(String queueName) {
-        return writes().stream().filter(w -> w.isMaxLimit() && w.item().equals(queueName)).toList();
+        return history.maxLimitWrites(queueName);
     }
 
     /** The enable/disable writes to the rules with this comment, oldest first. */
     public List<WriteRecord> ruleToggles(String comment) {
-        return writes().stream().filter(w -> w.isRuleToggle() && w.item().equals(comment)).toList();
+        return history.ruleToggles(comment);
     }
 
     /** Forgets the write history (e.g. after a warm-up phase). */
     public void clearWrites() {
-        synchronized (lock) {
-            history.clear();
-        }
+        history.clear();
     }
 
     /** Changes (or adds) a user's password, as an administrator would on the router. */
@@ -309,15 +270,11 @@ public final class RouterState {
     }
 
     boolean ruleHeld(Row r) {
-        return r.get("comment") != null && heldRules.contains(r.get("comment"));
+        return mangleRules.held(r);
     }
 
     void record(String menu, Row r, String prop, String old, String value, Transport via) {
-        String item = r.get("name") != null ? r.get("name") : r.get("comment") != null ? r.get("comment") : r.idText();
-        if (history.size() >= MAX_HISTORY) {
-            history.removeFirst();
-        }
-        history.add(new WriteRecord(clock.nanoTime(), clock.wallMillis(), via, menu, r.idText(), item, prop, old, value));
+        history.record(menu, r, prop, old, value, via);
     }
 
     /** Every user-made item gets a new id, as after a configuration restore. */
@@ -342,61 +299,24 @@ public final class RouterState {
     }
 
     public boolean deleteQueue(String name) {
-        synchronized (lock) {
-            Row r = tree().byName(name);
-            if (r != null) {
-                tree().remove(r);
-            }
-            return r != null;
-        }
+        return queues.delete(name);
     }
 
     public boolean swapQueueNames(String a, String b) {
-        synchronized (lock) {
-            Row ra = tree().byName(a);
-            Row rb = tree().byName(b);
-            if (ra == null || rb == null) {
-                return false;
-            }
-            ra.values.put("name", b);
-            rb.values.put("name", a);
-            return true;
-        }
+        return queues.swapNames(a, b);
     }
 
     /** A queue-tree item renamed (its id and everything else stay); false when {@code from} is absent or {@code to} taken. */
     public boolean renameQueue(String from, String to) {
-        synchronized (lock) {
-            Row r = tree().byName(from);
-            if (r == null || tree().byName(to) != null) {
-                return false;
-            }
-            r.values.put("name", to);
-            return true;
-        }
+        return queues.rename(from, to);
     }
 
     public boolean changeMaxLimit(String name, long maxLimitBps) {
-        synchronized (lock) {
-            Row r = tree().byName(name);
-            if (r != null) {
-                r.values.put("max-limit", Long.toString(maxLimitBps));
-            }
-            return r != null;
-        }
+        return queues.changeMaxLimit(name, maxLimitBps);
     }
 
     public boolean deleteRule(String comment) {
-        synchronized (lock) {
-            boolean any = false;
-            for (Row r : List.copyOf(mangle().rows())) {
-                if (comment.equals(r.get("comment"))) {
-                    mangle().remove(r);
-                    any = true;
-                }
-            }
-            return any;
-        }
+        return mangleRules.delete(comment);
     }
 
     /**
@@ -404,33 +324,6 @@ public final class RouterState {
      * it gets a new id, at the end of the chain. Returns the id.
      */
     public String addRule(Map<String, String> properties) {
-        synchronized (lock) {
-            try {
-                return ops.add(mangle(), properties, null).idText();
-            } catch (RosError e) {
-                throw new IllegalArgumentException("rule " + properties + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private MenuTable tree() {
-        return tables.get(MenuSpecs.QUEUE_TREE);
-    }
-
-    private MenuTable mangle() {
-        return tables.get(MenuSpecs.MANGLE);
-    }
-
-    private QueueSnapshot snapshot(Row r) {
-        Counters c = r.counters;
-        return new QueueSnapshot(r.idText(), r.get("name"), r.get("parent"), r.get("queue"),
-                Long.parseLong(r.get("max-limit")), Long.parseLong(r.get("limit-at")), Integer.parseInt(r.get("priority")),
-                r.get("comment"), r.flag("disabled"), c.bytes, c.packets, c.dropped, c.queuedBytes, c.queuedPackets,
-                c.rateBps, c.packetRate);
-    }
-
-    private RuleSnapshot ruleSnapshot(Row r) {
-        return new RuleSnapshot(r.idText(), r.get("comment"), r.get("chain"), r.get("action"), r.flag("disabled"),
-                java.util.Collections.unmodifiableMap(ops.render(mangle(), r)));
+        return mangleRules.add(properties);
     }
 }

@@ -88,6 +88,45 @@ class LinuxTcNamespaceTest {
         }
     }
 
+    /**
+     * The cost of one call (docs/TRANSPORTS.md beside REST, SSH and the API): a bounded loop of
+     * rate writes and counter reads over one netlink socket, printed; the bound only catches a
+     * call that went badly wrong (a blocking socket, a fork per call).
+     */
+    @Test
+    void aCallCostsFarLessThanAControlInterval() throws Exception {
+        long[][] nanos = NetNamespaces.inside(sender, () -> {
+            try (LinuxTcRouterClient c = new LinuxTcRouterClient(TIMEOUT)) {
+                long[] writes = new long[CALLS];
+                long[] reads = new long[CALLS];
+                for (int i = -WARM_UP; i < CALLS; i++) {
+                    long t0 = System.nanoTime();
+                    c.setMaxLimit(link, i % 2 == 0 ? 20_000_000L : 19_000_000L);
+                    long t1 = System.nanoTime();
+                    c.readQueueStats(link);
+                    long t2 = System.nanoTime();
+                    if (i >= 0) {
+                        writes[i] = t1 - t0;
+                        reads[i] = t2 - t1;
+                    }
+                }
+                return new long[][] {writes, reads};
+            }
+        });
+        for (int k = 0; k < 2; k++) {
+            long[] n = nanos[k];
+            long total = java.util.Arrays.stream(n).sum();
+            java.util.Arrays.sort(n);
+            System.out.printf(java.util.Locale.ROOT, "linux-tc %s: %.0f calls/s, p50 %.3f ms, p99 %.3f ms (%d calls)%n",
+                    k == 0 ? "setMaxLimit" : "readQueueStats", CALLS / (total / 1e9), n[CALLS / 2] / 1e6,
+                    n[CALLS * 99 / 100] / 1e6, CALLS);
+            assertThat(n[CALLS / 2]).as("p50 of a call, ns").isLessThan(5_000_000L);
+        }
+    }
+
+    private static final int WARM_UP = 2_000;
+    private static final int CALLS = 20_000;
+
     @Test
     void countersAndBacklogAreReadThroughTheRouterClient() throws Exception {
         QueueStats before = NetNamespaces.inside(sender, () -> {
