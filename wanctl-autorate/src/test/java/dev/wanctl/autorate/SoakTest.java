@@ -166,8 +166,12 @@ class SoakTest {
         long heap2 = hours.get(1).heapBytes();
         long heap24 = hours.get(23).heapBytes();
         assertThat(heap24 - heap2).as("heap growth from hour 2 to hour 24").isLessThan(4_000_000L);
-        assertThat(hours.stream().mapToInt(Hour::threads).max().getAsInt()
-                - hours.stream().skip(1).mapToInt(Hour::threads).min().getAsInt()).as("threads").isLessThanOrEqualTo(1);
+        // a leak grows with the faults (480 a day); the JVM's own pools (virtual-thread carriers, the
+        // HTTP client's task runner) come and go by a thread or two with the host's load, so the last
+        // hours' peak is held to the early hours' peak, not the whole day to one value
+        int earlyPeak = hours.subList(1, 5).stream().mapToInt(Hour::threads).max().getAsInt();
+        int latePeak = hours.subList(20, 24).stream().mapToInt(Hour::threads).max().getAsInt();
+        assertThat(latePeak).as("threads in hours 21-24 against hours 2-5").isLessThanOrEqualTo(earlyPeak + 1);
         assertThat(worstGap[0]).as("longest watchdog gap").isLessThanOrEqualTo(1_050_000_000L);
         // the router budget is the config's rate limiter (a write is one max-limit change of one queue);
         // the state file at most one write per state_write_interval (5 s: 720 an hour)
@@ -176,7 +180,7 @@ class SoakTest {
         assertThat(hours).allSatisfy(h -> assertThat(h.routerWrites()).as("router writes in an hour, budget %d", budget)
                 .isLessThanOrEqualTo(budget));
         assertThat(hours).allSatisfy(h -> assertThat(h.stateWrites()).isLessThanOrEqualTo(721));
-        FaultMatrix.record("24 h simulated soak", "heap flat, threads constant, watchdog fed, writes within budget",
+        FaultMatrix.record("24 h simulated soak", "heap flat, threads not growing, watchdog fed, writes within budget",
                 String.format(Locale.ROOT, "heap after GC %.1f MB at hour 2, %.1f MB at hour 24; threads %d-%d;"
                         + " longest watchdog gap %d ms; router writes/h %d-%d (budget %d); state writes/h %d-%d; %d s real",
                         heap2 / 1e6, heap24 / 1e6, hours.stream().mapToInt(Hour::threads).min().getAsInt(),
