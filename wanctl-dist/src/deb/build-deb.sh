@@ -254,6 +254,9 @@ fi
 if [ -z "${WANCTL_NO_AOT:-}" ]; then
   java_opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$source/systemd/wanctl@.service" | head -n 1)
   [ -n "$java_opts" ] || die "no Environment=\"JAVA_OPTS=...\" line in systemd/wanctl@.service"
+  # A daemon runs without class sharing (-Xshare:off, see the unit); the cache is for the other
+  # commands, which share: train without it.
+  java_opts=${java_opts// -Xshare:off/}
   training=(--version)
   configs=("$source"/configs/*.yaml)
   if [ -f "${configs[0]}" ] && WANCTL_NO_AOT=1 "$opt/bin/wanctl" help check-config >/dev/null 2>&1; then
