@@ -97,7 +97,10 @@ class FlightRecorderTest {
             r.record(c);
         }
         long allocated = threads.getThreadAllocatedBytes(id) - before;
-        assertThat(allocated).as("bytes allocated by 100 000 records").isLessThan(1024);
+        // per record, not per run: the smallest allocation a record could make (16 bytes) would come
+        // to 1.6 MB here; a one-off on this thread while the loop runs (the JIT replacing the loop,
+        // seen at 1 296 bytes in a CI run) is not the recorder's
+        assertThat(allocated).as("bytes allocated by 100 000 records").isLessThan(64 * 1024);
     }
 
     @Test
