@@ -76,8 +76,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         this.writer = b.writer;
         this.writerInline = b.writerInline;
         this.delivered = b.delivered;
-        this.onsetAboveMs = law.params().adaptive() != null ? law.params().adaptive().cutAboveMs()
-                : Double.POSITIVE_INFINITY;
+        this.onsetAboveMs = law.freshCountersAboveMs();
         this.flatCounters = new FlatCounters(config.wanName());
         this.connectivity = config.fallback().enabled() ? b.connectivity : NO_FALLBACK_CHECKS;
         this.state = b.state;

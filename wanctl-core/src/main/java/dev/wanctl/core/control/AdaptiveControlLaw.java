@@ -48,6 +48,11 @@ public final class AdaptiveControlLaw implements ControlLaw {
     }
 
     @Override
+    public double freshCountersAboveMs() {
+        return law.params().cutAboveMs(); // where a cut starts
+    }
+
+    @Override
     public ControllerState state() {
         return new ControllerState(new ControllerState.Direction(law.downloadRateBps(), downloadStreaks),
                 new ControllerState.Direction(law.uploadRateBps(), uploadStreaks),

@@ -44,6 +44,15 @@ public interface ControlLaw {
         return false;
     }
 
+    /**
+     * The delay over the baseline (ms) above which the law wants fresh byte counters at once: a
+     * rise past it starts a cut, and the cut after it is sized on what the line carries now.
+     * Infinite for a law that reads no counters.
+     */
+    default double freshCountersAboveMs() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** The parameters it was built from (floors, ceilings, thresholds). */
     ControllerParams params();
 }
