@@ -67,8 +67,7 @@ public final class AutoratePipeline {
             return null;
         }
         return new DeliveredRates(router, config.wanName(), config.queues().download(), config.queues().upload(),
-                clock, Math.round(config.control().loadedCounterIntervalSec() * 1e9),
-                Math.round(config.control().idleCounterIntervalSec() * 1e9));
+                clock, law.loadedCounterIntervalNanos(), law.idleCounterIntervalNanos());
     }
 
     /** A cycle around this pipeline's law, reading {@code probe} and writing through {@code writer} (made by {@link #writer}). */

@@ -43,7 +43,7 @@ class BaselineRelearnTest {
             law.step(in.rtt(24 + (k % 3) * 0.1, 0));
             relearn.sample(in.rttMs(), k * INTERVAL, law);
         }
-        assertThat(law.decision().baselineMs()).as(config.control().adaptiveLaw() ? "adaptive" : "reference")
+        assertThat(law.decision().baselineMs()).as(config.control().lawName())
                 .isEqualTo(24.0);
     }
 

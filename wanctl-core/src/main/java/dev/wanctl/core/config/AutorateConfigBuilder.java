@@ -2,12 +2,15 @@ package dev.wanctl.core.config;
 
 import static dev.wanctl.core.config.AutorateSchema.*;
 
-import dev.wanctl.core.control.AdaptiveParams;
 import dev.wanctl.core.control.ControlLaws;
 import dev.wanctl.core.control.ControllerParams;
 import dev.wanctl.core.control.DownloadParams;
 import dev.wanctl.core.control.FallbackPolicy;
 import dev.wanctl.core.control.Hysteresis;
+import dev.wanctl.core.control.LawKey;
+import dev.wanctl.core.control.LawParams;
+import dev.wanctl.core.control.LawSection;
+import dev.wanctl.core.control.LawType;
 import dev.wanctl.core.control.RttTrackerParams;
 import dev.wanctl.core.control.Thresholds;
 import dev.wanctl.core.control.UploadParams;
@@ -121,38 +124,51 @@ final class AutorateConfigBuilder {
         notes.add(String.format(Locale.ROOT, "interval %d ms; green_required DL %d / UL %d cycles, soft_red_required"
                 + " %d, dwell %d cycles, deadband %s ms", Math.round(intervalSec * 1000), dlGreen, ulGreen, softRed,
                 dwell, fmt(deadband)));
-        AdaptiveParams adaptive = adaptive(dlFloors.red, dlCeil, ulFloors.red, ulCeil);
-        if (r.problems().hasErrors()) {
-            return null;
-        }
-        return new ControllerParams(
+        ControllerParams reference = new ControllerParams(
                 new RttTrackerParams(initialClamped, aBase, aLoad, freeze, bMin, bMax),
                 new DownloadParams(dlFloors.green, dlFloors.yellow, dlFloors.softRed, dlFloors.red, dlCeil, dlStep,
                         dlFactor, dlYellow, dlGreen, softRed, dlT, hysteresis),
-                new UploadParams(ulFloors.red, ulCeil, ulStep, ulFactor, ulYellow, ulGreen, ulT, hysteresis),
-                adaptive, r.number(AD_COUNTERS_LOADED), r.number(AD_COUNTERS_IDLE));
+                new UploadParams(ulFloors.red, ulCeil, ulStep, ulFactor, ulYellow, ulGreen, ulT, hysteresis));
+        LawType law = ControlLaws.named(r.string(LAW));
+        LawParams own = law.reader().read(new Section(law), reference);
+        if (own == null || r.problems().hasErrors()) {
+            return null;
+        }
+        return reference.withLaw(own);
     }
 
-    /** The adaptive law's parameters when {@code law: adaptive}, else null (the reference law). */
-    private AdaptiveParams adaptive(long dlFloor, long dlCeil, long ulFloor, long ulCeil) {
-        if (!ControlLaws.ADAPTIVE.equals(r.string(LAW))) {
-            return null;
+    /** The chosen law's section of this config, as its reader sees it. */
+    private final class Section implements LawSection {
+        private final LawType law;
+
+        Section(LawType law) {
+            this.law = law;
         }
-        double cut = r.number(AD_CUT_ABOVE);
-        double grow = r.number(AD_GROW_BELOW);
-        if (grow > cut) {
-            r.error(AD_GROW_BELOW, "must not exceed cut_above_ms (" + fmt(cut) + "), got " + fmt(grow));
-            return null;
+
+        @Override
+        public double number(LawKey key) {
+            return r.number(lawKey(law, key));
         }
-        AdaptiveParams d = AdaptiveParams.defaults(intervalSec, dlFloor, dlCeil, ulFloor, ulCeil);
-        AdaptiveParams p = new AdaptiveParams(intervalSec, dlFloor, dlCeil, ulFloor, ulCeil, cut, grow,
-                r.number(AD_DRAIN), d.minCutFactor(), d.maxCutFactor(), r.number(AD_CUT_HOLD), d.activeFraction(),
-                d.loadedFraction(), d.ackFraction(), r.number(AD_GROW_ROOM), d.growCeilingPerSec(),
-                d.maxStepFraction(), d.loadTimeConstantSec(), d.baselineDownSec(), d.baselineUpIdleSec(),
-                d.baselineUpLoadedSec(), r.number(AD_STANDING));
-        notes.add(String.format(Locale.ROOT, "law: adaptive (cut above %s ms, grow below %s ms, drain %s s, standing"
-                + " delay after %s s)", fmt(cut), fmt(grow), fmt(p.drainSec()), fmt(p.standingSec())));
-        return p;
+
+        @Override
+        public void error(LawKey key, String message) {
+            r.error(lawKey(law, key), message);
+        }
+
+        @Override
+        public void note(String line) {
+            notes.add(line);
+        }
+
+        @Override
+        public double intervalSec() {
+            return intervalSec;
+        }
+
+        @Override
+        public String fmt(double v) {
+            return AutorateConfigBuilder.fmt(v);
+        }
     }
 
     /** {@code a} must be strictly greater than {@code b}; says so on {@code ka} if not. */

@@ -1,11 +1,14 @@
 package dev.wanctl.core.config;
 
-import dev.wanctl.core.control.AdaptiveParams;
 import dev.wanctl.core.control.ControlLaws;
+import dev.wanctl.core.control.LawKey;
+import dev.wanctl.core.control.LawType;
 import dev.wanctl.core.probe.HostPort;
 import static dev.wanctl.core.config.ConfigKey.key;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every key of an autorate config ({@code /etc/wanctl/<wan>.yaml}). */
 public final class AutorateSchema {
@@ -56,14 +59,35 @@ public final class AutorateSchema {
     static final ConfigKey FB_MODE;
     static final ConfigKey FB_MAX_CYCLES;
     static final ConfigKey LAW;
-    static final ConfigKey AD_CUT_ABOVE;
-    static final ConfigKey AD_GROW_BELOW;
-    static final ConfigKey AD_DRAIN;
-    static final ConfigKey AD_CUT_HOLD;
-    static final ConfigKey AD_GROW_ROOM;
-    static final ConfigKey AD_STANDING;
-    static final ConfigKey AD_COUNTERS_LOADED;
-    static final ConfigKey AD_COUNTERS_IDLE;
+    /** Every law's keys ({@link ControlLaws#types()}) by path. */
+    private static final Map<String, ConfigKey> LAW_KEYS;
+
+    /** The section of a law's keys: {@code continuous_monitoring.<law>}. */
+    static String lawSection(LawType law) {
+        return CM + "." + law.name();
+    }
+
+    /** The config key of a law's key. */
+    static ConfigKey lawKey(LawType law, LawKey k) {
+        ConfigKey c = LAW_KEYS.get(lawSection(law) + "." + k.name());
+        if (c == null) {
+            throw new IllegalArgumentException(k.name() + " is not a key of the " + law.name() + " law");
+        }
+        return c;
+    }
+
+    /** "The control law: reference (...), or adaptive (...)", from the registered laws. */
+    private static String lawDoc() {
+        List<LawType> laws = ControlLaws.types();
+        StringBuilder b = new StringBuilder("The control law: ");
+        for (int i = 0; i < laws.size(); i++) {
+            if (i > 0) {
+                b.append(i == laws.size() - 1 ? ", or " : ", ");
+            }
+            b.append(laws.get(i).name()).append(" (").append(laws.get(i).doc()).append(')');
+        }
+        return b.toString();
+    }
 
     /** The keys of one direction's section. */
     record Direction(
@@ -123,28 +147,24 @@ public final class AutorateSchema {
         LAW = s.add(key(CM + ".law", ValueType.CHOICE)
                 .choices(ControlLaws.names().toArray(String[]::new))
                 .defaultValue(ControlLaws.REFERENCE)
-                .ours().doc("The control law: reference (the Python reference's zones, bit-exact), or adaptive"
-                        + " (reads what each direction delivers; docs/ADAPTIVE_LAW.md)"));
-        String ad = CM + ".adaptive";
-        s.add(key(ad, ValueType.SECTION).ours().doc("Parameters of the adaptive law (law: adaptive)"));
-        AD_CUT_ABOVE = s.add(key(ad + ".cut_above_ms", ValueType.NUMBER).range(1, 500).defaultValue(AdaptiveParams.DEFAULT_CUT_ABOVE_MS).unit("ms")
-                .ours().doc("Delay over the baseline above which a loaded direction is cut"));
-        AD_GROW_BELOW = s.add(key(ad + ".grow_below_ms", ValueType.NUMBER).range(0.5, 500).defaultValue(AdaptiveParams.DEFAULT_GROW_BELOW_MS)
-                .unit("ms").ours().doc("Delay over the baseline below which a loaded direction may grow"));
-        AD_DRAIN = s.add(key(ad + ".drain_sec", ValueType.NUMBER).range(0.1, 10).defaultValue(AdaptiveParams.DEFAULT_DRAIN_SEC).unit("s").ours()
-                .doc("A cut is sized to drain the queue behind the delay in about this long"));
-        AD_CUT_HOLD = s.add(key(ad + ".cut_hold_sec", ValueType.NUMBER).range(0, 10).defaultValue(AdaptiveParams.DEFAULT_CUT_HOLD_SEC).unit("s")
-                .ours().doc("After a cut, no further cut for this long unless the delay keeps growing"));
-        AD_GROW_ROOM = s.add(key(ad + ".grow_room_per_sec", ValueType.NUMBER).range(0, 10).defaultValue(AdaptiveParams.DEFAULT_GROW_ROOM_PER_SEC)
-                .ours().doc("Growth per second as a fraction of the room left below the ceiling"));
-        AD_STANDING = s.add(key(ad + ".standing_sec", ValueType.NUMBER).range(0.5, 600).defaultValue(AdaptiveParams.DEFAULT_STANDING_SEC).unit("s")
-                .ours().doc("Delay that stays this long although the loaded directions were cut is not ours:"
-                        + " the baseline takes it"));
-        AD_COUNTERS_LOADED = s.add(key(ad + ".counter_interval_sec", ValueType.NUMBER).range(0.1, 60)
-                .defaultValue(0.5).unit("s").ours().doc("How often the queues' byte counters are read while a"
-                        + " direction is loaded (one router request for both queues)"));
-        AD_COUNTERS_IDLE = s.add(key(ad + ".idle_counter_interval_sec", ValueType.NUMBER).range(0.1, 600)
-                .defaultValue(2.0).unit("s").ours().doc("How often they are read while both directions are idle"));
+                .ours().doc(lawDoc()));
+        Map<String, ConfigKey> lawKeys = new LinkedHashMap<>();
+        for (LawType law : ControlLaws.types()) {
+            if (law.keys().isEmpty()) {
+                continue;
+            }
+            String section = lawSection(law);
+            s.add(key(section, ValueType.SECTION).ours().doc(law.sectionDoc()));
+            for (LawKey k : law.keys()) {
+                ConfigKey.Builder b = key(section + "." + k.name(), ValueType.NUMBER).range(k.min(), k.max())
+                        .defaultValue(k.defaultValue());
+                if (!k.unit().isEmpty()) {
+                    b.unit(k.unit());
+                }
+                lawKeys.put(section + "." + k.name(), s.add(b.ours().doc(k.doc())));
+            }
+        }
+        LAW_KEYS = Map.copyOf(lawKeys);
 
         DL = direction(s, "download", 10000, true);
         SOFT_RED_REQUIRED = s.add(key(CM + ".download.soft_red_required", ValueType.INT).range(1, 1000)

@@ -44,6 +44,16 @@ public interface ControlLaw {
         return false;
     }
 
+    /** How often the pipeline reads the byte counters while a direction is loaded (asked only when it reads them). */
+    default long loadedCounterIntervalNanos() {
+        return 500_000_000L;
+    }
+
+    /** How often it reads them while both directions are idle. */
+    default long idleCounterIntervalNanos() {
+        return 2_000_000_000L;
+    }
+
     /**
      * The delay over the baseline (ms) above which the law wants fresh byte counters at once: a
      * rise past it starts a cut, and the cut after it is sized on what the line carries now.

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The control laws by their {@code continuous_monitoring.law} name. A new law is one class behind
- * {@link ControlLaw}, one line here, and its config keys.
+ * {@link ControlLaw} with its {@link LawType} (name, keys, parameters, factory), and one line here.
  */
 public final class ControlLaws {
 
@@ -13,15 +13,38 @@ public final class ControlLaws {
     /** {@link AdaptiveLaw}. */
     public static final String ADAPTIVE = "adaptive";
 
+    /** Every law a config may name, the default first. */
+    private static final List<LawType> TYPES = List.of(
+            ReferenceLaw.TYPE,
+            AdaptiveControlLaw.TYPE);
+
     private ControlLaws() {}
+
+    /** The laws a config may name, the default first. */
+    public static List<LawType> types() {
+        return TYPES;
+    }
 
     /** The names a config may give, the default first. */
     public static List<String> names() {
-        return List.of(REFERENCE, ADAPTIVE);
+        return TYPES.stream().map(LawType::name).toList();
+    }
+
+    /** The law named {@code name}; the default when null. */
+    public static LawType named(String name) {
+        if (name == null) {
+            return TYPES.getFirst();
+        }
+        for (LawType t : TYPES) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown control law '" + name + "'; known: " + names());
     }
 
     /** The law {@code params} name, at its starting rates. */
     public static ControlLaw create(ControllerParams params) {
-        return params.adaptiveLaw() ? new AdaptiveControlLaw(params) : new ReferenceLaw(params);
+        return params.law().type().create(params);
     }
 }

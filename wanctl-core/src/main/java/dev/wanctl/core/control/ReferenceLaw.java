@@ -1,5 +1,7 @@
 package dev.wanctl.core.control;
 
+import java.util.List;
+
 /**
  * The reference implementation's control law: the RTT sample updates a loaded-RTT and a baseline
  * EWMA ({@link RttTracker}); both directions act on the same delta (RTT cannot tell which direction
@@ -7,6 +9,20 @@ package dev.wanctl.core.control;
  * ({@link UploadPolicy}). Reads neither sample ages nor delivered rates. Allocation-free per step.
  */
 public final class ReferenceLaw implements ControlLaw {
+
+    /** The reference law has no parameters beyond those every law shares. */
+    public static final LawParams PARAMS = new NoParams();
+
+    /** {@code law: reference}, the default: no keys of its own. */
+    static final LawType TYPE = new LawType(ControlLaws.REFERENCE, "the Python reference's zones, bit-exact", null,
+            List.of(), (section, reference) -> PARAMS, ReferenceLaw::new);
+
+    private record NoParams() implements LawParams {
+        @Override
+        public LawType type() {
+            return TYPE;
+        }
+    }
 
     private final ControllerParams params;
     private final RttTracker tracker;

@@ -4,6 +4,7 @@ import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigEnvironment;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.control.ControlLaws;
 import dev.wanctl.core.control.ControllerParams;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class ScenarioConfigs {
     /** {@code c} on the reference law (as if it had no {@code law: adaptive}): every other setting as written. */
     public static AutorateConfig referenceLaw(AutorateConfig c) {
         ControllerParams p = c.control();
-        if (!p.adaptiveLaw()) {
+        if (p.lawName().equals(ControlLaws.REFERENCE)) {
             return c;
         }
         return new AutorateConfig(c.source(), c.wanName(), c.router(), c.rateLimit(), c.queues(), c.interval(),

@@ -68,9 +68,9 @@ class PeerControllersTest {
         Files.writeString(adaptive, Files.readString(testbedConfig())
                 .replace("continuous_monitoring:\n", "continuous_monitoring:\n  law: adaptive\n"));
         AutorateConfig c = ScenarioConfigs.autorate("t", adaptive.toString());
-        assertThat(c.control().adaptiveLaw()).isTrue();
+        assertThat(c.control().lawName()).isEqualTo("adaptive");
         AutorateConfig ref = ScenarioConfigs.referenceLaw(c);
-        assertThat(ref.control().adaptiveLaw()).isFalse();
+        assertThat(ref.control().lawName()).isEqualTo("reference");
         assertThat(ref.control().download()).isEqualTo(c.control().download());
         assertThat(ref.rateLimit()).isEqualTo(c.rateLimit());
 
