@@ -27,7 +27,11 @@ public final class ControlLaws {
 
     /** The names a config may give, the default first. */
     public static List<String> names() {
-        return TYPES.stream().map(LawType::name).toList();
+        String[] names = new String[TYPES.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = TYPES.get(i).name();
+        }
+        return List.of(names);
     }
 
     /** The law named {@code name}; the default when null. */

@@ -39,8 +39,11 @@ public record LawType(String name, String doc, String sectionDoc, List<LawKey> k
         if (!keys.isEmpty()) {
             Objects.requireNonNull(sectionDoc, "sectionDoc");
         }
-        if (keys.stream().map(LawKey::name).distinct().count() != keys.size()) {
-            throw new IllegalArgumentException(name + ": two keys of the same name");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (LawKey k : keys) {
+            if (!seen.add(k.name())) {
+                throw new IllegalArgumentException(name + ": two keys named " + k.name());
+            }
         }
     }
 
