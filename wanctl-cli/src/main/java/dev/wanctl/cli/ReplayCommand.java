@@ -6,7 +6,9 @@ import dev.wanctl.autorate.ReplaySummary;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
+import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.daemon.ExitStatus;
+import dev.wanctl.steering.SteeringReplay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,21 +21,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code wanctl replay}: what the controller decides for a recorded RTT series. */
+/**
+ * {@code wanctl replay}: what the controller decides for a recorded RTT series, or (with
+ * {@code --steering}) what steering decides for a recording of its signals.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {
-    "Run the autorate controller over a recorded RTT series on a virtual clock.",
+    "Run the autorate controller over a recorded RTT series on a virtual clock, or (--steering)"
+            + " steering's decision over a recording of its signals.",
     "",
     "The series has one row per cycle; prints one CSV row per cycle to stdout, then a summary to"
             + " stderr. Nothing is sent anywhere."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Autorate config.")
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "Autorate config (with --rtt) or steering config (with --steering).")
     Path config;
 
-    @Option(names = "--rtt", required = true, paramLabel = "FILE",
+    @Option(names = "--rtt", paramLabel = "FILE",
             description = "CSV with a header; first column rtt_ms; an empty value is a lost measurement.")
     Path rtt;
+
+    @Option(names = "--steering", paramLabel = "FILE",
+            description = "Steering's flight recording, or a CSV with its columns (rtt_ms, baseline_ms; optionally"
+                    + " t_s, drops, queued_packets, wan_zone, wan_zone_age_s).")
+    Path steering;
 
     @Spec
     CommandSpec spec;
@@ -41,6 +53,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if ((rtt == null) == (steering == null)) {
+            err.println("replay: give either --rtt FILE (autorate) or --steering FILE (steering), not "
+                    + (rtt == null ? "neither" : "both"));
+            err.flush();
+            return ExitStatus.USAGE;
+        }
+        if (steering != null) {
+            return steering(err);
+        }
         Loaded<AutorateConfig> loaded = ConfigLoader.loadAutorate(config, ConfigLoader.Options.check());
         if (!loaded.ok()) {
             err.print(loaded.errorReport());
@@ -61,6 +82,32 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitStatus.FAILURE;
         } catch (IOException e) {
             err.println(rtt + ": cannot read: " + e.getMessage());
+            err.flush();
+            return ExitStatus.FAILURE;
+        }
+    }
+
+    private int steering(PrintWriter err) {
+        Loaded<SteeringConfig> loaded = ConfigLoader.loadSteering(config, ConfigLoader.Options.check());
+        if (!loaded.ok()) {
+            err.print(loaded.errorReport());
+            err.flush();
+            return ExitStatus.CONFIG;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader in = Files.newBufferedReader(steering, StandardCharsets.UTF_8)) {
+            SteeringReplay.Summary summary = new SteeringReplay(loaded.config()).run(in, out);
+            out.flush();
+            err.print(summary.describe());
+            err.flush();
+            return ExitStatus.OK;
+        } catch (SteeringReplay.InputException e) {
+            out.flush();
+            err.println(steering + ": " + e.getMessage());
+            err.flush();
+            return ExitStatus.FAILURE;
+        } catch (IOException e) {
+            err.println(steering + ": cannot read: " + e.getMessage());
             err.flush();
             return ExitStatus.FAILURE;
         }

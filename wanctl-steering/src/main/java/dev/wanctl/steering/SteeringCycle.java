@@ -64,6 +64,8 @@ final class SteeringCycle implements FixedRateLoop.Body {
     private long drops;
     private long queued;
     private boolean rttLost;
+    private Zone wanZone;
+    private long wanZoneAgeNanos = Long.MAX_VALUE;
     private volatile long cycles;
     private long lastStatusNanos;
     private long lastProfileNanos;
@@ -120,8 +122,11 @@ final class SteeringCycle implements FixedRateLoop.Body {
         long t1 = clock.nanoTime();
         String hold = holdReason(r);
         Zone before = law.congestion();
-        SteeringLaw.Decision d = law.decide(new SteeringLaw.Signals(t0, r, p.primary().baselineMs(), drops, queued,
-                p.primary().zone(), p.primary().zoneAgeNanos(), p.toggler().verified()));
+        double baseline = p.primary().baselineMs();
+        wanZone = p.primary().zone();
+        wanZoneAgeNanos = p.primary().zoneAgeNanos();
+        SteeringLaw.Decision d = law.decide(new SteeringLaw.Signals(t0, r, baseline, drops, queued, wanZone,
+                wanZoneAgeNanos, p.toggler().verified()));
         if (d.decided()) {
             memory.baselineMs(p.primary().baselineMs());
             memory.congestion(d.congestion());
@@ -262,7 +267,8 @@ final class SteeringCycle implements FixedRateLoop.Body {
 
     private void publish(long cycle, long now, double r, String hold) {
         view = new SteeringView(cycle, now, names.of(law.state()), law.congestion(), r, law.deltaMs(),
-                law.rttEwmaMs(), law.queueEwma(), drops, queued, law.redCount(), law.goodCount(), law.score(), hold);
+                law.rttEwmaMs(), law.queueEwma(), drops, queued, wanZone, wanZoneAgeNanos, law.redCount(), law.goodCount(),
+                law.score(), hold);
     }
 
     private boolean degraded() {

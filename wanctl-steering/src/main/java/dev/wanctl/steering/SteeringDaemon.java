@@ -91,7 +91,7 @@ public final class SteeringDaemon {
         banner(config);
         WanctlMetrics metrics = new WanctlMetrics();
         DaemonRecording rec = DaemonRecording.of(config.wanName(), config.recording(), config.interval(),
-                SteeringWiring.recordingMetadata(config));
+                SteeringWiring.recordingMetadata(config), true);
         frame.recording(rec);
         SteeringWiring.Shared shared = new SteeringWiring.Shared(services.clock(), services.sleeper(),
                 metrics.steering(config.primaryWan(), List.of(config.goodStateName(), config.degradedStateName())),

@@ -12,9 +12,11 @@ import dev.wanctl.core.control.Zone;
  * @param deltaMs RTT over the baseline (never negative)
  * @param drops CAKE drops of the newest stats reading
  * @param queued CAKE backlog (packets) of the newest stats reading
+ * @param wanZone the primary's autorate zone the cycle read, null when unknown
+ * @param wanZoneAgeNanos how old that zone was ({@code Long.MAX_VALUE} when unknown)
  * @param score the confidence score, -1 when scoring is off
  * @param hold why the cycle decided nothing, null when it did
  */
 record SteeringView(long cycle, long atNanos, String state, Zone congestion, double rttMs, double deltaMs,
-        double rttEwmaMs, double queueEwma, long drops, long queued, int redCount, int goodCount, int score,
+        double rttEwmaMs, double queueEwma, long drops, long queued, Zone wanZone, long wanZoneAgeNanos, int redCount, int goodCount, int score,
         String hold) {}

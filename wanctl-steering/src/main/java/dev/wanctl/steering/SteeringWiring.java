@@ -155,7 +155,11 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         }
     }
 
-    /** RTT, the primary's baseline, delta and its EWMA, the congestion zone and whether traffic is steered. */
+    /**
+     * RTT, the primary's baseline, delta and its EWMA, the congestion zone and whether traffic is
+     * steered; and the rest of what the decision read (CAKE drops and backlog, the primary's zone and
+     * its age), so a replay can step the decision again.
+     */
     private void record() {
         SteeringView v = cycle.view();
         FlightRecorder.Cycle row = recording.row();
@@ -166,6 +170,10 @@ final class SteeringWiring implements DaemonLoop.Session, AutoCloseable {
         row.baselineMs = primary.baselineMs();
         row.dlZone = v.congestion() == null ? FlightRecorder.ZONE_NONE : FlightRecorder.zoneCode(v.congestion().name());
         row.steering = config.degradedStateName().equals(v.state());
+        row.drops = v.drops();
+        row.queuedPackets = v.queued();
+        row.wanZone = v.wanZone() == null ? FlightRecorder.ZONE_NONE : FlightRecorder.zoneCode(v.wanZone().name());
+        row.wanZoneAgeSec = v.wanZoneAgeNanos() == Long.MAX_VALUE ? Double.NaN : v.wanZoneAgeNanos() / 1e9;
         recording.commit(v.atNanos());
     }
 

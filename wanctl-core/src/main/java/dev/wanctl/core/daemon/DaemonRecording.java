@@ -44,10 +44,16 @@ public final class DaemonRecording {
     /** The recording {@code config} asks for at cycles of {@code interval}; null when it is off. */
     public static DaemonRecording of(String name, RecordingConfig config, Duration interval,
             Map<String, String> metadata) {
+        return of(name, config, interval, metadata, false);
+    }
+
+    /** The same, keeping steering's signals too when {@code steeringSignals} (the steering daemon). */
+    public static DaemonRecording of(String name, RecordingConfig config, Duration interval,
+            Map<String, String> metadata, boolean steeringSignals) {
         if (!config.enabled()) {
             return null;
         }
-        return new DaemonRecording(name, new FlightRecorder(config.rows(interval)), config.file(),
+        return new DaemonRecording(name, new FlightRecorder(config.rows(interval), steeringSignals), config.file(),
                 config.writeInterval().toNanos(), metadata);
     }
 

@@ -32,13 +32,18 @@ import java.util.Map;
  *       latency-sensitive traffic is steered to the other WAN</li>
  *   <li>{@code dl_capacity_bps, ul_capacity_bps, dl_added_ms, ul_added_ms}: simulation only, the
  *       link's true capacity and the queueing delay a user's packet sees</li>
+ *   <li>{@code drops, queued_packets, wan_zone, wan_zone_age_s}: steering only, the rest of what
+ *       its decision read (the newest CAKE stats reading's drops and backlog, the primary's
+ *       autorate zone and that zone's age), so {@code wanctl replay --steering} can step the
+ *       decision again from a recording</li>
  * </ul>
  */
 public final class FlightRecorder {
 
     /** The CSV header line. */
     public static final String HEADER = "t_s,rtt_ms,load_ewma_ms,baseline_ms,delta_ms,dl_zone,ul_zone,"
-            + "dl_rate_bps,ul_rate_bps,write,steering,dl_capacity_bps,ul_capacity_bps,dl_added_ms,ul_added_ms";
+            + "dl_rate_bps,ul_rate_bps,write,steering,dl_capacity_bps,ul_capacity_bps,dl_added_ms,ul_added_ms,"
+            + "drops,queued_packets,wan_zone,wan_zone_age_s";
 
     /** Zone codes, in order of severity; {@link #ZONE_NONE} when unknown. */
     public static final byte ZONE_NONE = -1;
@@ -66,11 +71,23 @@ public final class FlightRecorder {
     private final float[] ulCapacityBps;
     private final float[] dlAddedMs;
     private final float[] ulAddedMs;
+    private final int[] drops;
+    private final int[] queuedPackets;
+    private final byte[] wanZone;
+    private final float[] wanZoneAgeSec;
     private int next;
     private int size;
 
     /** A recorder that keeps the newest {@code capacity} cycles (e.g. 12 000: ten minutes at 20 Hz). */
     public FlightRecorder(int capacity) {
+        this(capacity, false);
+    }
+
+    /**
+     * A recorder that also keeps steering's signals ({@code drops} to {@code wan_zone_age_s});
+     * without them those columns stay empty and cost no memory.
+     */
+    public FlightRecorder(int capacity, boolean steeringSignals) {
         if (capacity < 1) {
             throw new IllegalArgumentException("flight recorder capacity must be >= 1, got " + capacity);
         }
@@ -89,6 +106,11 @@ public final class FlightRecorder {
         ulCapacityBps = new float[capacity];
         dlAddedMs = new float[capacity];
         ulAddedMs = new float[capacity];
+        int steering = steeringSignals ? capacity : 0;
+        drops = new int[steering];
+        queuedPackets = new int[steering];
+        wanZone = new byte[steering];
+        wanZoneAgeSec = new float[steering];
     }
 
     /**
@@ -111,6 +133,14 @@ public final class FlightRecorder {
         public double ulCapacityBps;
         public double dlAddedMs;
         public double ulAddedMs;
+        /** CAKE drops of the newest stats reading; -1 when unknown. */
+        public long drops;
+        /** CAKE backlog (packets) of the newest stats reading; -1 when unknown. */
+        public long queuedPackets;
+        /** The primary's autorate zone as steering read it. */
+        public byte wanZone;
+        /** How old that zone was (s); NaN when unknown. */
+        public double wanZoneAgeSec;
 
         /** An empty cycle: every value unknown. */
         public Cycle() {
@@ -134,6 +164,10 @@ public final class FlightRecorder {
             ulCapacityBps = Double.NaN;
             dlAddedMs = Double.NaN;
             ulAddedMs = Double.NaN;
+            drops = -1;
+            queuedPackets = -1;
+            wanZone = ZONE_NONE;
+            wanZoneAgeSec = Double.NaN;
             return this;
         }
     }
@@ -155,6 +189,12 @@ public final class FlightRecorder {
         ulCapacityBps[i] = (float) c.ulCapacityBps;
         dlAddedMs[i] = (float) c.dlAddedMs;
         ulAddedMs[i] = (float) c.ulAddedMs;
+        if (drops.length > 0) {
+            drops[i] = count(c.drops);
+            queuedPackets[i] = count(c.queuedPackets);
+            wanZone[i] = c.wanZone;
+            wanZoneAgeSec[i] = (float) c.wanZoneAgeSec;
+        }
         next = (i + 1) % capacity;
         if (size < capacity) {
             size++;
@@ -190,7 +230,7 @@ public final class FlightRecorder {
     public void writeCsv(Appendable out, Map<String, String> metadata) throws IOException {
         FlightRecorder copy;
         synchronized (this) {
-            copy = new FlightRecorder(Math.max(1, size));
+            copy = new FlightRecorder(Math.max(1, size), drops.length > 0);
             int first = (next - size + capacity) % capacity;
             for (int k = 0; k < size; k++) {
                 copy.copyRow(this, (first + k) % capacity, k);
@@ -216,6 +256,12 @@ public final class FlightRecorder {
         ulCapacityBps[k] = from.ulCapacityBps[i];
         dlAddedMs[k] = from.dlAddedMs[i];
         ulAddedMs[k] = from.ulAddedMs[i];
+        if (drops.length > 0) {
+            drops[k] = from.drops[i];
+            queuedPackets[k] = from.queuedPackets[i];
+            wanZone[k] = from.wanZone[i];
+            wanZoneAgeSec[k] = from.wanZoneAgeSec[i];
+        }
     }
 
     private void format(Appendable out, Map<String, String> metadata) throws IOException {
@@ -245,7 +291,15 @@ public final class FlightRecorder {
             whole(row, dlCapacityBps[i]).append(',');
             whole(row, ulCapacityBps[i]).append(',');
             decimal(row, dlAddedMs[i]).append(',');
-            decimal(row, ulAddedMs[i]).append('\n');
+            decimal(row, ulAddedMs[i]).append(',');
+            if (drops.length > 0) {
+                count(row, drops[i]).append(',');
+                count(row, queuedPackets[i]).append(',');
+                row.append(zoneName(wanZone[i])).append(',');
+                decimal(row, wanZoneAgeSec[i]).append('\n');
+            } else {
+                row.append(",,,\n");
+            }
             out.append(row);
         }
     }
@@ -275,6 +329,15 @@ public final class FlightRecorder {
 
     private static StringBuilder decimal(StringBuilder sb, float v) {
         return Float.isNaN(v) ? sb : sb.append(String.format(Locale.ROOT, "%.3f", v));
+    }
+
+    /** A count for an int column: -1 (unknown) for a negative value, capped at Integer.MAX_VALUE. */
+    private static int count(long v) {
+        return v < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, v);
+    }
+
+    private static StringBuilder count(StringBuilder sb, int v) {
+        return v < 0 ? sb : sb.append(v);
     }
 
     private static StringBuilder whole(StringBuilder sb, float v) {

@@ -54,8 +54,28 @@ class FlightRecorderTest {
         c.dlAddedMs = 3.25;
         r.record(c);
         String row = csv(r, Map.of()).get(1);
-        assertThat(row).isEqualTo("1.500,25.500,,,,SOFT_RED,GREEN,940000000,38000000,1,0,800000000,,3.250,");
+        assertThat(row).isEqualTo("1.500,25.500,,,,SOFT_RED,GREEN,940000000,38000000,1,0,800000000,,3.250,,,,,");
         assertThat(row.split(",", -1)).hasSize(FlightRecorder.HEADER.split(",").length);
+    }
+
+    @Test
+    void aSteeringRecordingKeepsTheCakeSignalsAndThePrimarysZoneAndAnotherLeavesThemEmpty() throws IOException {
+        FlightRecorder.Cycle c = cycle(1500, 25.5);
+        c.steering = true;
+        c.drops = 3;
+        c.queuedPackets = 80;
+        c.wanZone = FlightRecorder.zoneCode("YELLOW");
+        c.wanZoneAgeSec = 0.25;
+        FlightRecorder steering = new FlightRecorder(10, true);
+        steering.record(c);
+        assertThat(csv(steering, Map.of()).get(1)).endsWith(",1,,,,,3,80,YELLOW,0.250");
+        FlightRecorder autorate = new FlightRecorder(10);
+        autorate.record(c);
+        assertThat(csv(autorate, Map.of()).get(1)).endsWith(",1,,,,,,,,");
+        c.clear();
+        c.timeNanos = 1_550_000_000L;
+        steering.record(c);
+        assertThat(csv(steering, Map.of()).get(2)).isEqualTo("1.550,,,,,,,0,0,0,0,,,,,,,,");
     }
 
     @Test
