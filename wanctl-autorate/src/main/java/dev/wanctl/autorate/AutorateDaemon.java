@@ -14,6 +14,7 @@ import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.daemon.DaemonReload;
 import dev.wanctl.core.daemon.DaemonSupport;
 import dev.wanctl.core.daemon.ExitStatus;
+import dev.wanctl.core.daemon.FramedDaemon;
 import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.daemon.InstanceLock;
 import dev.wanctl.core.runtime.Sleeper;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * configured interval through {@link DaemonLoop} until SIGTERM; reloads the config on SIGHUP,
  * keeping the old one when the new one is invalid.
  */
-public final class AutorateDaemon {
+public final class AutorateDaemon implements FramedDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutorateDaemon.class);
 
@@ -130,15 +131,6 @@ public final class AutorateDaemon {
         }
     }
 
-    /** Stops after the cycle in progress (tests, embedding). */
-    public void stop() {
-        frame.stop();
-    }
-
-    /** Asks for a reload before the next cycle (what SIGHUP does). */
-    public void requestReload() {
-        frame.requestReload();
-    }
 
     private void restore(AutorateWiring w) {
         w.state.load().ifPresentOrElse(json -> {
@@ -233,12 +225,9 @@ public final class AutorateDaemon {
         DaemonSupport.logLoopStart(LOG, c.interval(), notifier);
     }
 
-    /**
-     * Writes the flight recording now, as SIGUSR1 does but on the caller's thread (tests,
-     * embedding); the file, or null when recording is off or the write failed.
-     */
-    public Path writeFlightRecording() {
-        return frame.writeFlightRecording();
+    @Override
+    public DaemonFrame frame() {
+        return frame;
     }
 
     /** The /health document now (tests, embedding). */
@@ -246,10 +235,6 @@ public final class AutorateDaemon {
         return healthDoc.get();
     }
 
-    /** Cycles that missed their slot so far. */
-    public long overruns() {
-        return frame.overruns();
-    }
 
     /** The cycle running now (tests). */
     public AutorateCycle currentCycle() {

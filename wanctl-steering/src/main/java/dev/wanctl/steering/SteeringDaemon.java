@@ -15,6 +15,7 @@ import dev.wanctl.core.daemon.DaemonReload;
 import dev.wanctl.core.daemon.DaemonRecording;
 import dev.wanctl.core.daemon.DaemonSupport;
 import dev.wanctl.core.daemon.ExitStatus;
+import dev.wanctl.core.daemon.FramedDaemon;
 import dev.wanctl.core.daemon.HealthServer;
 import dev.wanctl.core.daemon.InstanceLock;
 import dev.wanctl.core.daemon.Probing;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link DaemonLoop} until SIGTERM; reloads the config on SIGHUP, keeping the old one when the new
  * one is invalid. {@code --reset} disables the rule, writes a fresh GOOD state and exits.
  */
-public final class SteeringDaemon {
+public final class SteeringDaemon implements FramedDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(SteeringDaemon.class);
 
@@ -135,15 +136,6 @@ public final class SteeringDaemon {
         }
     }
 
-    /** Stops after the cycle in progress (tests, embedding). */
-    public void stop() {
-        frame.stop();
-    }
-
-    /** Asks for a reload before the next cycle (what SIGHUP does). */
-    public void requestReload() {
-        frame.requestReload();
-    }
 
     private int reset(SteeringWiring w) throws DaemonExit {
         if (options.dryRun()) {
@@ -237,9 +229,9 @@ public final class SteeringDaemon {
         DaemonSupport.logLoopStart(LOG, c.interval(), services.notifier());
     }
 
-    /** Writes the flight recording now, as SIGUSR1 does (tests, embedding); null when off or it failed. */
-    public java.nio.file.Path writeFlightRecording() {
-        return frame.writeFlightRecording();
+    @Override
+    public DaemonFrame frame() {
+        return frame;
     }
 
     /** The /health document now (tests, embedding). */
@@ -247,8 +239,4 @@ public final class SteeringDaemon {
         return healthDoc.get();
     }
 
-    /** Cycles that missed their slot so far. */
-    public long overruns() {
-        return frame.overruns();
-    }
 }
