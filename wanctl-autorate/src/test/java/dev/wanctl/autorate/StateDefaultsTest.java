@@ -3,34 +3,20 @@ package dev.wanctl.autorate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigEnvironment;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
 import dev.wanctl.core.config.SteeringConfig;
-import dev.wanctl.core.daemon.ExitStatus;
-import dev.wanctl.core.daemon.SystemdNotifier;
-import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.emulator.RouterEmulator;
-import dev.wanctl.emulator.testing.ScriptedProbe;
-import dev.wanctl.routeros.backends.RouterClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.function.LongToDoubleFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,38 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * bloat is seen at once; {@code --dry-run} never claims in its state file a rate it did not apply.
  * Virtual clock, the emulator over pinned HTTPS.
  */
-class StateDefaultsTest {
+class StateDefaultsTest extends StateFileHarness {
 
-    private static final long S = 1_000_000_000L;
     private static final long MS = 1_000_000L;
     private static final Path CONFIGS = Path.of("..", "configs");
-
-    @TempDir
-    Path dir;
-
-    private final VirtualClock clock = new VirtualClock();
-    private RouterEmulator router;
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger ours = (Logger) LoggerFactory.getLogger("dev.wanctl");
-
-    @BeforeEach
-    void start() {
-        router = RouterEmulator.builder().clock(clock).sshPort(-1).start();
-        log.start();
-        ours.addAppender(log);
-    }
-
-    @AfterEach
-    void stop() {
-        ours.detachAppender(log);
-        router.close();
-    }
-
-    private volatile AutorateDaemon current;
-
-    private Path state() {
-        return dir.resolve("spectrum_state.json");
-    }
 
     /** Runs for {@code seconds} of virtual time with {@code rtt}; {@code each} sees every cycle (ns since start). */
     private AutorateDaemon run(String extraYaml, boolean dryRun, long seconds, LongToDoubleFunction rtt,
@@ -80,21 +38,7 @@ class StateDefaultsTest {
         Path file = DaemonHarness.config(dir, router, 50, 1500);
         Files.writeString(file, Files.readString(file).replace("use_median_of_three: true\n",
                 "use_median_of_three: true\n" + MatrixDaemon.FALLBACK_TO_NOWHERE) + extraYaml);
-        AutorateConfig config = DaemonHarness.load(file);
-        AutorateDaemon[] d = new AutorateDaemon[1];
-        long startAt = clock.nanoTime();
-        AutorateDaemon.Services services = new AutorateDaemon.Services(clock,
-                SystemdNotifier.recording(Duration.ofSeconds(2), n -> { }), Sleeper.advancing(clock), false,
-                c -> new ScriptedProbe(clock, 3, now -> rtt.applyAsDouble(now - startAt), now -> {
-                    each.accept(now - startAt);
-                    if (now - startAt >= seconds * S) {
-                        d[0].stop();
-                    }
-                }), RouterClients::create, true);
-        d[0] = new AutorateDaemon(file, new AutorateDaemon.Options(dryRun, false, false), services);
-        current = d[0];
-        assertThat(new DaemonHarness.Running(d[0], config).await(Duration.ofSeconds(60))).isEqualTo(ExitStatus.OK);
-        return d[0];
+        return run(file, dryRun, seconds, rtt, each);
     }
 
     private static ConfigLoader.Options lenient() {

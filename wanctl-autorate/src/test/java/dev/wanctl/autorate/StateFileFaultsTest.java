@@ -2,29 +2,10 @@ package dev.wanctl.autorate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.control.Zone;
-import dev.wanctl.core.daemon.ExitStatus;
-import dev.wanctl.core.runtime.Sleeper;
-import dev.wanctl.core.daemon.SystemdNotifier;
-import dev.wanctl.core.runtime.VirtualClock;
-import dev.wanctl.routeros.backends.RouterClients;
-import dev.wanctl.emulator.RouterEmulator;
-import dev.wanctl.emulator.testing.ScriptedProbe;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongConsumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,59 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  * RTT re-learned, a huge file or a FIFO at the state path never read (virtual clock, the emulator
  * over pinned HTTPS, RTT 24 ms throughout).
  */
-class StateFileFaultsTest {
+class StateFileFaultsTest extends StateFileHarness {
 
-    private static final long S = 1_000_000_000L;
     private static final long M = 1_000_000L;
 
-    @TempDir
-    Path dir;
-
-    private final VirtualClock clock = new VirtualClock();
-    private RouterEmulator router;
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger ours = (Logger) LoggerFactory.getLogger("dev.wanctl");
-
-    @BeforeEach
-    void start() {
-        router = RouterEmulator.builder().clock(clock).sshPort(-1).start();
-        log.start();
-        ours.addAppender(log);
-    }
-
-    @AfterEach
-    void stop() {
-        ours.detachAppender(log);
-        router.close();
-    }
-
-    private Path state() {
-        return dir.resolve("spectrum_state.json");
-    }
-
-    /** Runs the daemon for {@code seconds} of virtual time; {@code each} sees it at every cycle. */
+    /** Runs the daemon for {@code seconds} of virtual time at RTT 24 ms; {@code each} sees it at every cycle. */
     private AutorateDaemon run(long seconds, LongConsumer each) throws Exception {
-        Path file = DaemonHarness.config(dir, router, 50, 1500);
-        AutorateConfig config = DaemonHarness.load(file);
-        AutorateDaemon[] d = new AutorateDaemon[1];
-        long startAt = clock.nanoTime();
-        AutorateDaemon.Services services = new AutorateDaemon.Services(clock,
-                SystemdNotifier.recording(Duration.ofSeconds(2), n -> { }), Sleeper.advancing(clock), false,
-                c -> new ScriptedProbe(clock, 3, now -> 24, now -> {
-                    each.accept(now - startAt);
-                    if (now - startAt >= seconds * S) {
-                        d[0].stop();
-                    }
-                }), RouterClients::create, true);
-        d[0] = new AutorateDaemon(file, new AutorateDaemon.Options(false, false, false), services);
-        DaemonHarness.Running running = new DaemonHarness.Running(d[0], config);
-        assertThat(running.await(Duration.ofSeconds(60))).isEqualTo(ExitStatus.OK);
-        return d[0];
-    }
-
-    private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel().toString().equals("WARN"))
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return run(DaemonHarness.config(dir, router, 50, 1500), false, seconds, now -> 24, each);
     }
 
     @Test
