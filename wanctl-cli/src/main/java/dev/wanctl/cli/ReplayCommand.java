@@ -2,11 +2,8 @@ package dev.wanctl.cli;
 
 import dev.wanctl.autorate.Replay;
 import dev.wanctl.autorate.ReplayInputException;
-import dev.wanctl.autorate.ReplaySummary;
-import dev.wanctl.core.config.AutorateConfig;
 import dev.wanctl.core.config.ConfigLoader;
 import dev.wanctl.core.config.Loaded;
-import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.daemon.ExitStatus;
 import dev.wanctl.steering.SteeringReplay;
 import java.io.BufferedReader;
@@ -60,54 +57,40 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         if (steering != null) {
-            return steering(err);
+            return replay(ConfigLoader.loadSteering(config, ConfigLoader.Options.check()), steering,
+                    (c, in, out) -> new SteeringReplay(c).run(in, out).describe(), err);
         }
-        Loaded<AutorateConfig> loaded = ConfigLoader.loadAutorate(config, ConfigLoader.Options.check());
-        if (!loaded.ok()) {
-            err.print(loaded.errorReport());
-            err.flush();
-            return ExitStatus.CONFIG;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try (BufferedReader in = Files.newBufferedReader(rtt, StandardCharsets.UTF_8)) {
-            ReplaySummary summary = new Replay(loaded.config()).run(in, out);
-            out.flush();
-            err.print(summary.describe());
-            err.flush();
-            return ExitStatus.OK;
-        } catch (ReplayInputException e) {
-            out.flush();
-            err.println(rtt + ": " + e.getMessage());
-            err.flush();
-            return ExitStatus.FAILURE;
-        } catch (IOException e) {
-            err.println(rtt + ": cannot read: " + e.getMessage());
-            err.flush();
-            return ExitStatus.FAILURE;
-        }
+        return replay(ConfigLoader.loadAutorate(config, ConfigLoader.Options.check()), rtt,
+                (c, in, out) -> new Replay(c).run(in, out).describe(), err);
     }
 
-    private int steering(PrintWriter err) {
-        Loaded<SteeringConfig> loaded = ConfigLoader.loadSteering(config, ConfigLoader.Options.check());
+    /** Replays {@code file} against the loaded config; returns the summary's text. */
+    @FunctionalInterface
+    private interface Run<C> {
+        String run(C config, BufferedReader in, PrintWriter out) throws IOException;
+    }
+
+    /** The config's problems (exit 78), or the per-cycle rows on stdout and the summary on stderr. */
+    private <C> int replay(Loaded<C> loaded, Path file, Run<C> run, PrintWriter err) {
         if (!loaded.ok()) {
             err.print(loaded.errorReport());
             err.flush();
             return ExitStatus.CONFIG;
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (BufferedReader in = Files.newBufferedReader(steering, StandardCharsets.UTF_8)) {
-            SteeringReplay.Summary summary = new SteeringReplay(loaded.config()).run(in, out);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String summary = run.run(loaded.config(), in, out);
             out.flush();
-            err.print(summary.describe());
+            err.print(summary);
             err.flush();
             return ExitStatus.OK;
-        } catch (SteeringReplay.InputException e) {
+        } catch (ReplayInputException | SteeringReplay.InputException e) {
             out.flush();
-            err.println(steering + ": " + e.getMessage());
+            err.println(file + ": " + e.getMessage());
             err.flush();
             return ExitStatus.FAILURE;
         } catch (IOException e) {
-            err.println(steering + ": cannot read: " + e.getMessage());
+            err.println(file + ": cannot read: " + e.getMessage());
             err.flush();
             return ExitStatus.FAILURE;
         }

@@ -53,4 +53,18 @@ class ReplayCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitStatus.FAILURE);
         assertThat(r.err()).contains(f + ": line 3: rtt_ms must be a number or empty, got \"fast\"");
     }
+
+    @Test
+    void autorateReplayPrintsARowPerRecordedRttAndAMalformedOneNamesItsLine(@TempDir Path dir) throws IOException {
+        String spectrum = Path.of("..", "configs", "spectrum.yaml").toString();
+        Path ok = Files.writeString(dir.resolve("rtt.csv"), "rtt_ms\n24\n\n25\n");
+        CliRunner.Result r = CliRunner.run("replay", "--config", spectrum, "--rtt", ok.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitStatus.OK);
+        assertThat(r.out().lines().toList()).hasSize(4).first().isEqualTo(dev.wanctl.autorate.Replay.HEADER);
+        assertThat(r.err()).contains("replay: 3 cycles");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "rtt_ms\n24\nslow\n");
+        CliRunner.Result b = CliRunner.run("replay", "--config", spectrum, "--rtt", bad.toString());
+        assertThat(b.exitCode()).isEqualTo(ExitStatus.FAILURE);
+        assertThat(b.err()).contains(bad + ": line 3: rtt_ms must be a number of ms or empty");
+    }
 }
