@@ -27,6 +27,9 @@ public final class RouterValues {
      */
     public static long bandwidthBps(String field, String text) throws RouterException {
         String t = text == null ? "" : text.trim();
+        if (!t.isEmpty() && t.length() <= 18 && allDigits(t)) { // the usual plain integer, read without the pattern
+            return Long.parseLong(t);
+        }
         Matcher m = BANDWIDTH.matcher(t);
         if (!m.matches()) {
             throw RouterException.protocol(field + " is not a bandwidth (bit/s, optionally k/M/G)", t);
@@ -43,6 +46,16 @@ public final class RouterValues {
         } catch (ArithmeticException e) {
             throw RouterException.protocol(field + " is out of range", t);
         }
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A non-negative integer counter ({@code bytes}, {@code packets}, ...). */

@@ -20,6 +20,16 @@ class RouterValuesTest {
     }
 
     @Test
+    void plainIntegersAreReadExactlyUpToTheLargestBitRateAndBeyondItIsAnError() throws Exception {
+        assertThat(RouterValues.bandwidthBps("rate", "000123")).isEqualTo(123L);
+        assertThat(RouterValues.bandwidthBps("rate", " 999999999999999999 ")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(RouterValues.bandwidthBps("rate", "9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> RouterValues.bandwidthBps("rate", "9223372036854775808"))
+                .isInstanceOf(RouterException.class)
+                .hasMessageContaining("rate is out of range");
+    }
+
+    @Test
     void aBandwidthThatIsNotOneIsAProtocolErrorNamingTheField() {
         for (String bad : new String[] {"fast", "-1", "10M/10M", "", "1T"}) {
             assertThatThrownBy(() -> RouterValues.bandwidthBps("max-limit", bad))

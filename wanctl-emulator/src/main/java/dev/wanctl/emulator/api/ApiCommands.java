@@ -12,7 +12,6 @@ import dev.wanctl.emulator.model.SystemResource;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.routeros.api.ApiSentence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class ApiCommands {
         }
         String menu = command.substring(1, slash);
         String verb = command.substring(slash + 1);
-        Map<String, String> attrs = new LinkedHashMap<>(s.attributes());
+        Map<String, String> attrs = s.attributes(); // a new map of its own
         List<String> proplist = proplist(attrs.remove(".proplist"));
         try {
             synchronized (state.lock()) {
@@ -69,7 +68,10 @@ final class ApiCommands {
                     } else {
                         obj.put("name", state.identity());
                     }
-                    return Result.of(List.of(item(obj, proplist), List.of("!done")));
+                    if (proplist != null) {
+                        obj.keySet().retainAll(proplist);
+                    }
+                    return Result.of(List.of(item(obj), List.of("!done")));
                 }
                 MenuSpec spec = MenuSpecs.byPath(menu);
                 if (spec == null) {
@@ -159,23 +161,22 @@ final class ApiCommands {
     }
 
     private List<List<String>> print(MenuTable t, List<String> queries, List<String> proplist) throws RosError {
+        // the query reads only the fields it names, and .proplist renders only the fields sent
+        MenuOps ops = state.ops();
         List<List<String>> out = new ArrayList<>();
         for (Row r : t.rows()) {
-            Map<String, String> rendered = state.ops().render(t, r);
-            if (ApiQuery.matches(queries, t.spec, rendered)) {
-                out.add(item(rendered, proplist));
+            if (ApiQuery.matches(queries, t.spec, ops.view(t, r))) {
+                out.add(item(ops.render(t, r, proplist)));
             }
         }
         return out;
     }
 
-    private static List<String> item(Map<String, String> obj, List<String> proplist) {
-        List<String> words = new ArrayList<>();
+    private static List<String> item(Map<String, String> obj) {
+        List<String> words = new ArrayList<>(obj.size() + 1);
         words.add("!re");
         for (Map.Entry<String, String> e : obj.entrySet()) {
-            if (proplist == null || proplist.contains(e.getKey())) {
-                words.add("=" + e.getKey() + "=" + e.getValue());
-            }
+            words.add("=" + e.getKey() + "=" + e.getValue());
         }
         return words;
     }
@@ -193,7 +194,16 @@ final class ApiCommands {
     }
 
     private static List<String> proplist(String value) {
-        return value == null ? null : Arrays.stream(value.split(",")).filter(x -> !x.isEmpty()).toList();
+        if (value == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String x : value.split(",")) {
+            if (!x.isEmpty()) {
+                names.add(x);
+            }
+        }
+        return names;
     }
 
     /** {@code 200ms}, {@code 1s}, {@code 2} (seconds); at least 10 ms. */

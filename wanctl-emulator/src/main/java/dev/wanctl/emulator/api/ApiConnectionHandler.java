@@ -37,6 +37,7 @@ final class ApiConnectionHandler {
     private final ApiCommands commands;
     private final Map<String, Thread> streams = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
+    private final ApiEncoder.Buffer sendBuffer = new ApiEncoder.Buffer(); // guarded by writeLock
     private OutputStream out;
     private boolean loggedIn;
 
@@ -148,17 +149,21 @@ final class ApiConnectionHandler {
         t.start();
     }
 
+    /** The whole reply (every sentence, each with the tag) in one write, so in one TLS record or TCP segment when it fits. */
     private void send(String tag, List<List<String>> sentences) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (List<String> words : sentences) {
-            List<String> w = new java.util.ArrayList<>(words);
-            if (tag != null) {
-                w.add(".tag=" + tag);
-            }
-            bytes.writeBytes(ApiEncoder.sentence(w));
-        }
+        String tagWord = tag == null ? null : ".tag=" + tag;
         synchronized (writeLock) {
-            out.write(bytes.toByteArray());
+            sendBuffer.clear();
+            for (List<String> words : sentences) {
+                for (String w : words) {
+                    sendBuffer.word(w);
+                }
+                if (tagWord != null) {
+                    sendBuffer.word(tagWord);
+                }
+                sendBuffer.end();
+            }
+            sendBuffer.writeTo(out);
             out.flush();
         }
     }

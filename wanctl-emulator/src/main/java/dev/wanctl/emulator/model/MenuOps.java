@@ -1,6 +1,8 @@
 package dev.wanctl.emulator.model;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,73 @@ public final class MenuOps {
             m.put(s, stat(t.spec, r, s));
         }
         return m;
+    }
+
+    /**
+     * Like {@link #render(MenuTable, Row)} with only the fields in {@code names} (all when null), in
+     * the same order: a {@code .proplist} builds no more of the item than it sends.
+     */
+    public Map<String, String> render(MenuTable t, Row r, Collection<String> names) {
+        if (names == null) {
+            return render(t, r);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        if (names.contains(".id")) {
+            m.put(".id", r.idText());
+        }
+        for (Prop p : t.spec.props()) {
+            if (names.contains(p.name())) {
+                String v = r.get(p.name());
+                if (v != null && applies(p, r)) {
+                    m.put(p.name(), v);
+                }
+            }
+        }
+        for (String s : t.spec.stats()) {
+            if (names.contains(s)) {
+                m.put(s, stat(t.spec, r, s));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The rendered item as a read-only map that renders a field only when it is asked for (what a
+     * filter needs: {@code get} and {@code containsKey}); iterating it renders the whole item.
+     */
+    public Map<String, String> view(MenuTable t, Row r) {
+        return new AbstractMap<>() {
+            @Override
+            public String get(Object key) {
+                return key instanceof String name ? value(t, r, name) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return render(t, r).entrySet();
+            }
+        };
+    }
+
+    /** The field {@code name} of the rendered item ({@code render(t, r).get(name)}), or null. */
+    String value(MenuTable t, Row r, String name) {
+        // render puts .id, then the properties, then the statistics: a later one wins a shared name
+        if (t.spec.isStat(name)) {
+            return stat(t.spec, r, name);
+        }
+        Prop p = t.spec.prop(name);
+        if (p != null) {
+            String v = r.get(name);
+            if (v != null && applies(p, r)) {
+                return v;
+            }
+        }
+        return name.equals(".id") ? r.idText() : null;
     }
 
     /** A statistic's REST value; simple-queue statistics are {@code upload/download} pairs. */

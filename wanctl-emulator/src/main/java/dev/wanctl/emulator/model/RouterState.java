@@ -30,7 +30,8 @@ public final class RouterState {
 
     private final Object lock = new Object();
     private final Clock clock;
-    private final Map<MenuSpec, MenuTable> tables = new LinkedHashMap<>();
+    // keyed by path: a MenuSpec record's own hashCode walks all its properties on every lookup
+    private final Map<String, MenuTable> tables = new LinkedHashMap<>();
     private final SystemResource system;
     private final Map<String, Fixture.User> users = new LinkedHashMap<>();
     private final List<String> interfaces;
@@ -46,10 +47,10 @@ public final class RouterState {
         this.interfaces = f.interfaces();
         this.routingTables = f.routingTables();
         for (MenuSpec spec : MenuSpecs.ALL) {
-            tables.put(spec, new MenuTable(spec));
+            tables.put(spec.path(), new MenuTable(spec));
         }
-        this.queues = new QueueMenu(lock, tables.get(MenuSpecs.QUEUE_TREE));
-        this.mangleRules = new MangleRules(lock, tables.get(MenuSpecs.MANGLE), ops);
+        this.queues = new QueueMenu(lock, table(MenuSpecs.QUEUE_TREE));
+        this.mangleRules = new MangleRules(lock, table(MenuSpecs.MANGLE), ops);
         this.history = new WriteHistory(lock, clock);
         for (Fixture.User u : f.users()) {
             users.put(u.name(), u);
@@ -71,7 +72,7 @@ public final class RouterState {
     }
 
     private void seedBuiltInTypes() {
-        MenuTable types = tables.get(MenuSpecs.QUEUE_TYPE);
+        MenuTable types = table(MenuSpecs.QUEUE_TYPE);
         long id = 0xFFFFFFFFL;
         for (String t : BUILT_IN_TYPES) {
             String[] nk = t.split(":");
@@ -90,7 +91,7 @@ public final class RouterState {
     private void seed(MenuSpec spec, List<Map<String, String>> items, String key) {
         for (int i = 0; i < items.size(); i++) {
             try {
-                ops.add(tables.get(spec), items.get(i), null);
+                ops.add(table(spec), items.get(i), null);
             } catch (RosError e) {
                 throw new IllegalArgumentException("fixture: " + key + "[" + i + "] " + items.get(i) + ": " + e.getMessage());
             }
@@ -236,7 +237,8 @@ public final class RouterState {
     }
 
     public MenuTable table(MenuSpec spec) {
-        return tables.get(spec);
+        MenuTable t = tables.get(spec.path());
+        return t != null && (t.spec == spec || t.spec.equals(spec)) ? t : null;
     }
 
     public MenuOps ops() {

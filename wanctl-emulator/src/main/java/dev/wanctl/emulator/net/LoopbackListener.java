@@ -12,7 +12,11 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A small server on 127.0.0.1 only, plain or TLS, shared by the emulator's REST and API listeners:
- * accepts connections and serves each on its own virtual thread with a {@link Handler}. It owns
+ * accepts connections and serves each on its own platform (daemon) thread with a {@link Handler}.
+ * A session is one long-lived connection answering one request at a time, so a platform thread
+ * blocked in its socket read is woken by the kernel itself when a request arrives; a virtual
+ * thread would be woken through the JDK's poller thread and then a carrier thread, two more
+ * thread wake-ups per request (on an idle machine each can cost tens of microseconds). It owns
  * every socket it accepted, so {@link #stop()} closes the listener and each connection at once,
  * with no connection left half-accepted: what "the router's service went down" must look like.
  */
@@ -88,7 +92,7 @@ public final class LoopbackListener {
                     continue;
                 }
             }
-            Thread.ofVirtual().name(name + "-conn").start(() -> {
+            Thread.ofPlatform().daemon().name(name + "-conn").start(() -> {
                 try {
                     handler.serve(c);
                 } finally {

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A small HTTP/1.1 server on 127.0.0.1 (plain or TLS) with keep-alive, on a {@link LoopbackListener}
- * (one virtual thread per connection; {@link #stop()} closes the listener and every connection at
+ * (one thread per connection; {@link #stop()} closes the listener and every connection at
  * once: what "the router's web service went down" must look like).
  */
 final class HttpListener {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,26 @@ class ApiEmulatorTest {
         assertThat(r.getFirst().attributes()).containsOnlyKeys("name", "max-limit")
                 .containsEntry("max-limit", "940000000");
         assertThat(r).allSatisfy(s -> assertThat(s.tag()).isEqualTo("7"));
+    }
+
+    @Test
+    void aProplistGivesTheFieldsOfTheWholeItemInItsOrderAndQueriesReadStatisticsToo() throws Exception {
+        login();
+        send("/queue/tree/print", "?name=WAN-Download-Spectrum", ".tag=1");
+        Map<String, String> whole = until("!done").getFirst().attributes();
+        send("/queue/tree/print", "?max-limit=940M", "?bytes", "?#&",
+                "=.proplist=rate,nonsense,.id,max-limit,name,bytes", ".tag=2");
+        List<ApiSentence> some = until("!done");
+
+        List<String> order = new ArrayList<>(whole.keySet());
+        order.retainAll(List.of("rate", ".id", "max-limit", "name", "bytes"));
+        assertThat(some.getFirst().attributes().keySet()).containsExactlyElementsOf(order).hasSize(5);
+        assertThat(some).extracting(ApiSentence::head).containsExactly("!re", "!done");
+        assertThat(some.getFirst().attributes()).containsEntry(".id", whole.get(".id"))
+                .containsEntry("max-limit", "940000000");
+
+        send("/queue/tree/print", "?-bytes", "?-name", "?#|", "=.proplist=name", ".tag=3");
+        assertThat(until("!done")).extracting(ApiSentence::head).doesNotContain("!re").endsWith("!done");
     }
 
     @Test

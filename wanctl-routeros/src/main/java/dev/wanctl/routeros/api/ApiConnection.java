@@ -41,6 +41,7 @@ final class ApiConnection implements AutoCloseable {
     private final Map<String, ApiExchange> pending = new ConcurrentHashMap<>();
     private final AtomicLong tags = new AtomicLong();
     private final Object writeLock = new Object();
+    private final ApiEncoder.Buffer sendBuffer = new ApiEncoder.Buffer(); // guarded by writeLock
     private final Object readTurn = new Object();
     private boolean reading; // guarded by readTurn: a thread is reading the socket
     private int streams; // guarded by readTurn: streamed commands not ended yet
@@ -79,7 +80,7 @@ final class ApiConnection implements AutoCloseable {
         ApiExchange.Call call = new ApiExchange.Call();
         String tag = register(call);
         try {
-            send(command.tagged(tag));
+            send(command, tag);
             awaitReply(call, deadline, command);
             return call.reply();
         } catch (RouterException e) {
@@ -162,7 +163,7 @@ final class ApiConnection implements AutoCloseable {
             }
         }
         try {
-            send(command.tagged(tag));
+            send(command, tag);
         } catch (RouterException e) {
             if (pending.remove(tag) != null) {
                 streamOver();
@@ -175,7 +176,7 @@ final class ApiConnection implements AutoCloseable {
     /** Asks the router to stop the command with {@code tag}; its {@code !trap interrupted} ends it. */
     void cancel(String tag) {
         try {
-            send(ApiSentence.of("/cancel", "=tag=" + tag).tagged("c" + tag));
+            send(ApiSentence.of("/cancel", "=tag=" + tag), "c" + tag);
         } catch (RouterException e) {
             LOG.debug("{}: cancel of {} not sent: {}", where, tag, e.getMessage());
         }
@@ -210,15 +211,20 @@ final class ApiConnection implements AutoCloseable {
         return tag;
     }
 
-    private void send(ApiSentence sentence) throws RouterException {
-        byte[] bytes = ApiEncoder.sentence(sentence.words());
+    /** Sends {@code sentence} with {@code .tag=tag} added, in one write. */
+    private void send(ApiSentence sentence, String tag) throws RouterException {
         synchronized (writeLock) {
             RouterException f = failure;
             if (f != null) {
                 throw f;
             }
+            sendBuffer.clear();
+            for (String w : sentence.words()) {
+                sendBuffer.word(w);
+            }
+            sendBuffer.word(".tag=" + tag).end();
             try {
-                out.write(bytes);
+                sendBuffer.writeTo(out);
                 out.flush();
             } catch (IOException e) {
                 RouterException re = RouterException.io(router, "api", e);

@@ -63,7 +63,14 @@ public record ApiSentence(List<String> words) {
 
     /** The words starting with {@code ?} without it, in order. */
     public List<String> queries() {
-        return words.stream().skip(1).filter(w -> w.startsWith("?")).map(w -> w.substring(1)).toList();
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("?")) {
+                out.add(w.substring(1));
+            }
+        }
+        return out;
     }
 
     /** This sentence with {@code .tag=tag} added. */

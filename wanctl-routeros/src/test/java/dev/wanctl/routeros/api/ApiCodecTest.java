@@ -37,6 +37,28 @@ class ApiCodecTest {
     }
 
     @Test
+    void aReusedBufferEncodesEachSentenceAsOnItsOwnUtf8Included() throws Exception {
+        ApiEncoder.Buffer buf = new ApiEncoder.Buffer();
+        List<String> first = List.of("/queue/tree/print", "?name=Wän-Download", ".tag=1");
+        List<String> second = List.of("!re", "=comment=" + "é".repeat(200), ".tag=2");
+        for (int round = 0; round < 2; round++) {
+            buf.clear();
+            for (List<String> sentence : List.of(first, second)) {
+                sentence.forEach(buf::word);
+                buf.end();
+            }
+            byte[] both = buf.toByteArray();
+
+            assertThat(hex(both)).isEqualTo(hex(ApiEncoder.sentence(first)) + hex(ApiEncoder.sentence(second)));
+            ApiDecoder d = new ApiDecoder(ApiLimits.DEFAULT);
+            d.feed(both, 0, both.length);
+            assertThat(d.next().words()).isEqualTo(first);
+            assertThat(d.next().words()).isEqualTo(second);
+        }
+        assertThatThrownBy(() -> buf.word("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void wordsOfEveryLengthFormDecodeBackEvenFedOneByteAtATime() throws Exception {
         ApiLimits roomy = new ApiLimits(4 * 1024 * 1024, 8 * 1024 * 1024, 16);
         for (int len : new int[] {1, 0x7F, 0x80, 0x3FFF, 0x4000, 0x1FFFFF, 0x200000}) {
