@@ -12,9 +12,11 @@ import dev.wanctl.emulator.model.SystemResource;
 import dev.wanctl.emulator.model.Transport;
 import dev.wanctl.routeros.api.ApiSentence;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The API's semantics (routeros-api.md §6): menu path and command word, {@code =} attributes,
@@ -53,7 +55,7 @@ final class ApiCommands {
         String menu = command.substring(1, slash);
         String verb = command.substring(slash + 1);
         Map<String, String> attrs = s.attributes(); // a new map of its own
-        List<String> proplist = proplist(attrs.remove(".proplist"));
+        Set<String> proplist = proplist(attrs.remove(".proplist"));
         try {
             synchronized (state.lock()) {
                 if (menu.equals("system/resource") || menu.equals("system/identity")) {
@@ -87,7 +89,7 @@ final class ApiCommands {
     }
 
     private Result table(MenuTable t, String verb, Map<String, String> attrs, List<String> queries,
-            List<String> proplist) throws RosError {
+            Set<String> proplist) throws RosError {
         MenuOps ops = state.ops();
         if (verb.equals("print") || verb.equals("getall")) {
             String interval = attrs.remove("interval");
@@ -160,7 +162,7 @@ final class ApiCommands {
         return Result.of(List.of(List.of("!done")));
     }
 
-    private List<List<String>> print(MenuTable t, List<String> queries, List<String> proplist) throws RosError {
+    private List<List<String>> print(MenuTable t, List<String> queries, Set<String> proplist) throws RosError {
         // the query reads only the fields it names, and .proplist renders only the fields sent
         MenuOps ops = state.ops();
         List<List<String>> out = new ArrayList<>();
@@ -193,11 +195,11 @@ final class ApiCommands {
         }
     }
 
-    private static List<String> proplist(String value) {
+    private static Set<String> proplist(String value) {
         if (value == null) {
             return null;
         }
-        List<String> names = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (String x : value.split(",")) {
             if (!x.isEmpty()) {
                 names.add(x);

@@ -18,6 +18,15 @@ public final class ApiQuery {
     private ApiQuery() {}
 
     public static boolean matches(List<String> words, MenuSpec spec, Map<String, String> item) throws RosError {
+        if (!hasOperations(words)) {
+            // no stack operations: the item passes when every test does, so the first that fails decides
+            for (String w : words) {
+                if (!test(w, spec, item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         Deque<Boolean> stack = new ArrayDeque<>();
         for (String w : words) {
             if (w.startsWith("#")) {
@@ -32,6 +41,15 @@ public final class ApiQuery {
             }
         }
         return true;
+    }
+
+    private static boolean hasOperations(List<String> words) {
+        for (String w : words) {
+            if (w.startsWith("#")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void apply(String ops, Deque<Boolean> stack) throws RosError {

@@ -124,6 +124,12 @@ class ApiEmulatorTest {
 
         send("/queue/tree/print", "?-bytes", "?-name", "?#|", "=.proplist=name", ".tag=3");
         assertThat(until("!done")).extracting(ApiSentence::head).doesNotContain("!re").endsWith("!done");
+
+        send("/queue/tree/print", "?max-limit=38M", "?name=WAN-Download-Spectrum", "=.proplist=name", ".tag=4");
+        assertThat(until("!done")).extracting(ApiSentence::head).doesNotContain("!re");
+        send("/queue/tree/print", "?max-limit=38M", "?name=WAN-Download-Spectrum", "?#|", "=.proplist=name", ".tag=5");
+        assertThat(until("!done")).filteredOn(x -> x.head().equals("!re")).extracting(x -> x.attributes().get("name"))
+                .containsExactly("WAN-Download-Spectrum", "WAN-Upload-Spectrum");
     }
 
     @Test
