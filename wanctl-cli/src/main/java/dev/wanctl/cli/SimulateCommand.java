@@ -59,7 +59,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path plot;
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "Write each run's flight recording as CSV (for wanctl plot); several controllers: FILE-<controller>.csv.")
+            description = "Write each run's flight recording as CSV (for wanctl plot), and the link's queues, drops and"
+                    + " rates every 50 ms as FILE-link.csv; several controllers: FILE-<controller>.csv.")
     Path record;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
@@ -132,6 +133,11 @@ final class SimulateCommand implements Callable<Integer> {
                     Path file = OutputFiles.withSuffix(record, suffix);
                     r.recording().dumpCsv(file, r.recordingMetadata());
                     err.println("flight recording: " + file);
+                    if (r.linkTrace() != null) {
+                        Path links = OutputFiles.withSuffix(file, "-link");
+                        r.linkTrace().dumpCsv(links);
+                        err.println("link trace: " + links);
+                    }
                 }
                 if (plot != null) {
                     Path file = OutputFiles.withSuffix(plot, suffix);

@@ -206,6 +206,16 @@ public final class LinkDirection {
         return shaper.sentBytes();
     }
 
+    /** Bytes the ISP's FIFO dropped in the last millisecond. */
+    public double fifoDroppedBytes() {
+        return fifo.droppedBytes();
+    }
+
+    /** Bytes the shaper tail-dropped in the last millisecond. */
+    public double shaperTailDroppedBytes() {
+        return shaper.tailDroppedBytes();
+    }
+
     /** Fraction of what reached the ISP's FIFO in the last millisecond that it dropped. */
     public double fifoDropFraction() {
         return fifo.dropFraction();
