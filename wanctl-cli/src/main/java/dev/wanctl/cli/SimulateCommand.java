@@ -74,6 +74,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " every controller.")
     Path config;
 
+    @Option(names = "--cc", paramLabel = "CC",
+            description = "Run every scenario's TCP senders on this congestion control: cubic or bbr (default: the"
+                    + " scenario's, cubic unless it names one).")
+    String cc;
+
     @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")
     boolean timing;
 
@@ -107,6 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             for (String name : allScenarios ? ScenarioLoader.bundledNames() : List.of(scenario)) {
                 Scenario sc = ScenarioLoader.load(name).with(seed, durationMs);
+                if (cc != null) {
+                    sc = sc.withCongestion(dev.wanctl.sim.link.SenderSetup.Congestion.of(cc));
+                }
                 scenarios.add(config == null ? sc : sc.withConfig(config.toString()));
             }
         } catch (RuntimeException e) {

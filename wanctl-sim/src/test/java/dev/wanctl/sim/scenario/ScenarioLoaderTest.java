@@ -148,4 +148,14 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.load("no-such-scenario"))
                 .hasMessageContaining("cable-prime-time");
     }
+
+    @Test
+    void sendersRunCubicUnlessTheScenarioNamesBbr() {
+        assertThat(ScenarioLoader.parse("mine.yaml", MINIMAL, null).senders().congestion())
+                .isEqualTo(dev.wanctl.sim.link.SenderSetup.Congestion.CUBIC);
+        assertThat(ScenarioLoader.parse("mine.yaml", MINIMAL + "senders: {cc: bbr}\n", null).senders().congestion())
+                .isEqualTo(dev.wanctl.sim.link.SenderSetup.Congestion.BBR);
+        assertThatThrownBy(() -> ScenarioLoader.parse("mine.yaml", MINIMAL + "senders: {cc: reno}\n", null))
+                .hasMessageContaining("cc must be cubic or bbr, got 'reno'");
+    }
 }
