@@ -17,10 +17,12 @@ package dev.wanctl.sim.link;
  *   <li><b>STARTUP</b>: pacing and window gain {@code 2/ln 2}, until btlBw grew by less than 25 %
  *       in three rounds; then <b>DRAIN</b> (pacing gain {@code ln 2 / 2}) until the flow's
  *       in-flight bytes are down to one BDP;</li>
- *   <li><b>PROBE_BW</b>: window gain 2, pacing gain cycling 1.25, 0.75, 1 x 6, one phase per
- *       minimum RTT, each flow starting at its own phase (fixed by its index: no random draws);</li>
+ *   <li><b>PROBE_BW</b>: window gain 2, pacing gain cycling 1.25, 0.75, 1 x 6, a phase lasting
+ *       a minimum RTT and ending with a round, each flow starting at its own phase (fixed by its
+ *       index: no random draws);</li>
  *   <li><b>PROBE_RTT</b>: when the minimum RTT is {@value #MIN_RTT_WINDOW_MS} ms old, four
- *       segments in flight for {@value #PROBE_RTT_MS} ms and a round, then back.</li>
+ *       segments in flight for {@value #PROBE_RTT_MS} ms and a round, then back; its low
+ *       delivery samples (and those of the round after) do not enter the bandwidth filter.</li>
  * </ul>
  * A round is one current RTT; a round's delivery-rate sample is what the flow got delivered in it
  * over its length. A flow's in-flight bytes are what it sent in about the last RTT (a leaky sum
@@ -55,6 +57,7 @@ final class BbrFlows {
     private final int[] cycleIndex;
     private final long[] cycleStartMs;
     private final double[] inflightBytes;
+    private final long[] appLimitedUntilMs;
 
     BbrFlows(int n) {
         mode = new byte[n];
@@ -71,6 +74,7 @@ final class BbrFlows {
         cycleIndex = new int[n];
         cycleStartMs = new long[n];
         inflightBytes = new double[n];
+        appLimitedUntilMs = new long[n];
     }
 
     /** Flow {@code f} starts afresh at {@code ms}: STARTUP from an initial window of {@code initialBytes}. */
@@ -89,6 +93,7 @@ final class BbrFlows {
         cycleIndex[f] = 0;
         cycleStartMs[f] = ms;
         inflightBytes[f] = 0;
+        appLimitedUntilMs[f] = -1;
     }
 
     /**
@@ -133,16 +138,13 @@ final class BbrFlows {
                 }
                 if (probeRttDoneMs[f] >= 0 && ms >= probeRttDoneMs[f]) {
                     minRttStampMs[f] = ms;
+                    appLimitedUntilMs[f] = ms + (long) Math.ceil(rttMs); // what PROBE_RTT sent is still arriving
                     enterProbeBw(f, ms);
                     pacingGain = CYCLE[cycleIndex[f]];
                     cwnd = CWND_GAIN * bdp;
                 }
             }
             default -> {
-                if (ms - cycleStartMs[f] >= minRttMs[f]) {
-                    cycleIndex[f] = (cycleIndex[f] + 1) % CYCLE.length;
-                    cycleStartMs[f] = ms;
-                }
                 pacingGain = CYCLE[cycleIndex[f]];
                 cwnd = CWND_GAIN * bdp;
             }
@@ -167,6 +169,18 @@ final class BbrFlows {
 
     private void endRound(int f, long ms) {
         double sample = roundDelivered[f] / Math.max(1, ms - roundStartMs[f]);
+        if (mode[f] == PROBE_BW && ms - cycleStartMs[f] >= minRttMs[f]) {
+            // the next gain phase; a phase is at least a min RTT and ends with a round, so each
+            // round's delivery sample sees one gain
+            cycleIndex[f] = (cycleIndex[f] + 1) % CYCLE.length;
+            cycleStartMs[f] = ms;
+        }
+        if (mode[f] == PROBE_RTT || ms < appLimitedUntilMs[f]) {
+            // Linux ignores PROBE_RTT's low samples (it marks the flow application-limited)
+            roundStartMs[f] = ms;
+            roundDelivered[f] = 0;
+            return;
+        }
         bwSamples[f * BW_ROUNDS + sampleAt[f]] = sample;
         sampleAt[f] = (sampleAt[f] + 1) % BW_ROUNDS;
         double max = 0;

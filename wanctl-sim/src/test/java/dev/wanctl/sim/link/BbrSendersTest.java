@@ -91,4 +91,16 @@ class BbrSendersTest {
             assertThat(a.deliveredBytes()).isEqualTo(b.deliveredBytes());
         }
     }
+
+    @Test
+    void unshapedBbrKeepsTheLineBusyAcrossItsProbeRttsEveryTenSeconds() {
+        LinkDirection d = download(SenderSetup.Congestion.BBR, 4, 120_000);
+        run(d, 0, 10_000, 0);
+        double delivered = 0;
+        for (long ms = 10_000; ms < 60_000; ms++) { // five PROBE_RTTs
+            d.step(ms, 0, 0, 0, RTT_MS);
+            delivered += d.deliveredBytes();
+        }
+        assertThat(delivered * 8000 / 50_000).isGreaterThan(0.93 * 100e6);
+    }
 }
