@@ -11,8 +11,11 @@ import java.util.Locale;
  * @param ackFraction the reverse direction's ACK bytes per byte delivered (about 1/40 for TCP
  *     with delayed ACKs: a 52-byte ACK per two 1500-byte segments is 1.7 %, more with options)
  * @param congestion the senders' congestion control (the testbed runs the same in its iperf3)
+ * @param startDelayMs from a bulk entry's scheduled start to its first byte (connection set-up;
+ *     the testbed's iperf3 streams send 0.18-0.21 s after it starts them); scoring keeps the schedule
  */
-public record SenderSetup(double rttMs, double rwndBytes, double ackFraction, Congestion congestion) {
+public record SenderSetup(double rttMs, double rwndBytes, double ackFraction, Congestion congestion,
+                          long startDelayMs) {
 
     /** A sender's congestion control, under its Linux name. */
     public enum Congestion {
@@ -37,9 +40,9 @@ public record SenderSetup(double rttMs, double rwndBytes, double ackFraction, Co
         }
     }
 
-    /** CUBIC senders. */
+    /** CUBIC senders that send at their scheduled start. */
     public SenderSetup(double rttMs, double rwndBytes, double ackFraction) {
-        this(rttMs, rwndBytes, ackFraction, Congestion.CUBIC);
+        this(rttMs, rwndBytes, ackFraction, Congestion.CUBIC, 0);
     }
 
     /** Linux's default receive buffer ceiling (tcp_rmem max 6 MiB) leaves about half for the window. */
@@ -58,6 +61,9 @@ public record SenderSetup(double rttMs, double rwndBytes, double ackFraction, Co
         }
         if (!(ackFraction >= 0 && ackFraction < 0.5)) {
             throw new IllegalArgumentException("senders: ack_fraction must be in [0, 0.5), got " + ackFraction);
+        }
+        if (startDelayMs < 0 || startDelayMs > 10_000) {
+            throw new IllegalArgumentException("senders: start_delay_ms must be in [0, 10000], got " + startDelayMs);
         }
         if (congestion == null) {
             throw new IllegalArgumentException("senders: cc must be cubic or bbr");

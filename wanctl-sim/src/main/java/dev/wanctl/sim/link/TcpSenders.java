@@ -45,6 +45,7 @@ public final class TcpSenders {
     }
 
     private final double rwndBytes;
+    private final long startDelayMs;
     private final BbrFlows bbr;
     // groups
     private final long[][] starts;
@@ -71,19 +72,21 @@ public final class TcpSenders {
 
     /** CUBIC flows. */
     public TcpSenders(List<Group> groups, double rwndBytes) {
-        this(groups, rwndBytes, SenderSetup.Congestion.CUBIC);
+        this(groups, rwndBytes, SenderSetup.Congestion.CUBIC, 0);
     }
 
     /**
      * @param groups the traffic entries with saturating flows in this direction
      * @param rwndBytes the receiver's window, the most a flow keeps in flight
      * @param congestion the flows' congestion control
+     * @param startDelayMs from an on-period's start to the flows' first byte (connection set-up)
      */
-    public TcpSenders(List<Group> groups, double rwndBytes, SenderSetup.Congestion congestion) {
+    public TcpSenders(List<Group> groups, double rwndBytes, SenderSetup.Congestion congestion, long startDelayMs) {
         if (!(rwndBytes >= 2 * SEGMENT_BYTES)) {
             throw new IllegalArgumentException("receive window must be at least two segments, got " + rwndBytes + " bytes");
         }
         this.rwndBytes = rwndBytes;
+        this.startDelayMs = startDelayMs;
         int g = groups.size();
         starts = new long[g][];
         ends = new long[g][];
@@ -139,8 +142,8 @@ public final class TcpSenders {
                 c++;
             }
             cursor[g] = c;
-            boolean on = c < s.length && s[c] <= ms;
-            if (on && (!groupOn[g] || s[c] == ms)) {
+            boolean on = c < s.length && s[c] + startDelayMs <= ms;
+            if (on && (!groupOn[g] || s[c] + startDelayMs == ms)) {
                 for (int f = firstFlow[g]; f < firstFlow[g] + flowCount[g]; f++) {
                     start(f, ms, rttMs);
                 }

@@ -88,6 +88,7 @@ public record Scenario(
     public Scenario withCongestion(SenderSetup.Congestion cc) {
         return new Scenario(name, description, configPath, durationMs, seed, intervalMs, thresholds, download, upload,
                 reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events,
-                new SenderSetup(senders.rttMs(), senders.rwndBytes(), senders.ackFraction(), cc), steeringConfig);
+                new SenderSetup(senders.rttMs(), senders.rwndBytes(), senders.ackFraction(), cc, senders.startDelayMs()),
+                steeringConfig);
     }
 }

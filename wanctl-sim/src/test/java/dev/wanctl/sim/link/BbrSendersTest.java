@@ -22,7 +22,7 @@ class BbrSendersTest {
         CapacitySource line = new CapacitySpec.Dips(100, 0, List.of(new CapacitySpec.Dip(dropAtMs, 20_000, 0.4)))
                 .create(dropAtMs + 30_000, new SplittableRandom(1));
         TcpSenders senders = new TcpSenders(
-                List.of(new TcpSenders.Group(new long[] {START_MS}, new long[] {Long.MAX_VALUE}, flows)), 3 * 1024 * 1024, cc);
+                List.of(new TcpSenders.Group(new long[] {START_MS}, new long[] {Long.MAX_VALUE}, flows)), 3 * 1024 * 1024, cc, 0);
         return new LinkDirection(Direction.DOWNLOAD, line, 250, new ShaperQueue.Setup(ShaperQueue.Discipline.FIFO, 5),
                 senders);
     }
