@@ -78,6 +78,9 @@ fi
 echo "testbed: kernel $(uname -r): tbf, htb, bfifo present; netem: $netem; missing (worked around): ${kernel_notes[*]:-none}"
 [ "$netem" = yes ] || echo "testbed: no netem: the base RTT comes from wanctl's own relay (${ONE_WAY_MS} ms each way)"
 echo "testbed: the router's CAKE is stood in for by htb with a 5 ms bfifo leaf"
+# iperf3 names the scenario's congestion control (-C, senders.cc, default cubic); the host's default does not decide
+echo "testbed: TCP congestion controls: $(cat /proc/sys/net/ipv4/tcp_available_congestion_control) (host default:" \
+  "$(cat /proc/sys/net/ipv4/tcp_congestion_control); iperf3 runs the scenario's, senders.cc, default cubic)"
 
 # --- cleanup on every exit path --------------------------------------------------------------
 pids=()

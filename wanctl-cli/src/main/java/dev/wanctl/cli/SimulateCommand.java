@@ -59,7 +59,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path plot;
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "Write each run's flight recording as CSV (for wanctl plot); several controllers: FILE-<controller>.csv.")
+            description = "Write each run's flight recording as CSV (for wanctl plot), and the link's queues, drops and"
+                    + " rates every 50 ms as FILE-link.csv; several controllers: FILE-<controller>.csv.")
     Path record;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
@@ -72,6 +73,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Use this wanctl config instead of the scenario's (tune yours); its ceilings and floors bound"
                     + " every controller.")
     Path config;
+
+    @Option(names = "--cc", paramLabel = "CC",
+            description = "Run every scenario's TCP senders on this congestion control: cubic or bbr (default: the"
+                    + " scenario's, cubic unless it names one).")
+    String cc;
 
     @Option(names = "--timing", description = "Print the wall-clock and CPU time each scenario took (to stderr).")
     boolean timing;
@@ -106,6 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             for (String name : allScenarios ? ScenarioLoader.bundledNames() : List.of(scenario)) {
                 Scenario sc = ScenarioLoader.load(name).with(seed, durationMs);
+                if (cc != null) {
+                    sc = sc.withCongestion(dev.wanctl.sim.link.SenderSetup.Congestion.of(cc));
+                }
                 scenarios.add(config == null ? sc : sc.withConfig(config.toString()));
             }
         } catch (RuntimeException e) {
@@ -132,6 +141,11 @@ final class SimulateCommand implements Callable<Integer> {
                     Path file = OutputFiles.withSuffix(record, suffix);
                     r.recording().dumpCsv(file, r.recordingMetadata());
                     err.println("flight recording: " + file);
+                    if (r.linkTrace() != null) {
+                        Path links = OutputFiles.withSuffix(file, "-link");
+                        r.linkTrace().dumpCsv(links);
+                        err.println("link trace: " + links);
+                    }
                 }
                 if (plot != null) {
                     Path file = OutputFiles.withSuffix(plot, suffix);

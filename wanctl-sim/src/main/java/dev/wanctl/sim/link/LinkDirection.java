@@ -20,6 +20,9 @@ package dev.wanctl.sim.link;
  */
 public final class LinkDirection {
 
+    /** Per-ms decay of the bulk flows' share of arrivals (about 100 ms of memory). */
+    private static final double GREEDY_DECAY = 0.99;
+
     private final Direction direction;
     private final CapacitySource capacity;
     private final double nominalBps;
@@ -33,6 +36,8 @@ public final class LinkDirection {
     private double greedyOfferedBytes;
     private double deliveredBytes;
     private double flowRttMs;
+    private double greedyArrived;
+    private double allArrived;
 
     /**
      * @param fifoMs the ISP FIFO's size as milliseconds of the capacity source's nominal rate
@@ -86,6 +91,10 @@ public final class LinkDirection {
             double fromShaper = shaper.step(ms, shaperBps, offered);
             deliveredBytes = fifo.step(fromShaper);
         }
+        greedyArrived = GREEDY_DECAY * greedyArrived + greedyOfferedBytes;
+        allArrived = GREEDY_DECAY * allArrived + offered;
+        // what the bulk flows got delivered: their share of what entered the queues lately
+        senders.delivered(allArrived > 0 ? deliveredBytes * greedyArrived / allArrived : 0, rtt);
         if (offered > 0) {
             senders.dropped(ms, (fifo.droppedBytes() + shaper.tailDroppedBytes()) / offered, rtt);
         }
@@ -204,6 +213,16 @@ public final class LinkDirection {
     /** Bytes the shaper passed on in the last millisecond. */
     public double shaperSentBytes() {
         return shaper.sentBytes();
+    }
+
+    /** Bytes the ISP's FIFO dropped in the last millisecond. */
+    public double fifoDroppedBytes() {
+        return fifo.droppedBytes();
+    }
+
+    /** Bytes the shaper tail-dropped in the last millisecond. */
+    public double shaperTailDroppedBytes() {
+        return shaper.tailDroppedBytes();
     }
 
     /** Fraction of what reached the ISP's FIFO in the last millisecond that it dropped. */

@@ -21,6 +21,10 @@ import java.util.List;
  *       every on-period of its traffic entry (a new download, a new page load).</li>
  * </ul>
  *
+ * <p>That is CUBIC, Linux's default. With {@link SenderSetup.Congestion#BBR} the flows run BBR v1
+ * instead ({@link BbrFlows}: paced at their windowed-max delivery rate, two BDPs in flight, losses
+ * only sent again); schedule, ACK clocking and the receive window are the same.
+ *
  * <p>Drops are shared out to flows in proportion to what each sent in that millisecond; a flow
  * sees a loss once its share reaches one segment. An AQM drop (CoDel in the shaper) hits the
  * flow sending most, as CAKE's fattest-flow queue would. Everything is deterministic: no random
@@ -41,6 +45,8 @@ public final class TcpSenders {
     }
 
     private final double rwndBytes;
+    private final long startDelayMs;
+    private final BbrFlows bbr;
     // groups
     private final long[][] starts;
     private final long[][] ends;
@@ -64,15 +70,23 @@ public final class TcpSenders {
     private final double[] dropShare;
     private int activeFlows;
 
+    /** CUBIC flows. */
+    public TcpSenders(List<Group> groups, double rwndBytes) {
+        this(groups, rwndBytes, SenderSetup.Congestion.CUBIC, 0);
+    }
+
     /**
      * @param groups the traffic entries with saturating flows in this direction
      * @param rwndBytes the receiver's window, the most a flow keeps in flight
+     * @param congestion the flows' congestion control
+     * @param startDelayMs from an on-period's start to the flows' first byte (connection set-up)
      */
-    public TcpSenders(List<Group> groups, double rwndBytes) {
+    public TcpSenders(List<Group> groups, double rwndBytes, SenderSetup.Congestion congestion, long startDelayMs) {
         if (!(rwndBytes >= 2 * SEGMENT_BYTES)) {
             throw new IllegalArgumentException("receive window must be at least two segments, got " + rwndBytes + " bytes");
         }
         this.rwndBytes = rwndBytes;
+        this.startDelayMs = startDelayMs;
         int g = groups.size();
         starts = new long[g][];
         ends = new long[g][];
@@ -105,6 +119,7 @@ public final class TcpSenders {
         recoveryUntilMs = new long[n];
         sentBytes = new double[n];
         dropShare = new double[n];
+        bbr = congestion == SenderSetup.Congestion.BBR ? new BbrFlows(n) : null;
     }
 
     /** No saturating flows at all. */
@@ -127,10 +142,10 @@ public final class TcpSenders {
                 c++;
             }
             cursor[g] = c;
-            boolean on = c < s.length && s[c] <= ms;
-            if (on && (!groupOn[g] || s[c] == ms)) {
+            boolean on = c < s.length && s[c] + startDelayMs <= ms;
+            if (on && (!groupOn[g] || s[c] + startDelayMs == ms)) {
                 for (int f = firstFlow[g]; f < firstFlow[g] + flowCount[g]; f++) {
-                    start(f);
+                    start(f, ms, rttMs);
                 }
             } else if (!on && groupOn[g]) {
                 for (int f = firstFlow[g]; f < firstFlow[g] + flowCount[g]; f++) {
@@ -147,6 +162,12 @@ public final class TcpSenders {
                 continue;
             }
             count++;
+            if (bbr != null) {
+                double bytes = bbr.send(f, ms, rttMs, rwndBytes);
+                sentBytes[f] = bytes;
+                total += bytes;
+                continue;
+            }
             if (lossSeenAtMs[f] >= 0 && ms >= lossSeenAtMs[f]) {
                 cut(f, ms, rttMs);
             }
@@ -159,7 +180,10 @@ public final class TcpSenders {
         return total;
     }
 
-    private void start(int f) {
+    private void start(int f, long ms, double rttMs) {
+        if (bbr != null) {
+            bbr.start(f, ms, rttMs, INITIAL_SEGMENTS * SEGMENT_BYTES);
+        }
         active[f] = true;
         slowStart[f] = true;
         cwnd[f] = INITIAL_SEGMENTS * SEGMENT_BYTES;
@@ -226,6 +250,9 @@ public final class TcpSenders {
         if (!(fraction > 0)) {
             return;
         }
+        if (bbr != null) {
+            return; // BBR sends a loss again within its window and does not slow down for it
+        }
         for (int f = 0; f < n; f++) {
             if (active[f]) {
                 dropShare[f] += sentBytes[f] * fraction;
@@ -245,8 +272,31 @@ public final class TcpSenders {
                 fattest = f;
             }
         }
-        if (fattest >= 0) {
+        if (fattest >= 0 && bbr == null) {
             lose(fattest, ms, rttMs);
+        }
+    }
+
+    /**
+     * What the flows got delivered to their receivers this millisecond, bytes, called once per
+     * millisecond after the queues: shared out in proportion to what each has in flight (BBR's
+     * delivery-rate samples; CUBIC needs none).
+     */
+    public void delivered(double bytes, double rttMs) {
+        if (bbr == null) {
+            return;
+        }
+        double flight = 0;
+        for (int f = 0; f < n; f++) {
+            if (active[f]) {
+                flight += bbr.inflightBytes(f);
+            }
+        }
+        for (int f = 0; f < n; f++) {
+            if (active[f]) {
+                double share = flight > 0 ? bbr.inflightBytes(f) / flight : 1.0 / Math.max(1, activeFlows);
+                bbr.settle(f, sentBytes[f], bytes > 0 ? bytes * share : 0, rttMs);
+            }
         }
     }
 
@@ -277,7 +327,7 @@ public final class TcpSenders {
         double sum = 0;
         for (int f = 0; f < n; f++) {
             if (active[f]) {
-                sum += Math.min(cwnd[f], rwndBytes);
+                sum += bbr != null ? bbr.inflightBytes(f) : Math.min(cwnd[f], rwndBytes);
             }
         }
         return sum;
@@ -285,6 +335,6 @@ public final class TcpSenders {
 
     /** Whether flow {@code f} (in schedule order) is in slow start; for tests. */
     boolean inSlowStart(int f) {
-        return slowStart[f];
+        return bbr != null ? bbr.inStartup(f) : slowStart[f];
     }
 }

@@ -40,6 +40,7 @@ public final class LinkBuilder {
     private static LinkDirection direction(Scenario s, Direction d, SplittableRandom random, TrafficSchedule schedule) {
         DirectionSetup setup = s.direction(d);
         return new LinkDirection(d, setup.capacity().create(s.durationMs(), random), setup.fifoMs(), setup.shaper(),
-                new TcpSenders(schedule.senderGroups(d), s.senders().rwndBytes()));
+                new TcpSenders(schedule.senderGroups(d), s.senders().rwndBytes(), s.senders().congestion(),
+                        s.senders().startDelayMs()));
     }
 }

@@ -83,4 +83,12 @@ public record Scenario(
                 intervalMs, thresholds, download, upload, reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events, senders,
                 steeringConfig);
     }
+
+    /** The same scenario with its TCP senders on another congestion control ({@code simulate --cc}). */
+    public Scenario withCongestion(SenderSetup.Congestion cc) {
+        return new Scenario(name, description, configPath, durationMs, seed, intervalMs, thresholds, download, upload,
+                reflectors, pathStepEveryMs, pathStepMaxMs, traffic, events,
+                new SenderSetup(senders.rttMs(), senders.rwndBytes(), senders.ackFraction(), cc, senders.startDelayMs()),
+                steeringConfig);
+    }
 }

@@ -144,11 +144,13 @@ public final class ScenarioLoader {
         if (!root.has("senders")) {
             return new SenderSetup(Math.max(1, meanBase), SenderSetup.DEFAULT_RWND_BYTES, SenderSetup.DEFAULT_ACK_FRACTION);
         }
-        YamlSection t = root.section("senders").only("rtt_ms", "rwnd_kb", "ack_fraction");
+        YamlSection t = root.section("senders").only("rtt_ms", "rwnd_kb", "ack_fraction", "cc", "start_delay_ms");
         try {
             return new SenderSetup(t.number("rtt_ms", Math.max(1, meanBase)),
                     t.number("rwnd_kb", SenderSetup.DEFAULT_RWND_BYTES / 1024) * 1024,
-                    t.number("ack_fraction", SenderSetup.DEFAULT_ACK_FRACTION));
+                    t.number("ack_fraction", SenderSetup.DEFAULT_ACK_FRACTION),
+                    SenderSetup.Congestion.of(t.string("cc", SenderSetup.Congestion.CUBIC.key())),
+                    Math.round(t.number("start_delay_ms", 0)));
         } catch (IllegalArgumentException e) {
             throw t.wrap(e);
         }

@@ -31,6 +31,6 @@ public final class Simulation {
         SteeringTally steering = c.finish(scenario.durationMs() * NANOS_PER_MS);
         return steering == null ? r
                 : new RunResult(r.scorecard().withSteering(steering.timesEnabled(), steering.steeredSeconds()),
-                        r.recording(), r.recordingMetadata());
+                        r.recording(), r.recordingMetadata(), r.linkTrace());
     }
 }

@@ -4,6 +4,7 @@ import dev.wanctl.core.runtime.FlightRecorder;
 import dev.wanctl.sim.link.Direction;
 import dev.wanctl.sim.link.Link;
 import dev.wanctl.sim.link.LinkDirection;
+import dev.wanctl.sim.link.LinkTrace;
 import dev.wanctl.sim.scorecard.DirectionScore;
 import dev.wanctl.sim.scorecard.RouterLoad;
 import dev.wanctl.sim.scorecard.Scorecard;
@@ -24,6 +25,8 @@ public final class SimulationRun {
     static final double LOADED_FRACTION = 0.5;
     private static final long MAX_RECORDED_ROWS = 2_000_000;
     private static final long NANOS_PER_MS = 1_000_000L;
+    /** The link trace's row: as often as a testbed samples its queues. */
+    private static final int TRACE_PERIOD_MS = 50;
 
     private final Scenario scenario;
     private final Link link;
@@ -33,6 +36,7 @@ public final class SimulationRun {
     private final int cycleMs;
     private final int recordMs;
     private final FlightRecorder recorder;
+    private final LinkTrace trace;
     private final FlightRecorder.Cycle row = new FlightRecorder.Cycle();
     private final DirectionScore dlScore;
     private final DirectionScore ulScore;
@@ -63,6 +67,7 @@ public final class SimulationRun {
         this.recorder = record
                 ? new FlightRecorder((int) Math.min(MAX_RECORDED_ROWS, scenario.durationMs() / recordMs + 1))
                 : null;
+        this.trace = record ? new LinkTrace(TRACE_PERIOD_MS, scenario.durationMs()) : null;
         this.lastDl = shaper.maxLimitBps(Direction.DOWNLOAD);
         this.lastUl = shaper.maxLimitBps(Direction.UPLOAD);
         this.dlScore = new DirectionScore(scenario.download().floorBps(), lastDl);
@@ -80,6 +85,9 @@ public final class SimulationRun {
             controller.cycle(now);
         }
         link.step(ms, shaper);
+        if (trace != null) {
+            trace.sample(link, shaper);
+        }
         long dlBps = shaper.maxLimitBps(Direction.DOWNLOAD);
         long ulBps = shaper.maxLimitBps(Direction.UPLOAD);
         boolean dlLoaded = score(dlScore, ms, down, dlBps);
@@ -117,7 +125,7 @@ public final class SimulationRun {
     public RunResult finish(long simulatedMs) {
         Scorecard card = Scorecard.of(scenario.name(), controllerName, scenario.seed(), simulatedMs / 1000.0,
                 dlScore.finish(), ulScore.finish(), routerLoad.finish());
-        return new RunResult(card, recorder, metadata());
+        return new RunResult(card, recorder, metadata(), trace);
     }
 
     private Map<String, String> metadata() {

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The scenario's saturating traffic as real TCP: while a direction's schedule is greedy, one
- * iperf3 test of {@value #STREAMS} CUBIC streams runs in it (download: the server sends, {@code -R};
- * upload: the client sends). A pool of servers on the server namespace takes one test each in
+ * iperf3 test of {@value #STREAMS} streams runs in it (download: the server sends, {@code -R};
+ * upload: the client sends), with the scenario's congestion control named ({@code -C}): the host's
+ * default (often bbr on a cloud machine) must not decide what the model is compared with. A pool of servers on the server namespace takes one test each in
  * turn, so a server whose test was just stopped has time to listen again.
  */
 final class IperfFlows {
@@ -19,13 +20,16 @@ final class IperfFlows {
 
     private final ChildProcesses children;
     private final String clientNs;
+    private final String congestion;
     private final Process firstServer;
     private final Map<Direction, Process> clients = new EnumMap<>(Direction.class);
     private int nextPort;
 
-    IperfFlows(ChildProcesses children, String clientNs) throws IOException {
+    /** @param congestion the congestion control every stream runs, its Linux name (cubic, bbr) */
+    IperfFlows(ChildProcesses children, String clientNs, String congestion) throws IOException {
         this.children = children;
         this.clientNs = clientNs;
+        this.congestion = congestion;
         Process first = null;
         for (int i = 0; i < SERVERS; i++) {
             Process p = children.start(Topology.SERVER_NS, ProcessBuilder.Redirect.DISCARD, "iperf3", "-s", "-p",
@@ -46,9 +50,9 @@ final class IperfFlows {
         int port = FIRST_PORT + (nextPort++ % SERVERS);
         String[] argv = d == Direction.DOWNLOAD
                 ? new String[] {"iperf3", "-c", Topology.SERVER, "-p", Integer.toString(port), "-t",
-                    Long.toString(Math.max(1, seconds)), "-P", Integer.toString(STREAMS), "-R"}
+                    Long.toString(Math.max(1, seconds)), "-P", Integer.toString(STREAMS), "-C", congestion, "-R"}
                 : new String[] {"iperf3", "-c", Topology.SERVER, "-p", Integer.toString(port), "-t",
-                    Long.toString(Math.max(1, seconds)), "-P", Integer.toString(STREAMS)};
+                    Long.toString(Math.max(1, seconds)), "-P", Integer.toString(STREAMS), "-C", congestion};
         clients.put(d, children.start(clientNs, ProcessBuilder.Redirect.DISCARD, argv));
     }
 

@@ -63,7 +63,7 @@ public final class TestbedRun {
         try (ChildProcesses children = new ChildProcesses(limitSeconds);
              ShaperController controller = ShaperController.create(controllerName, scenario, children, clientNs, recordTo)) {
             KernelLink kernel = new KernelLink(children, fifo);
-            IperfFlows flows = new IperfFlows(children, clientNs);
+            IperfFlows flows = new IperfFlows(children, clientNs, scenario.senders().congestion().key());
             DeliveredCounters counters = new DeliveredCounters(flows.serverPid());
             long[] shaper = new long[2];
             long[] initial = new long[2];

@@ -148,4 +148,33 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.load("no-such-scenario"))
                 .hasMessageContaining("cable-prime-time");
     }
+
+    @Test
+    void sendersRunCubicUnlessTheScenarioNamesBbr() {
+        assertThat(ScenarioLoader.parse("mine.yaml", MINIMAL, null).senders().congestion())
+                .isEqualTo(dev.wanctl.sim.link.SenderSetup.Congestion.CUBIC);
+        assertThat(ScenarioLoader.parse("mine.yaml", MINIMAL + "senders: {cc: bbr}\n", null).senders().congestion())
+                .isEqualTo(dev.wanctl.sim.link.SenderSetup.Congestion.BBR);
+        assertThatThrownBy(() -> ScenarioLoader.parse("mine.yaml", MINIMAL + "senders: {cc: reno}\n", null))
+                .hasMessageContaining("cc must be cubic or bbr, got 'reno'");
+    }
+
+    @Test
+    void aSendersStartDelayHoldsTheFlowsBackButNotTheScoring() {
+        String yaml = MINIMAL + "senders: {start_delay_ms: 200}\ntraffic:\n  - {kind: bulk, at: 10s, for: 20s, direction: down}\n";
+        Scenario s = ScenarioLoader.parse("mine.yaml", yaml, null);
+        assertThat(s.senders().startDelayMs()).isEqualTo(200);
+        dev.wanctl.sim.link.Link link = LinkBuilder.build(s);
+        for (long ms = 0; ms <= 10_150; ms++) {
+            link.step(ms, d -> 0L);
+        }
+        assertThat(link.greedy(dev.wanctl.sim.link.Direction.DOWNLOAD)).as("loaded from the schedule").isTrue();
+        assertThat(link.direction(dev.wanctl.sim.link.Direction.DOWNLOAD).greedyOfferedBytes()).isZero();
+        for (long ms = 10_151; ms <= 10_300; ms++) {
+            link.step(ms, d -> 0L);
+        }
+        assertThat(link.direction(dev.wanctl.sim.link.Direction.DOWNLOAD).greedyOfferedBytes()).isPositive();
+        assertThatThrownBy(() -> ScenarioLoader.parse("mine.yaml", MINIMAL + "senders: {start_delay_ms: -1}\n", null))
+                .hasMessageContaining("start_delay_ms must be in [0, 10000]");
+    }
 }
