@@ -249,18 +249,16 @@ public final class AdaptiveLaw {
 
     /**
      * The capacity rose during a delay episode (a dip ended): the cuts of the episode were sized on
-     * the dip and the capacity learned in it is the dip's. Each direction cut in the episode gets
-     * back the rate it had before it (a raise the write gate may send like a cut) and the capacity
+     * the dip and the capacity learned in it is the dip's. A download cut in the episode gets back
+     * the rate it had before it (a raise the write gate may send like a cut) and the capacity
      * memory it had; the episode ends. Counters read until {@code staleCountersSec} later still
      * cover the dip: no cut until then.
      */
     private void capacityRose() {
-        boolean any = false;
-        for (Direction d = dl; d != null; d = d == dl ? ul : null) {
-            if (!d.cutInEpisode) {
-                continue;
-            }
-            any = true;
+        // the download only: restoring the upload too cost LTE's upload more bufferbloat than it
+        // gained throughput (docs/ADAPTIVE_LAW.md)
+        Direction d = dl;
+        if (d.cutInEpisode) {
             if (d.rateBeforeEpisodeBps > d.rateBps) {
                 d.rateBps = d.rateBeforeEpisodeBps;
                 d.restoreBps = d.rateBps;
@@ -273,8 +271,6 @@ public final class AdaptiveLaw {
             d.cutAppliedStep = -1;
             d.deltaAtCutMs = 0;
             d.roseStep = step;
-        }
-        if (any) {
             aboveSinceStep = -1;
             capacityRises++;
         }
