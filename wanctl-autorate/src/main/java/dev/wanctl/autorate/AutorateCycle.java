@@ -149,7 +149,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         log.measurement(outcome, step, c, t1);
         log.baselineBounds(d);
         long t2 = clock.nanoTime();
-        writer.offer(d.downloadRateBps(), d.uploadRateBps());
+        writer.offer(d.downloadRateBps(), d.uploadRateBps(), d.downloadRestoreBps(), d.uploadRestoreBps());
         if (writerInline) {
             writer.service();
         }

@@ -43,6 +43,8 @@ public final class RateWriter implements AutoCloseable {
     private long offeredDl;
     private long offeredUl;
     private long offeredSeq;
+    private long offeredDlRestore;
+    private long offeredUlRestore;
     private long takenSeq;
 
     // writer-side state, read by snapshot() (volatile: read from other threads)
@@ -80,11 +82,22 @@ public final class RateWriter implements AutoCloseable {
 
     /** Hands the newest pair to the writer; never blocks on the router. */
     public synchronized void offer(long dlBps, long ulBps) {
-        if (dlBps == offeredDl && ulBps == offeredUl && offeredSeq > 0) {
+        offer(dlBps, ulBps, 0, 0);
+    }
+
+    /**
+     * Hands the newest pair to the writer with the rates up to which a raise only reverses the
+     * law's own cuts (0: none; {@link WriteGate#restoring}); never blocks on the router.
+     */
+    public synchronized void offer(long dlBps, long ulBps, long dlRestoreBps, long ulRestoreBps) {
+        if (dlBps == offeredDl && ulBps == offeredUl && dlRestoreBps == offeredDlRestore
+                && ulRestoreBps == offeredUlRestore && offeredSeq > 0) {
             return; // nothing new; keeps the writer asleep
         }
         offeredDl = dlBps;
         offeredUl = ulBps;
+        offeredDlRestore = dlRestoreBps;
+        offeredUlRestore = ulRestoreBps;
         offeredSeq++;
         thread.wake();
     }
@@ -111,11 +124,15 @@ public final class RateWriter implements AutoCloseable {
     public long service() {
         long dl;
         long ul;
+        long dlRestore;
+        long ulRestore;
         boolean offered;
         synchronized (this) {
             offered = offeredSeq != 0;
             dl = offeredDl;
             ul = offeredUl;
+            dlRestore = offeredDlRestore;
+            ulRestore = offeredUlRestore;
             takenSeq = offeredSeq;
         }
         long now = clock.nanoTime();
@@ -132,6 +149,7 @@ public final class RateWriter implements AutoCloseable {
         }
         long next = Long.MAX_VALUE;
         if (offered) {
+            gate.restoring(dlRestore, ulRestore);
             WriteGate.Decision d = gate.decide(dl, ul, now);
             next = switch (d) {
                 case UNCHANGED -> {

@@ -62,6 +62,7 @@ public final class Replay {
             AutorateStep.Outcome outcome = step.update(input.rtt(rtt, 0), FallbackPolicy.Connectivity.PRESENT);
             long dl = d.downloadRateBps();
             long ul = d.uploadRateBps();
+            gate.restoring(d.downloadRestoreBps(), d.uploadRestoreBps());
             boolean write = gate.decide(dl, ul, now) == WriteGate.Decision.WRITE;
             if (write) {
                 gate.applied(dl, ul, now);

@@ -112,7 +112,8 @@ public final class AdaptiveControlLaw implements ControlLaw {
         return decision.rates(law.downloadZone(), law.downloadRateBps(), law.uploadZone(), law.uploadRateBps())
                 .rtt(rttMs, law.loadMs(), law.baselineMs(), law.deltaMs())
                 .load(law.downloadActive(), law.uploadActive(), law.downloadActive() || law.uploadActive()
-                        || law.deltaMs() > law.params().growBelowMs());
+                        || law.deltaMs() > law.params().growBelowMs())
+                .restoring(law.downloadRestoreBps(), law.uploadRestoreBps());
     }
 
     @Override

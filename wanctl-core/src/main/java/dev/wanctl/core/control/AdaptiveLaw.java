@@ -23,6 +23,9 @@ package dev.wanctl.core.control;
  *       although the active directions were cut, or while nothing is active: after
  *       {@code standingSec} the baseline takes it and the futile cuts are undone. The baseline
  *       follows a lower RTT within {@code baselineDownSec} (a path change for the better).</li>
+ *   <li><b>A dip that ended</b>: a delay that falls faster than any queue drains at a steady
+ *       capacity means the capacity rose; the cuts sized on the dip are undone (a restoring
+ *       raise, which the write gate sends like a cut) and the capacity learned in it forgotten.</li>
  * </ul>
  *
  * <p>Pure: no clock (time is counted in steps of {@code intervalSec}), no I/O, no allocation per
@@ -48,6 +51,14 @@ public final class AdaptiveLaw {
         double refillTo;
         /** What the direction delivered when the delay episode began (standing-delay test). */
         double deliveredAtEpisodeBps = Double.NaN;
+        /** What the capacity memory held before this episode's first cut (restored when a dip ends). */
+        double capacityBeforeBps;
+        long capacityStepBefore;
+        double refillToBefore;
+        /** When the capacity last rose (a dip ended): counters read before then measured the dip. */
+        long roseStep = Long.MIN_VALUE / 2;
+        /** A raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+        long restoreBps;
         boolean active;
         boolean loaded;
         Zone zone = Zone.GREEN;
@@ -78,6 +89,11 @@ public final class AdaptiveLaw {
     private double episodeMinDeltaMs;
     private double episodeMaxDeltaMs;
     private long standingEvents;
+    private long capacityRises;
+    private double lastRawDeltaMs = Double.NaN;
+    private boolean lastFresh;
+    private long lastSampleStep;
+    private final long staleSteps;
     private final long drainSteps;
     private final long attributeSteps;
     private final long raiseSpacingSteps;
@@ -98,6 +114,7 @@ public final class AdaptiveLaw {
         this.attributeSteps = Math.round(t.attributeSec() / dt);
         this.raiseSpacingSteps = Math.round(t.raiseSpacingSec() / dt);
         this.capacityMemorySec = t.capacityMemorySec();
+        this.staleSteps = Math.round(t.staleCountersSec() / dt);
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
         this.loadMs = initialRttMs;
@@ -128,12 +145,24 @@ public final class AdaptiveLaw {
             loadMs = sample;
             baselineMs = Math.min(baselineMs, sample);
         } else {
-            loadMs = Ewma.step(loadMs, aLoad, sample);
+            boolean fresh = !(lateByMs > 0);
+            double rawDeltaMs = sample - baselineMs;
+            if (aboveSinceStep >= 0 && fresh && lastFresh && drainedTooFast(rawDeltaMs)) {
+                capacityRose();
+                loadMs = sample; // the queue is gone: the smoothed load must not keep it
+            } else {
+                loadMs = Ewma.step(loadMs, aLoad, sample);
+            }
+            lastRawDeltaMs = rawDeltaMs;
+            lastFresh = fresh;
         }
+        lastSampleStep = step;
         classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
         classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
         noteApplied(dl, dlAppliedBps);
         noteApplied(ul, ulAppliedBps);
+        noteRestored(dl, dlAppliedBps);
+        noteRestored(ul, ulAppliedBps);
         boolean anyActive = dl.active || ul.active;
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
         baselineMs = Ewma.step(baselineMs, a, sample);
@@ -203,6 +232,55 @@ public final class AdaptiveLaw {
         double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
         d.active = own >= p.activeFraction() * rate;
         d.loaded = deliveredBps >= p.loadedFraction() * rate;
+    }
+
+    /**
+     * Whether the delay fell, since the last sample, by more than a queue can drain while the
+     * capacity stays: at most {@code drainLimitPerSec} seconds of delay per second (1: the line
+     * sends and nothing arrives), plus {@code growBelowMs} of jitter. Faster, the capacity rose.
+     */
+    private boolean drainedTooFast(double rawDeltaMs) {
+        if (Double.isNaN(lastRawDeltaMs)) {
+            return false;
+        }
+        double mostMs = t.drainLimitPerSec() * (step - lastSampleStep) * p.intervalSec() * 1000 + p.growBelowMs();
+        return lastRawDeltaMs - rawDeltaMs > mostMs;
+    }
+
+    /**
+     * The capacity rose during a delay episode (a dip ended): the cuts of the episode were sized on
+     * the dip and the capacity learned in it is the dip's. A download cut in the episode gets back
+     * the rate it had before it (a raise the write gate may send like a cut) and the capacity
+     * memory it had; the episode ends. Counters read until {@code staleCountersSec} later still
+     * cover the dip: no cut until then.
+     */
+    private void capacityRose() {
+        // the download only: restoring the upload too cost LTE's upload more bufferbloat than it
+        // gained throughput (docs/ADAPTIVE_LAW.md)
+        Direction d = dl;
+        if (d.cutInEpisode) {
+            if (d.rateBeforeEpisodeBps > d.rateBps) {
+                d.rateBps = d.rateBeforeEpisodeBps;
+                d.restoreBps = d.rateBps;
+            }
+            d.capacityBps = d.capacityBeforeBps;
+            d.capacityStep = d.capacityStepBefore;
+            d.refillTo = d.refillToBefore;
+            d.pendingGrowthBps = 0;
+            d.cutInEpisode = false;
+            d.cutAppliedStep = -1;
+            d.deltaAtCutMs = 0;
+            d.roseStep = step;
+            aboveSinceStep = -1;
+            capacityRises++;
+        }
+    }
+
+    /** A restoring raise is done once the router has it (or it was overtaken by a cut). */
+    private static void noteRestored(Direction d, long appliedBps) {
+        if (d.restoreBps > 0 && (appliedBps >= d.restoreBps || d.rateBps < d.restoreBps)) {
+            d.restoreBps = 0;
+        }
     }
 
     /** A cut counts as tried only once the router has it (writes may be held back). */
@@ -282,6 +360,9 @@ public final class AdaptiveLaw {
         }
         d.zone = Zone.RED;
         d.pendingGrowthBps = 0;
+        if (step - d.roseStep <= staleSteps) {
+            return; // the counters still cover the dip that just ended, and its queue is draining
+        }
         boolean growing = deltaMs > 1.5 * d.deltaAtCutMs;
         // a further cut in the same episode only while the last one shows no effect yet (the delay
         // has not begun to fall): a delay that falls is a queue draining
@@ -292,6 +373,9 @@ public final class AdaptiveLaw {
         boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
         double base = known ? Math.min(d.rateBps, deliveredBps) : d.rateBps;
         if (!d.cutInEpisode) {
+            d.capacityBeforeBps = d.capacityBps;
+            d.capacityStepBefore = d.capacityStep;
+            d.refillToBefore = d.refillTo;
             d.capacityBps = base; // the line carried at most this while its buffer filled
             // delivering less than its rate, the line limited it (the base is a measurement); else
             // the base is only our rate, maybe not this direction's queue: the refill goes nearly back
@@ -380,6 +464,16 @@ public final class AdaptiveLaw {
         return ul.rateBps;
     }
 
+    /** A download raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+    public long downloadRestoreBps() {
+        return dl.restoreBps;
+    }
+
+    /** An upload raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+    public long uploadRestoreBps() {
+        return ul.restoreBps;
+    }
+
     public Zone downloadZone() {
         return dl.zone;
     }
@@ -414,6 +508,11 @@ public final class AdaptiveLaw {
     /** How many times delay that shaping could not remove was taken into the baseline. */
     public long standingEvents() {
         return standingEvents;
+    }
+
+    /** How many times the delay fell faster than a queue drains (a dip ended) and its cuts were undone. */
+    public long capacityRises() {
+        return capacityRises;
     }
 
     public AdaptiveParams params() {

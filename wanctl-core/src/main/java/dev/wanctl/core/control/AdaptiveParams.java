@@ -85,6 +85,11 @@ public record AdaptiveParams(
      *     measured line rate
      * @param tookFraction a cut took load off the line when the direction delivers at least this
      *     fraction less than when the delay rose (the standing-delay test)
+     * @param drainLimitPerSec the fastest a queue drains while the capacity stays, in seconds of
+     *     delay per second (1: the line sends and nothing arrives); a delay falling faster (beyond
+     *     {@code growBelowMs} of jitter) means the capacity rose: a dip ended
+     * @param staleCountersSec after a dip ended, counters read within this long still cover it:
+     *     no cut sized on them
      */
     public record Tuning(
             double raiseQuantum,
@@ -96,10 +101,13 @@ public record AdaptiveParams(
             double probePerSec,
             double refillTo,
             double refillToOwnRate,
-            double tookFraction) {
+            double tookFraction,
+            double drainLimitPerSec,
+            double staleCountersSec) {
 
         /** The measured defaults. */
-        public static final Tuning DEFAULTS = new Tuning(0.02, 1.0, 0.95, 0.25, 0.5, 10, 0.03, 0.97, 0.99, 0.03);
+        public static final Tuning DEFAULTS = new Tuning(0.02, 1.0, 0.95, 0.25, 0.5, 10, 0.03, 0.97, 0.99, 0.03, 1.0,
+                0.5);
 
         public Tuning {
             Checks.positiveFinite(raiseQuantum, "raiseQuantum");
@@ -121,6 +129,8 @@ public record AdaptiveParams(
             if (tookFraction >= 1) {
                 throw new IllegalArgumentException("tookFraction must be below 1, got " + tookFraction);
             }
+            Checks.positiveFinite(drainLimitPerSec, "drainLimitPerSec");
+            Checks.nonNegativeFinite(staleCountersSec, "staleCountersSec");
         }
     }
 

@@ -31,6 +31,8 @@ public final class LawDecision {
     private boolean downloadActive = true;
     private boolean uploadActive = true;
     private boolean busy;
+    private long downloadRestoreBps;
+    private long uploadRestoreBps;
     private Driver driver = Driver.START;
 
     /** Sets the rates and zones. */
@@ -61,6 +63,26 @@ public final class LawDecision {
         this.uploadActive = uploadActive;
         this.busy = busy;
         return this;
+    }
+
+    /**
+     * Sets the rates up to which a raise only reverses the law's own cuts (0: none), so the write
+     * gate may send it like a cut (a dip the cuts were sized on has ended).
+     */
+    public LawDecision restoring(long downloadUpToBps, long uploadUpToBps) {
+        this.downloadRestoreBps = downloadUpToBps;
+        this.uploadRestoreBps = uploadUpToBps;
+        return this;
+    }
+
+    /** A download raise up to this rate reverses the law's own cuts (0: none). */
+    public long downloadRestoreBps() {
+        return downloadRestoreBps;
+    }
+
+    /** An upload raise up to this rate reverses the law's own cuts (0: none). */
+    public long uploadRestoreBps() {
+        return uploadRestoreBps;
     }
 
     /** Sets whether the last step's candidate baseline was outside the configured bounds and rejected. */

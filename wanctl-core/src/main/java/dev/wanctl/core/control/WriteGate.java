@@ -11,7 +11,9 @@ package dev.wanctl.core.control;
  * <p>With a reserve, a raise may use only the limiter's budget minus the reserve, so a cut always
  * finds a free slot; a raise waits window / raises allowed after the last write. A cut
  * never waits behind a held-back raise, of its own queue or of the other: when one queue's cut may
- * go and the other's raise may not, only the cut is written and the raise stays pending.
+ * go and the other's raise may not, only the cut is written and the raise stays pending. A raise
+ * that only reverses the law's own cuts ({@link #restoring}: a dip the cuts were sized on has
+ * ended) goes like a cut; it is still one limiter event, so the budget holds.
  * Allocation-free; not thread-safe (one writer owns it).
  */
 public final class WriteGate {
@@ -37,6 +39,8 @@ public final class WriteGate {
     private boolean writeDl;
     private boolean writeUl;
     private boolean held;
+    private long restoreDlBps;
+    private long restoreUlBps;
 
     /** @param limiter null to write every change */
     public WriteGate(RateLimiter limiter) {
@@ -58,6 +62,15 @@ public final class WriteGate {
     }
 
     /**
+     * Raises up to these rates reverse the law's own cuts (0: none): until the law clears them
+     * they may use the slots kept for cuts and need not wait for the raise spacing.
+     */
+    public void restoring(long dlUpToBps, long ulUpToBps) {
+        this.restoreDlBps = dlUpToBps;
+        this.restoreUlBps = ulUpToBps;
+    }
+
+    /**
      * Which queues of {@code (dlBps, ulBps)} should be sent at {@code nowNanos}; the answer per
      * queue is in {@link #writeDownload()} and {@link #writeUpload()}, and {@link #heldBack()}
      * says whether a changed queue waits.
@@ -74,8 +87,8 @@ public final class WriteGate {
         boolean cutsMay = limiter == null || limiter.allows(nowNanos, 0);
         boolean raisesMay = limiter == null
                 || (limiter.allows(nowNanos, reserveForDecreases) && !tooSoonToRaise(nowNanos));
-        writeDl = dlChanged && (isCut(dlBps, appliedDlBps) ? cutsMay : raisesMay);
-        writeUl = ulChanged && (isCut(ulBps, appliedUlBps) ? cutsMay : raisesMay);
+        writeDl = dlChanged && (urgent(dlBps, appliedDlBps, restoreDlBps) ? cutsMay : raisesMay);
+        writeUl = ulChanged && (urgent(ulBps, appliedUlBps, restoreUlBps) ? cutsMay : raisesMay);
         held = (dlChanged && !writeDl) || (ulChanged && !writeUl);
         if (!writeDl && !writeUl) {
             rateLimitedCount++;
@@ -101,6 +114,11 @@ public final class WriteGate {
 
     private boolean isCut(long bps, long appliedBps) {
         return anyApplied && bps < appliedBps;
+    }
+
+    /** A cut, or a raise that only reverses the law's own cuts. */
+    private boolean urgent(long bps, long appliedBps, long restoreUpToBps) {
+        return isCut(bps, appliedBps) || (anyApplied && bps <= restoreUpToBps);
     }
 
     private boolean tooSoonToRaise(long nowNanos) {
@@ -152,8 +170,8 @@ public final class WriteGate {
         if (limiter == null) {
             return nowNanos;
         }
-        boolean cutWaits = (isCut(dlBps, appliedDlBps) && dlBps != appliedDlBps)
-                || (isCut(ulBps, appliedUlBps) && ulBps != appliedUlBps);
+        boolean cutWaits = (urgent(dlBps, appliedDlBps, restoreDlBps) && dlBps != appliedDlBps)
+                || (urgent(ulBps, appliedUlBps, restoreUlBps) && ulBps != appliedUlBps);
         if (cutWaits) {
             return limiter.nextAllowedNanos(nowNanos, 0);
         }

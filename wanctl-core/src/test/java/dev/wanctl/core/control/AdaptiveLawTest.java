@@ -36,6 +36,45 @@ class AdaptiveLawTest {
     }
 
     @Test
+    void aDipThatEndsFasterThanAQueueDrainsGivesBackTheRateFromBeforeIt() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(600 * M, 20 * M, 20, 20);
+        run(law, 2, 20, 600 * M, 0.1 * M); // loaded at low delay
+        long before = law.downloadRateBps();
+        // a 200 ms dip to 300 M: the buffer fills, the fresh counters read the dip
+        run(law, 0.2, 120, 300 * M, 0.1 * M);
+        assertThat(law.downloadRateBps()).as("cut on the dip").isLessThan(before / 2);
+        assertThat(law.downloadRestoreBps()).isZero();
+        // the capacity is back: 100 ms of delay gone in one 50 ms cycle, faster than any queue drains
+        law.step(21, 0, 300 * M, 0.1 * M, law.downloadRateBps(), law.uploadRateBps());
+        assertThat(law.capacityRises()).isEqualTo(1);
+        assertThat(law.downloadRateBps()).as("the rate from before the dip").isEqualTo(before);
+        assertThat(law.downloadRestoreBps()).as("a raise that reverses our cut").isEqualTo(before);
+        assertThat(law.deltaMs()).as("the smoothed delay drops with it").isLessThan(2);
+        assertThat(law.uploadRateBps()).as("the idle upload was never cut").isEqualTo(20 * M);
+        // a delay that stays up within the stale-counter window does not cut on the dip's counters
+        run(law, 0.3, 60, 300 * M, 0.1 * M);
+        assertThat(law.downloadRateBps()).isEqualTo(before);
+        // once the router has the rate the restore is done
+        law.step(20, 0, 600 * M, 0.1 * M, before, 20 * M);
+        assertThat(law.downloadRestoreBps()).isZero();
+    }
+
+    @Test
+    void aQueueThatDrainsAtTheLinesPaceIsNotTakenForARisingCapacity() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(600 * M, 20 * M, 20, 20);
+        run(law, 2, 20, 600 * M, 0.1 * M);
+        run(law, 0.5, 60, 360 * M, 0.1 * M); // a real drop: cut to what the line carries
+        long cut = law.downloadRateBps();
+        for (double rtt = 60; rtt > 20; rtt -= 10) { // drains 10 ms per 50 ms cycle
+            law.step(rtt, 0, cut, 0.1 * M, cut, 20 * M);
+        }
+        assertThat(law.capacityRises()).isZero();
+        assertThat(law.downloadRateBps()).as("no jump back to 600 M").isLessThan(400 * M);
+    }
+
+    @Test
     void aLoadedDirectionGrowsWhileTheDelayIsLowAndAnIdleOneHolds() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(400 * M, 20 * M, 20, 20);
@@ -115,7 +154,7 @@ class AdaptiveLawTest {
         assertThat(d.capacityMemorySec()).isEqualTo(10);
         AdaptiveParams.Tuning small = new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(),
                 d.underDelivers(), 0.05, d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction());
+                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec());
         AdaptiveLaw wide = new AdaptiveLaw(cable(), 20);
         AdaptiveLaw narrow = new AdaptiveLaw(cable().withTuning(small), 20);
         for (AdaptiveLaw law : new AdaptiveLaw[] {wide, narrow}) {
@@ -132,13 +171,16 @@ class AdaptiveLawTest {
         AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(1, d.attributeSec(), d.underDelivers(), d.maxRaise(),
                 d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction())).hasMessageContaining("raiseQuantum");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("raiseQuantum");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), 0, d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction())).hasMessageContaining("capacityMemorySec");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("capacityMemorySec");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), 1.2, d.refillToOwnRate(),
-                d.tookFraction())).hasMessageContaining("refillTo");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("refillTo");
+        assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
+                d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
+                d.refillToOwnRate(), d.tookFraction(), 0, d.staleCountersSec())).hasMessageContaining("drainLimitPerSec");
         assertThatThrownBy(() -> cable().withTuning(null)).hasMessageContaining("tuning");
     }
 }

@@ -70,6 +70,26 @@ class FallbackAndWriteGateTest {
     }
 
     @Test
+    void aRaiseThatReversesTheLawsOwnCutGoesLikeACutButNeverBeyondTheBudget() {
+        WriteGate g = new WriteGate(new RateLimiter(5, 10 * S), 2);
+        g.applied(100, 10, 0);
+        g.applied(110, 10, 4 * S);
+        g.applied(40, 10, 8 * S);                   // the law's cut on a dip: only the reserve is left
+        assertThat(g.decide(110, 10, 8 * S + 1)).as("an ordinary raise waits").isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        g.restoring(110, 0);
+        assertThat(g.decide(130, 10, 8 * S + 1)).as("beyond the restored rate it is a raise")
+                .isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        assertThat(g.decide(110, 10, 8 * S + 1)).as("back to the rate before the cut: at once")
+                .isEqualTo(WriteGate.Decision.WRITE);
+        g.applied(110, 10, 8 * S + 1);
+        g.applied(100, 10, 8 * S + 2);              // the budget is full: 5 in 10 s
+        assertThat(g.decide(110, 10, 8 * S + 3)).as("never more than 5 in 10 s")
+                .isEqualTo(WriteGate.Decision.RATE_LIMITED);
+        g.restoring(0, 0);
+        assertThat(g.nextAllowedNanos(8 * S + 3, 110, 10)).as("cleared: a raise again").isGreaterThan(10 * S);
+    }
+
+    @Test
     void withAReserveRaisesAreSpacedOverTheWindowSoEachCarriesMoreOfTheClimb() {
         WriteGate g = new WriteGate(new RateLimiter(10, 10 * S), 5); // 5 raises per 10 s: one per 2 s
         g.applied(100, 10, 0);
