@@ -21,8 +21,9 @@ package dev.wanctl.core.control;
  *       budget never lands as one jump.</li>
  *   <li><b>Delay shaping cannot remove</b> (a route change, congestion beyond the line) stays
  *       although the active directions were cut, or while nothing is active: after
- *       {@code standingSec} the baseline takes it and the futile cuts are undone. The baseline
- *       follows a lower RTT within {@code baselineDownSec} (a path change for the better).</li>
+ *       {@code standingSec} the baseline takes it and the futile cuts are undone (the detector
+ *       is {@code StandingDelay}). The baseline follows a lower RTT within
+ *       {@code baselineDownSec} (a path change for the better).</li>
  *   <li><b>A dip that ended</b>: a delay that falls faster than any queue drains at a steady
  *       capacity means the capacity rose; the cuts sized on the dip are undone (a restoring
  *       raise, which the write gate sends like a cut) and the capacity learned in it forgotten.</li>
@@ -49,8 +50,6 @@ public final class AdaptiveLaw {
         double capacityBps;
         long capacityStep = Long.MIN_VALUE / 2;
         double refillTo;
-        /** What the direction delivered when the delay episode began (standing-delay test). */
-        double deliveredAtEpisodeBps = Double.NaN;
         /** What the capacity memory held before this episode's first cut (restored when a dip ends). */
         double capacityBeforeBps;
         long capacityStepBefore;
@@ -77,24 +76,20 @@ public final class AdaptiveLaw {
     private final double aUpIdle;
     private final double aUpLoaded;
     private final long holdSteps;
-    private final long standingSteps;
     private final Direction dl;
     private final Direction ul;
+    /** Tells delay that shaping cannot remove from a queue of ours. */
+    private final StandingDelay standing;
     private boolean started;
     private double loadMs;
     private double baselineMs;
     private double deltaMs;
     private long step;
-    private long aboveSinceStep = -1;
-    private double episodeMinDeltaMs;
-    private double episodeMaxDeltaMs;
-    private long standingEvents;
     private long capacityRises;
     private double lastRawDeltaMs = Double.NaN;
     private boolean lastFresh;
     private long lastSampleStep;
     private final long staleSteps;
-    private final long drainSteps;
     private final long attributeSteps;
     private final long raiseSpacingSteps;
     private final double capacityMemorySec;
@@ -109,14 +104,13 @@ public final class AdaptiveLaw {
         this.aUpIdle = TimeConstant.alpha(dt, params.baselineUpIdleSec());
         this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
-        this.standingSteps = Math.max(1, Math.round(params.standingSec() / dt));
-        this.drainSteps = Math.max(1, Math.round(params.drainSec() / dt));
         this.attributeSteps = Math.round(t.attributeSec() / dt);
         this.raiseSpacingSteps = Math.round(t.raiseSpacingSec() / dt);
         this.capacityMemorySec = t.capacityMemorySec();
         this.staleSteps = Math.round(t.staleCountersSec() / dt);
         this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
         this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
+        this.standing = new StandingDelay(params);
         this.loadMs = initialRttMs;
         this.baselineMs = initialRttMs;
     }
@@ -147,7 +141,7 @@ public final class AdaptiveLaw {
         } else {
             boolean fresh = !(lateByMs > 0);
             double rawDeltaMs = sample - baselineMs;
-            if (aboveSinceStep >= 0 && fresh && lastFresh && drainedTooFast(rawDeltaMs)) {
+            if (standing.inEpisode() && fresh && lastFresh && drainedTooFast(rawDeltaMs)) {
                 capacityRose();
                 loadMs = sample; // the queue is gone: the smoothed load must not keep it
             } else {
@@ -159,15 +153,19 @@ public final class AdaptiveLaw {
         lastSampleStep = step;
         classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
         classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
-        noteApplied(dl, dlAppliedBps);
-        noteApplied(ul, ulAppliedBps);
+        standing.noteApplied(step, dl, dlAppliedBps);
+        standing.noteApplied(step, ul, ulAppliedBps);
         noteRestored(dl, dlAppliedBps);
         noteRestored(ul, ulAppliedBps);
         boolean anyActive = dl.active || ul.active;
         double a = sample < baselineMs ? aDown : anyActive ? aUpLoaded : aUpIdle;
         baselineMs = Ewma.step(baselineMs, a, sample);
         deltaMs = loadMs - baselineMs;
-        watchStanding(dlDeliveredBps, ulDeliveredBps);
+        if (standing.watch(step, deltaMs, dl, ul, dlDeliveredBps, ulDeliveredBps)) {
+            // delay that shaping cannot remove: the baseline takes it (the futile cuts were undone)
+            baselineMs += standing.standingMs();
+            deltaMs -= standing.standingMs();
+        }
         if (deltaMs > p.cutAboveMs()) {
             // the delay belongs to the active directions; when both are active and only one of them
             // raised its rate lately, that raise filled the bottleneck's buffer: only it is cut
@@ -271,7 +269,7 @@ public final class AdaptiveLaw {
             d.cutAppliedStep = -1;
             d.deltaAtCutMs = 0;
             d.roseStep = step;
-            aboveSinceStep = -1;
+            standing.endEpisode();
             capacityRises++;
         }
     }
@@ -281,76 +279,6 @@ public final class AdaptiveLaw {
         if (d.restoreBps > 0 && (appliedBps >= d.restoreBps || d.rateBps < d.restoreBps)) {
             d.restoreBps = 0;
         }
-    }
-
-    /** A cut counts as tried only once the router has it (writes may be held back). */
-    private void noteApplied(Direction d, long appliedBps) {
-        if (d.cutInEpisode && d.cutAppliedStep < 0 && (appliedBps <= 0 || appliedBps <= d.rateBps)) {
-            d.cutAppliedStep = step;
-        }
-    }
-
-    /**
-     * Whether a cut of {@code d} took load off the line: it delivers clearly less than when the
-     * episode began, a drain time after the router had the cut. A queue at the bottleneck drains
-     * then; delay that stays is not a queue.
-     */
-    private boolean cutTook(Direction d, double deliveredBps) {
-        return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps
-                && !Double.isNaN(deliveredBps) && !Double.isNaN(d.deliveredAtEpisodeBps)
-                && deliveredBps <= (1 - t.tookFraction()) * d.deliveredAtEpisodeBps;
-    }
-
-    /**
-     * Delay above the cut threshold that outlasts {@code standingSec} while the active
-     * directions were cut (or nothing is active) is not a queue of ours.
-     */
-    private void watchStanding(double dlDeliveredBps, double ulDeliveredBps) {
-        if (deltaMs > p.cutAboveMs()) {
-            if (aboveSinceStep < 0) {
-                aboveSinceStep = step;
-                dl.deliveredAtEpisodeBps = dlDeliveredBps;
-                ul.deliveredAtEpisodeBps = ulDeliveredBps;
-                episodeMinDeltaMs = deltaMs;
-                dl.rateBeforeEpisodeBps = dl.rateBps;
-                ul.rateBeforeEpisodeBps = ul.rateBps;
-                episodeMaxDeltaMs = deltaMs;
-                dl.cutInEpisode = false;
-                ul.cutInEpisode = false;
-                dl.cutAppliedStep = -1;
-                ul.cutAppliedStep = -1;
-            } else if (step - aboveSinceStep == standingSteps / 2) {
-                // the standing part is what stays in the episode's second half, past the rise
-                episodeMinDeltaMs = deltaMs;
-                episodeMaxDeltaMs = deltaMs;
-            } else {
-                episodeMinDeltaMs = Math.min(episodeMinDeltaMs, deltaMs);
-                episodeMaxDeltaMs = Math.max(episodeMaxDeltaMs, deltaMs);
-            }
-            // a queue that cuts did not drain still moves (fills, drains); a path change is flat
-            boolean flat = episodeMaxDeltaMs - episodeMinDeltaMs <= 0.3 * episodeMinDeltaMs + p.growBelowMs();
-            // every active direction's cut took load off the line, or nothing is active
-            boolean tried = (!dl.active || cutTook(dl, dlDeliveredBps)) && (!ul.active || cutTook(ul, ulDeliveredBps));
-            if (step - aboveSinceStep >= standingSteps && flat && tried) {
-                baselineMs += episodeMinDeltaMs;
-                deltaMs -= episodeMinDeltaMs;
-                undo(dl);
-                undo(ul);
-                aboveSinceStep = -1;
-                standingEvents++;
-            }
-        } else if (deltaMs < p.growBelowMs()) {
-            aboveSinceStep = -1;
-        }
-    }
-
-    private static void undo(Direction d) {
-        if (d.cutInEpisode && d.rateBeforeEpisodeBps > d.rateBps) {
-            d.rateBps = d.rateBeforeEpisodeBps;
-        }
-        d.cutInEpisode = false;
-        d.cutAppliedStep = -1;
-        d.capacityBps = 0;
     }
 
     private void cut(Direction d, boolean target, double deliveredBps) {
@@ -507,7 +435,7 @@ public final class AdaptiveLaw {
 
     /** How many times delay that shaping could not remove was taken into the baseline. */
     public long standingEvents() {
-        return standingEvents;
+        return standing.events();
     }
 
     /** How many times the delay fell faster than a queue drains (a dip ended) and its cuts were undone. */
