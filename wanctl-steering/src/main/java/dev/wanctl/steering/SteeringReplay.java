@@ -3,6 +3,7 @@ package dev.wanctl.steering;
 import dev.wanctl.core.config.SteeringConfig;
 import dev.wanctl.core.control.SteeringLaw;
 import dev.wanctl.core.control.Zone;
+import dev.wanctl.core.runtime.RecordingReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,20 +94,12 @@ public final class SteeringReplay {
      */
     public Summary run(BufferedReader recording, PrintWriter out) throws IOException {
         long intervalNanos = config.interval().toNanos();
-        Columns cols = null;
-        int lineNo = 0;
-        String line;
-        while ((line = recording.readLine()) != null) {
-            lineNo++;
-            if (!line.startsWith("#") && !line.isBlank()) {
-                cols = Columns.of(line, lineNo);
-                break;
-            }
-        }
-        if (cols == null) {
-            throw new InputException(Math.max(1, lineNo), "no header line; expected column names such as"
+        RecordingReader in = RecordingReader.open(recording);
+        if (in.headerLine() == null) {
+            throw new InputException(Math.max(1, in.lineNo()), "no header line; expected column names such as"
                     + " t_s,rtt_ms,baseline_ms,drops,queued_packets");
         }
+        Columns cols = Columns.of(in, in.lineNo());
         SteeringLaw law = null;
         boolean rule = false;
         Boolean toggling = null;
@@ -117,15 +110,9 @@ public final class SteeringReplay {
         long steered = 0;
         long[] zones = new long[Zone.values().length];
         out.println(HEADER);
-        while ((line = recording.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != cols.count) {
-                throw new InputException(lineNo, f.length + " fields, the header has " + cols.count);
-            }
+        String[] f;
+        while ((f = next(in)) != null) {
+            int lineNo = in.lineNo();
             long now = cols.t < 0 ? cycle * intervalNanos : Math.round(number(f, cols.t, "t_s", lineNo) * 1e9);
             if (law == null) {
                 law = new SteeringLaw(SteeringWiring.lawParams(config), now);
@@ -205,6 +192,14 @@ public final class SteeringReplay {
         out.println(toggle);
     }
 
+    private static String[] next(RecordingReader in) throws IOException {
+        try {
+            return in.next();
+        } catch (RecordingReader.FormatException e) {
+            throw new InputException(e.line(), e.getMessage());
+        }
+    }
+
     private static String ms(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
@@ -256,17 +251,15 @@ public final class SteeringReplay {
     }
 
     /** Where each column is in the recording; -1 when it has none. */
-    private record Columns(int count, int t, int rtt, int baseline, int drops, int queued, int wanZone,
-            int wanZoneAge) {
+    private record Columns(int t, int rtt, int baseline, int drops, int queued, int wanZone, int wanZoneAge) {
 
-        static Columns of(String header, int lineNo) {
-            List<String> names = List.of(header.strip().split(",", -1)).stream().map(String::trim).toList();
-            Columns c = new Columns(names.size(), names.indexOf("t_s"), names.indexOf("rtt_ms"),
-                    names.indexOf("baseline_ms"), names.indexOf("drops"), names.indexOf("queued_packets"),
-                    names.indexOf("wan_zone"), names.indexOf("wan_zone_age_s"));
+        static Columns of(RecordingReader in, int lineNo) {
+            Columns c = new Columns(in.column("t_s"), in.column("rtt_ms"), in.column("baseline_ms"),
+                    in.column("drops"), in.column("queued_packets"), in.column("wan_zone"),
+                    in.column("wan_zone_age_s"));
             if (c.rtt < 0 || c.baseline < 0) {
                 throw new InputException(lineNo, "the header needs the columns rtt_ms and baseline_ms (a steering"
-                        + " flight recording has them), got \"" + header.strip() + "\"");
+                        + " flight recording has them), got \"" + in.headerLine().strip() + "\"");
             }
             return c;
         }

@@ -1,6 +1,7 @@
 package dev.wanctl.sim.plot;
 
 import dev.wanctl.core.runtime.FlightRecorder;
+import dev.wanctl.core.runtime.RecordingReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -62,42 +63,20 @@ public final class Recording {
 
     /** Parses CSV text; {@code source} names it in messages. */
     public static Recording parse(String source, Reader text) throws IOException {
-        BufferedReader in = new BufferedReader(text);
-        Map<String, String> meta = new LinkedHashMap<>();
-        String line;
-        int lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.startsWith("#")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    meta.put(line.substring(1, eq).strip(), line.substring(eq + 1).strip());
-                }
-            } else if (!line.isBlank()) {
-                break;
-            }
-        }
+        RecordingReader in = RecordingReader.open(new BufferedReader(text));
+        String line = in.headerLine();
         if (line == null || !line.startsWith("t_s")) {
             throw new IllegalArgumentException(source + ": not a flight recording (expected a header line starting "
                     + "with 't_s' after the '#' metadata lines" + (line == null ? ", found none" : ", found '" + line + "'") + ")");
         }
-        List<String> header = List.of(line.strip().split(","));
         int[] index = new int[Column.values().length];
         for (Column c : Column.values()) {
-            index[c.ordinal()] = header.indexOf(c.header());
+            index[c.ordinal()] = in.column(c.header());
         }
         double[][] cols = new double[Column.values().length][1024];
         int n = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != header.size()) {
-                throw new IllegalArgumentException(source + " line " + lineNo + ": " + f.length
-                        + " fields, the header has " + header.size());
-            }
+        String[] f;
+        while ((f = next(in, source)) != null) {
             if (n == cols[0].length) {
                 for (int c = 0; c < cols.length; c++) {
                     cols[c] = Arrays.copyOf(cols[c], n * 2);
@@ -105,14 +84,22 @@ public final class Recording {
             }
             for (Column c : Column.values()) {
                 int i = index[c.ordinal()];
-                cols[c.ordinal()][n] = i < 0 ? Double.NaN : value(c, f[i].strip(), source, lineNo);
+                cols[c.ordinal()][n] = i < 0 ? Double.NaN : value(c, f[i].strip(), source, in.lineNo());
             }
             n++;
         }
         for (int c = 0; c < cols.length; c++) {
             cols[c] = Arrays.copyOf(cols[c], n);
         }
-        return new Recording(meta, cols, n);
+        return new Recording(new LinkedHashMap<>(in.metadata()), cols, n);
+    }
+
+    private static String[] next(RecordingReader in, String source) throws IOException {
+        try {
+            return in.next();
+        } catch (RecordingReader.FormatException e) {
+            throw new IllegalArgumentException(source + " line " + e.line() + ": " + e.getMessage());
+        }
     }
 
     private static double value(Column c, String s, String source, int lineNo) {
