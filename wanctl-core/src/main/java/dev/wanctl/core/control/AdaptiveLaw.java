@@ -14,7 +14,8 @@ package dev.wanctl.core.control;
  *   <li><b>Attribute delay to the loaded directions.</b> A direction is active when its own
  *       traffic (the other direction's ACKs discounted) is a fair part of its rate; an idle
  *       direction is never cut. With both active, a download our shaper already limits (it
- *       delivers its whole rate, so the ISP's buffer before it cannot be filling) is spared.</li>
+ *       delivers its whole rate, so the ISP's buffer before it cannot be filling) is spared;
+ *       one at its floor never spares the other (cutting it further removes nothing).</li>
  *   <li><b>Grow only while loaded and the delay is low</b>, in proportion to the room left below
  *       the ceiling; an idle direction holds its rate (no drift to the ceiling or the floor). A
  *       raise waits until the router has the previous one, so growth held back by the write
@@ -194,7 +195,8 @@ public final class AdaptiveLaw {
      * Whether the delay is {@code d}'s: an idle direction's never; with both active, the one that
      * raised its rate lately (and not the other), else the one that delivers clearly less than its
      * rate while the other does not (the line, not our shaper, limits it: the queue is at the
-     * bottleneck, where the probes see it); when that does not tell them apart, both.
+     * bottleneck, where the probes see it); when that does not tell them apart, both. Whatever the
+     * rest says, with the other at its floor the delay is (also) this one's.
      */
     private boolean blamed(Direction d, Direction o, double dDeliveredBps, long dAppliedBps, double oDeliveredBps,
             long oAppliedBps) {
@@ -202,6 +204,10 @@ public final class AdaptiveLaw {
             return false;
         }
         if (!o.active) {
+            return true;
+        }
+        if (o.rateBps <= o.floorBps && d.rateBps > d.floorBps) {
+            // the other is at its floor: no cut of it can remove more delay, what is left is ours
             return true;
         }
         boolean dRaised = step - d.lastRaiseStep <= attributeSteps;

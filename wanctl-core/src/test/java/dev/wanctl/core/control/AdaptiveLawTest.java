@@ -120,6 +120,23 @@ class AdaptiveLawTest {
     }
 
     @Test
+    void whenTheOtherDirectionIsAtItsFloorTheDelayThatStaysIsBlamedOnThisOne() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(150 * M, 38 * M, 20, 20);
+        // both active: browsing uses 60 of the download's 150 M (its floor), a backup fills the
+        // upload's 38 M (its ceiling: no raise of it lately to blame)
+        run(law, 1, 20, 60 * M, 38 * M);
+        long ulBefore = law.uploadRateBps();
+        // the upload's line falls below its rate: the delay keeps rising; the download, which
+        // delivers less than its rate only because little is asked of it, is already at its floor
+        for (double rtt = 20; rtt < 120; rtt += 2.5) {
+            law.step(rtt, 0, 60 * M, 0.99 * law.uploadRateBps(), law.downloadRateBps(), law.uploadRateBps());
+        }
+        assertThat(law.downloadRateBps()).isEqualTo(150 * M);
+        assertThat(law.uploadRateBps()).as("the upload is cut").isLessThan(ulBefore * 3 / 4);
+    }
+
+    @Test
     void aLostMeasurementHoldsEverything() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(500 * M, 20 * M, 20, 20);
