@@ -14,9 +14,11 @@ package dev.wanctl.sim.link;
  * old rate (or a PROBE_RTT empties the pipe) does the queue go.
  *
  * <ul>
- *   <li><b>STARTUP</b>: pacing and window gain {@code 2/ln 2}, until btlBw grew by less than 25 %
- *       in three rounds; then <b>DRAIN</b> (pacing gain {@code ln 2 / 2}) until the flow's
- *       in-flight bytes are down to one BDP;</li>
+ *   <li><b>STARTUP</b>: pacing gain {@code 2/ln 2}, the window growing by what is delivered
+ *       (from the initial window: it doubles per round, as Linux's {@code bbr_set_cwnd} before the
+ *       pipe is full) while under {@code 2/ln 2} BDPs, until btlBw grew by less than 25 % in three
+ *       rounds; then <b>DRAIN</b> (pacing gain {@code ln 2 / 2}) until the flow's in-flight bytes
+ *       are down to one BDP;</li>
  *   <li><b>PROBE_BW</b>: window gain 2, pacing gain cycling 1.25, 0.75, 1 x 6, a phase lasting
  *       a minimum RTT and ending with a round, each flow starting at its own phase (fixed by its
  *       index: no random draws);</li>
@@ -58,6 +60,7 @@ final class BbrFlows {
     private final long[] cycleStartMs;
     private final double[] inflightBytes;
     private final long[] appLimitedUntilMs;
+    private final double[] startupCwndBytes;
 
     BbrFlows(int n) {
         mode = new byte[n];
@@ -75,6 +78,7 @@ final class BbrFlows {
         cycleStartMs = new long[n];
         inflightBytes = new double[n];
         appLimitedUntilMs = new long[n];
+        startupCwndBytes = new double[n];
     }
 
     /** Flow {@code f} starts afresh at {@code ms}: STARTUP from an initial window of {@code initialBytes}. */
@@ -94,6 +98,7 @@ final class BbrFlows {
         cycleStartMs[f] = ms;
         inflightBytes[f] = 0;
         appLimitedUntilMs[f] = -1;
+        startupCwndBytes[f] = initialBytes;
     }
 
     /**
@@ -119,7 +124,7 @@ final class BbrFlows {
         switch (mode[f]) {
             case STARTUP -> {
                 pacingGain = HIGH_GAIN;
-                cwnd = HIGH_GAIN * bdp;
+                cwnd = startupCwndBytes[f];
             }
             case DRAIN -> {
                 pacingGain = 1 / HIGH_GAIN;
@@ -160,6 +165,10 @@ final class BbrFlows {
     void settle(int f, double sentBytes, double deliveredBytes, double rttMs) {
         inflightBytes[f] += sentBytes - inflightBytes[f] / rttMs;
         roundDelivered[f] += deliveredBytes;
+        if (mode[f] == STARTUP && startupCwndBytes[f] < HIGH_GAIN * btlBw[f] * minRttMs[f]) {
+            // slow start: each delivered byte lets two out, so the window doubles per round
+            startupCwndBytes[f] += deliveredBytes;
+        }
     }
 
     /** Flow {@code f}'s bytes in flight (queued or on the wire). */

@@ -103,4 +103,28 @@ class BbrSendersTest {
         }
         assertThat(delivered * 8000 / 50_000).isGreaterThan(0.93 * 100e6);
     }
+
+    @Test
+    void aBbrFlowStartsFromTenSegmentsAndAtMostDoublesPerRoundInStartup() {
+        // one flow on a path with no queue: what it sends comes back delivered one RTT later
+        int rtt = (int) RTT_MS;
+        TcpSenders s = new TcpSenders(List.of(new TcpSenders.Group(new long[] {0}, new long[] {Long.MAX_VALUE}, 1)),
+                64 * 1024 * 1024, SenderSetup.Congestion.BBR, 0);
+        int rounds = 7;
+        double[] sent = new double[rounds * rtt];
+        for (int ms = 0; ms < sent.length; ms++) {
+            sent[ms] = s.offer(ms, RTT_MS);
+            s.delivered(ms >= rtt ? sent[ms - rtt] : 0, RTT_MS);
+        }
+        double[] round = new double[rounds];
+        for (int ms = 0; ms < sent.length; ms++) {
+            round[ms / rtt] += sent[ms];
+        }
+        assertThat(round[0]).isCloseTo(TcpSenders.INITIAL_SEGMENTS * TcpSenders.SEGMENT_BYTES,
+                org.assertj.core.data.Percentage.withPercentage(5));
+        for (int r = 1; r < rounds; r++) {
+            assertThat(round[r] / round[r - 1]).as("round %d over round %d", r, r - 1).isBetween(1.4, 2.05);
+        }
+        assertThat(s.inSlowStart(0)).isTrue();
+    }
 }
