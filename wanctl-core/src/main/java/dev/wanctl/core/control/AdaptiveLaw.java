@@ -47,14 +47,10 @@ public final class AdaptiveLaw {
         long cutAppliedStep = -1;
         double pendingGrowthBps;
         long lastRaiseStep = Long.MIN_VALUE / 2;
-        /** What the line carried when the delay last rose (bit/s; 0: not known): growth slows near it. */
-        double capacityBps;
-        long capacityStep = Long.MIN_VALUE / 2;
-        double refillTo;
-        /** What the capacity memory held before this episode's first cut (restored when a dip ends). */
-        double capacityBeforeBps;
-        long capacityStepBefore;
-        double refillToBefore;
+        /** What the line carried when the delay last rose: growth slows near it. */
+        final CapacityMemory capacity = new CapacityMemory();
+        /** What {@link #capacity} held before this episode's first cut (restored when a dip ends). */
+        final CapacityMemory capacityBefore = new CapacityMemory();
         /** When the capacity last rose (a dip ended): counters read before then measured the dip. */
         long roseStep = Long.MIN_VALUE / 2;
         /** A raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
@@ -67,6 +63,22 @@ public final class AdaptiveLaw {
             this.floorBps = floorBps;
             this.ceilingBps = ceilingBps;
             this.rateBps = ceilingBps;
+        }
+    }
+
+    /** What the line carried at a direction's last cut, and how far a refill goes back towards it. */
+    static final class CapacityMemory {
+        /** bit/s; 0: not known. */
+        double bps;
+        /** The step it was learned at (growth probes gently for {@code capacityMemorySec} after it). */
+        long step = Long.MIN_VALUE / 2;
+        /** The share of {@link #bps} a refill goes back to. */
+        double refillTo;
+
+        void copyFrom(CapacityMemory o) {
+            bps = o.bps;
+            step = o.step;
+            refillTo = o.refillTo;
         }
     }
 
@@ -267,9 +279,7 @@ public final class AdaptiveLaw {
                 d.rateBps = d.rateBeforeEpisodeBps;
                 d.restoreBps = d.rateBps;
             }
-            d.capacityBps = d.capacityBeforeBps;
-            d.capacityStep = d.capacityStepBefore;
-            d.refillTo = d.refillToBefore;
+            d.capacity.copyFrom(d.capacityBefore);
             d.pendingGrowthBps = 0;
             d.cutInEpisode = false;
             d.cutAppliedStep = -1;
@@ -307,18 +317,17 @@ public final class AdaptiveLaw {
         boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
         double base = known ? Math.min(d.rateBps, deliveredBps) : d.rateBps;
         if (!d.cutInEpisode) {
-            d.capacityBeforeBps = d.capacityBps;
-            d.capacityStepBefore = d.capacityStep;
-            d.refillToBefore = d.refillTo;
-            d.capacityBps = base; // the line carried at most this while its buffer filled
+            d.capacityBefore.copyFrom(d.capacity);
+            d.capacity.bps = base; // the line carried at most this while its buffer filled
             // delivering less than its rate, the line limited it (the base is a measurement); else
             // the base is only our rate, maybe not this direction's queue: the refill goes nearly back
-            d.refillTo = known && deliveredBps < t.underDelivers() * d.rateBps ? t.refillTo() : t.refillToOwnRate();
-        } else if (known && deliveredBps < d.capacityBps) {
-            d.capacityBps = deliveredBps;
-            d.refillTo = t.refillTo();
+            d.capacity.refillTo = known && deliveredBps < t.underDelivers() * d.rateBps ? t.refillTo()
+                    : t.refillToOwnRate();
+        } else if (known && deliveredBps < d.capacity.bps) {
+            d.capacity.bps = deliveredBps;
+            d.capacity.refillTo = t.refillTo();
         }
-        d.capacityStep = step;
+        d.capacity.step = step;
         double factor = Math.min(p.maxCutFactor(), Math.max(p.minCutFactor(), 1 - deltaMs / (p.drainSec() * 1000)));
         long next = RateBounds.clamp((long) (base * factor), d.floorBps, d.ceilingBps);
         if (next < d.rateBps) {
@@ -342,13 +351,13 @@ public final class AdaptiveLaw {
             return;
         }
         double dt = p.intervalSec();
-        if (d.capacityBps > 0 && !Double.isNaN(deliveredBps) && deliveredBps > d.capacityBps) {
-            d.capacityBps = deliveredBps; // the line carries at least this much
+        if (d.capacity.bps > 0 && !Double.isNaN(deliveredBps) && deliveredBps > d.capacity.bps) {
+            d.capacity.bps = deliveredBps; // the line carries at least this much
         }
-        double sinceCapSec = (step - d.capacityStep) * dt;
+        double sinceCapSec = (step - d.capacity.step) * dt;
         double perSec;
-        double refillBps = d.refillTo * d.capacityBps - d.rateBps;
-        if (d.capacityBps > 0 && refillBps >= t.raiseQuantum() * d.rateBps) {
+        double refillBps = d.capacity.refillTo * d.capacity.bps - d.rateBps;
+        if (d.capacity.bps > 0 && refillBps >= t.raiseQuantum() * d.rateBps) {
             // the cut drained the queue: back to just below what the line carried, in one write
             perSec = 0;
             d.pendingGrowthBps = refillBps;
@@ -356,7 +365,7 @@ public final class AdaptiveLaw {
             // above what the line carried: probe gently, then, the longer the delay stays low, faster
             // (the capacity may have come back), up to growth in proportion to the room left
             double room = p.growRoomPerSec() * (d.ceilingBps - d.rateBps) + p.growCeilingPerSec() * d.ceilingBps;
-            double w = d.capacityBps > 0 ? Math.min(1, sinceCapSec / capacityMemorySec) : 1;
+            double w = d.capacity.bps > 0 ? Math.min(1, sinceCapSec / capacityMemorySec) : 1;
             perSec = (1 - w) * t.probePerSec() * d.rateBps + w * room;
         }
         d.pendingGrowthBps += dt * perSec;

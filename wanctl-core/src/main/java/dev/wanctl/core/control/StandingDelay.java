@@ -106,7 +106,7 @@ final class StandingDelay {
         }
         d.cutInEpisode = false;
         d.cutAppliedStep = -1;
-        d.capacityBps = 0;
+        d.capacity.bps = 0;
     }
 
     /** Whether a delay episode is open (the delay rose above {@code cutAboveMs} and has not fallen back). */

@@ -30,7 +30,7 @@ class StandingDelayTest {
         assertThat(step(deltaMs, 790 * M, 800 * M)).isFalse();
         dl.rateBps = 400 * M;
         dl.cutInEpisode = true;
-        dl.capacityBps = 400 * M;
+        dl.capacity.bps = 400 * M;
     }
 
     /** Steps until {@code maxSteps} or the first standing event; returns the number of steps taken. */
@@ -52,7 +52,7 @@ class StandingDelayTest {
         assertThat(detector.events()).isEqualTo(1);
         assertThat(detector.inEpisode()).isFalse();
         assertThat(dl.rateBps).as("the futile cut undone").isEqualTo(800 * M);
-        assertThat(dl.capacityBps).as("the capacity learned on it forgotten").isZero();
+        assertThat(dl.capacity.bps).as("the capacity learned on it forgotten").isZero();
         assertThat(dl.cutInEpisode).isFalse();
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +90,7 @@ public final class Recording {
         for (int c = 0; c < cols.length; c++) {
             cols[c] = Arrays.copyOf(cols[c], n);
         }
-        return new Recording(new LinkedHashMap<>(in.metadata()), cols, n);
+        return new Recording(in.metadata(), cols, n);
     }
 
     private static String[] next(RecordingReader in, String source) throws IOException {

@@ -1,6 +1,7 @@
 package dev.wanctl.sim.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -121,7 +122,7 @@ class BbrSendersTest {
             round[ms / rtt] += sent[ms];
         }
         assertThat(round[0]).isCloseTo(TcpSenders.INITIAL_SEGMENTS * TcpSenders.SEGMENT_BYTES,
-                org.assertj.core.data.Percentage.withPercentage(5));
+                withPercentage(5));
         for (int r = 1; r < rounds; r++) {
             assertThat(round[r] / round[r - 1]).as("round %d over round %d", r, r - 1).isBetween(1.4, 2.05);
         }
