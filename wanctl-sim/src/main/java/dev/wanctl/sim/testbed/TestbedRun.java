@@ -34,6 +34,8 @@ public final class TestbedRun {
     private final String clientNs;
     private final PrintWriter log;
     private final java.nio.file.Path recordTo;
+    /** The user's ping while the whole line is idle, p99 above its minimum: the testbed's own noise. */
+    private double idleNoiseP99Ms = Double.NaN;
 
     /**
      * @param clientNs the namespace this JVM runs in (children are started there by name)
@@ -146,10 +148,20 @@ public final class TestbedRun {
             }
             double[][] replies = ping.replies();
             double[] noise = TestbedScorer.idleNoiseMs(rec, replies);
+            idleNoiseP99Ms = noise[1];
             log.printf(Locale.ROOT, "  user ping: %d replies of %d sent; while idle %.1f ms p50, %.1f ms p99 added"
                     + " (the testbed's own noise)%n", replies[0].length, durationMs / UserPing.PERIOD_MS, noise[0], noise[1]);
             return TestbedScorer.score(scenario, controllerName, rec, replies, initial);
         }
+    }
+
+    /**
+     * The p99 of the user's ping while the whole line was idle, above its minimum, in ms (NaN before
+     * {@link #run} or when the scenario has no idle second): what the machine's scheduler adds to
+     * every number of the run, so a caller can tell a noisy run from a disagreement.
+     */
+    public double idleNoiseP99Ms() {
+        return idleNoiseP99Ms;
     }
 
     /** Holds the shaper rate over the milliseconds since the last tick. */
