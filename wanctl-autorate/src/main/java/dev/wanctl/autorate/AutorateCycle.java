@@ -59,6 +59,7 @@ public final class AutorateCycle implements FixedRateLoop.Body {
 
     private final double onsetAboveMs;
     private boolean delayUp;
+    private final IdleOnsets idleOnsets = new IdleOnsets(10_000_000_000L);
     private long cycles;
     private long fallbackCycles;
     private long lastStateOfferNanos = Long.MIN_VALUE;
@@ -130,9 +131,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
         }
         if (delivered != null) {
             // the loaded cadence while a direction is active or the delay is up, else the idle one
+            boolean active = d.downloadActive() || d.uploadActive();
+            idleOnsets.sample(active);
             delivered.fast(d.busy());
             boolean up = d.deltaMs() > onsetAboveMs;
-            if (up && !delayUp) {
+            if (up && !delayUp && idleOnsets.allow(t1, active)) {
                 // the delay just rose: fresh counters for the next cut (a capacity drop shows in them)
                 delivered.onset(t1);
             }
