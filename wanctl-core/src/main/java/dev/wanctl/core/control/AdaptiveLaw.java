@@ -10,7 +10,8 @@ package dev.wanctl.core.control;
  *       exceeds {@code cutAboveMs}, an active direction's rate becomes its delivered rate (when
  *       lower than its rate: on the download the line's true capacity after a drop) times a factor
  *       that drains the queue in about {@code drainSec}; then it holds for {@code cutHoldSec}
- *       unless the delay keeps growing.</li>
+ *       unless the delay keeps growing or a new counter reading shows the download's line carrying
+ *       clearly less than the rate it was cut to.</li>
  *   <li><b>Attribute delay to the loaded directions.</b> A direction is active when its own
  *       traffic (the other direction's ACKs discounted) is a fair part of its rate; an idle
  *       direction is never cut. With both active, a download our shaper already limits (it
@@ -57,6 +58,10 @@ public final class AdaptiveLaw {
         long restoreBps;
         boolean active;
         boolean loaded;
+        /** The delivered rate of the last step: a different one is a new counter reading. */
+        double lastDeliveredBps = Double.NaN;
+        /** Whether this step's delivered rate is a new reading. */
+        boolean freshReading;
         Zone zone = Zone.GREEN;
 
         Direction(long floorBps, long ceilingBps) {
@@ -238,6 +243,8 @@ public final class AdaptiveLaw {
     }
 
     private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
+        d.freshReading = !Double.isNaN(deliveredBps) && deliveredBps != d.lastDeliveredBps;
+        d.lastDeliveredBps = deliveredBps;
         if (Double.isNaN(deliveredBps)) {
             d.active = true;
             d.loaded = true;
@@ -311,10 +318,16 @@ public final class AdaptiveLaw {
         // a further cut in the same episode only while the last one shows no effect yet (the delay
         // has not begun to fall): a delay that falls is a queue draining
         boolean again = d.cutInEpisode && deltaMs < d.deltaAtCutMs;
-        if ((step - d.lastCutStep < holdSteps || again) && !growing) {
+        boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
+        // a new reading shows the line carrying clearly less than the rate the download was cut to
+        // (the router had at least that rate through the reading's window): the last cut was sized
+        // on a stale rate and the ISP's buffer still fills; no need to wait for it to show. The
+        // download only: the upload's queue is ours, and its cuts show at once (both measured)
+        boolean lineBelow = d == dl && d.cutInEpisode && d.freshReading && known
+                && deliveredBps < t.freshBelow() * d.rateBps;
+        if (!growing && (again || step - d.lastCutStep < holdSteps && !lineBelow)) {
             return;
         }
-        boolean known = !Double.isNaN(deliveredBps) && deliveredBps > 0;
         double base = known ? Math.min(d.rateBps, deliveredBps) : d.rateBps;
         if (!d.cutInEpisode) {
             d.capacityBefore.copyFrom(d.capacity);

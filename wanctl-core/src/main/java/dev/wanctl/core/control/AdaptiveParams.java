@@ -90,6 +90,10 @@ public record AdaptiveParams(
      *     {@code growBelowMs} of jitter) means the capacity rose: a dip ended
      * @param staleCountersSec after a dip ended, counters read within this long still cover it:
      *     no cut sized on them
+     * @param freshBelow a new counter reading of a download cut in the episode below this share of
+     *     the rate it was cut to (the router had at least that rate through the reading's window)
+     *     shows the line carrying less than the last cut assumed: the next cut goes without
+     *     waiting for the cut hold
      */
     public record Tuning(
             double raiseQuantum,
@@ -103,11 +107,12 @@ public record AdaptiveParams(
             double refillToOwnRate,
             double tookFraction,
             double drainLimitPerSec,
-            double staleCountersSec) {
+            double staleCountersSec,
+            double freshBelow) {
 
         /** The measured defaults. */
         public static final Tuning DEFAULTS = new Tuning(0.02, 1.0, 0.95, 0.25, 0.5, 10, 0.03, 0.97, 0.99, 0.03, 1.0,
-                0.5);
+                0.5, 0.9);
 
         public Tuning {
             Checks.positiveFinite(raiseQuantum, "raiseQuantum");
@@ -131,6 +136,7 @@ public record AdaptiveParams(
             }
             Checks.positiveFinite(drainLimitPerSec, "drainLimitPerSec");
             Checks.nonNegativeFinite(staleCountersSec, "staleCountersSec");
+            Checks.unitInterval(freshBelow, "freshBelow");
         }
     }
 

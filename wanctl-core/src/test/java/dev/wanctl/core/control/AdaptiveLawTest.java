@@ -36,6 +36,27 @@ class AdaptiveLawTest {
     }
 
     @Test
+    void aFreshReadingBelowTheRateJustCutToCutsAgainWithoutWaitingForTheHold() {
+        AdaptiveLaw stale = new AdaptiveLaw(cable(), 20);
+        AdaptiveLaw fresh = new AdaptiveLaw(cable(), 20);
+        for (AdaptiveLaw law : new AdaptiveLaw[] {stale, fresh}) {
+            run(law, 2, 20, 900 * M, 0.1 * M);
+            // the capacity fell to 376 M: the delay rises; the counters still show the 900 M from before
+            for (int i = 0; i < 3; i++) {
+                law.step(52, 0, 900 * M, 0.1 * M, law.downloadRateBps(), law.uploadRateBps());
+            }
+            assertThat(law.downloadRateBps()).as("cut on the stale reading").isBetween(700 * M, 900 * M);
+        }
+        long heldAt = stale.downloadRateBps();
+        stale.step(52, 0, 900 * M, 0.1 * M, stale.downloadRateBps(), stale.uploadRateBps());
+        fresh.step(52, 0, 376 * M, 0.1 * M, fresh.downloadRateBps(), fresh.uploadRateBps());
+        assertThat(stale.downloadRateBps()).as("no new reading: the cut hold waits for the last cut to show")
+                .isEqualTo(heldAt);
+        assertThat(fresh.downloadRateBps()).as("a new reading of what the line carries: cut below it now")
+                .isLessThan(376 * M).isGreaterThan(376 * M / 2);
+    }
+
+    @Test
     void aDipThatEndsFasterThanAQueueDrainsGivesBackTheRateFromBeforeIt() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(600 * M, 20 * M, 20, 20);
@@ -171,7 +192,7 @@ class AdaptiveLawTest {
         assertThat(d.capacityMemorySec()).isEqualTo(10);
         AdaptiveParams.Tuning small = new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(),
                 d.underDelivers(), 0.05, d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec());
+                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow());
         AdaptiveLaw wide = new AdaptiveLaw(cable(), 20);
         AdaptiveLaw narrow = new AdaptiveLaw(cable().withTuning(small), 20);
         for (AdaptiveLaw law : new AdaptiveLaw[] {wide, narrow}) {
@@ -188,16 +209,20 @@ class AdaptiveLawTest {
         AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(1, d.attributeSec(), d.underDelivers(), d.maxRaise(),
                 d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("raiseQuantum");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("raiseQuantum");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), 0, d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("capacityMemorySec");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("capacityMemorySec");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), 1.2, d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec())).hasMessageContaining("refillTo");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("refillTo");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction(), 0, d.staleCountersSec())).hasMessageContaining("drainLimitPerSec");
+                d.refillToOwnRate(), d.tookFraction(), 0, d.staleCountersSec(), d.freshBelow())).hasMessageContaining("drainLimitPerSec");
+        assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
+                d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
+                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), 1.5))
+                .hasMessageContaining("freshBelow");
         assertThatThrownBy(() -> cable().withTuning(null)).hasMessageContaining("tuning");
     }
 }

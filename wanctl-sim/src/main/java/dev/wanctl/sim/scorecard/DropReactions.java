@@ -14,8 +14,10 @@ import java.util.Arrays;
  * had), the reaction lasts until latency is back under 15 ms and stays there for 200 ms (so a
  * single quiet millisecond in a noisy queue does not count); the reaction time is from the drop
  * to the start of that quiet stretch. If latency stays under 15 ms for those 10 s, the drop was
- * absorbed: reaction 0. Drops still unsettled at the end of the run count with the time they
- * had so far and are reported as unsettled.
+ * absorbed: reaction 0. A drop whose latency has stayed under 15 ms until the next drop was
+ * absorbed too: an excursion that begins after the next drop is that drop's. Drops still
+ * unsettled at the end of the run count with the time they had so far and are reported as
+ * unsettled.
  */
 final class DropReactions {
 
@@ -40,6 +42,8 @@ final class DropReactions {
     private long lastAboveMs = -1;
     private final long[] pending = new long[MAX_PENDING];
     private final boolean[] excursion = new boolean[MAX_PENDING];
+    /** When a pending drop's excursion began (the drop's time when latency was already up). */
+    private final long[] excursionFromMs = new long[MAX_PENDING];
     private int pendingCount;
 
     private double[] reactionsMs = new double[16];
@@ -88,15 +92,30 @@ final class DropReactions {
     }
 
     private void addPending(long dropMs) {
+        // a drop absorbed until this one: what latency does from now on is this drop's
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            if (!excursion[i] || excursionFromMs[i] >= dropMs) {
+                record(0, true);
+            } else {
+                pending[kept] = pending[i];
+                excursion[kept] = true;
+                excursionFromMs[kept] = excursionFromMs[i];
+                kept++;
+            }
+        }
+        pendingCount = kept;
         if (pendingCount == MAX_PENDING) {
             // Only on a link whose latency never settles: the oldest is given up as unsettled.
             record(blockStartMs - pending[0], false);
             System.arraycopy(pending, 1, pending, 0, pendingCount - 1);
             System.arraycopy(excursion, 1, excursion, 0, pendingCount - 1);
+            System.arraycopy(excursionFromMs, 1, excursionFromMs, 0, pendingCount - 1);
             pendingCount--;
         }
         // Already above 15 ms since (or just before) the drop: the excursion has begun.
         excursion[pendingCount] = lastAboveMs >= dropMs - 1;
+        excursionFromMs[pendingCount] = dropMs;
         pending[pendingCount++] = dropMs;
     }
 
@@ -105,6 +124,9 @@ final class DropReactions {
         for (int i = 0; i < pendingCount; i++) {
             long drop = pending[i];
             boolean inExcursion = excursion[i] || lastAboveMs >= drop;
+            if (inExcursion && !excursion[i]) {
+                excursionFromMs[i] = lastAboveMs;
+            }
             if (inExcursion && belowSinceMs >= 0 && belowSinceMs > drop && ms + 1 - belowSinceMs >= SETTLE_FOR_MS) {
                 record(belowSinceMs - drop, true);
             } else if (!inExcursion && ms - drop >= EXCURSION_WINDOW_MS) {
@@ -112,6 +134,7 @@ final class DropReactions {
             } else {
                 pending[kept] = drop;
                 excursion[kept] = inExcursion;
+                excursionFromMs[kept] = excursionFromMs[i];
                 kept++;
             }
         }

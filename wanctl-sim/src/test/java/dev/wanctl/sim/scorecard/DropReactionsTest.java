@@ -35,6 +35,33 @@ class DropReactionsTest {
     }
 
     @Test
+    void aDropAbsorbedUntilTheNextIsNotChargedWithTheNextOnesQueue() {
+        // 100 -> 70 at 5 s, absorbed; 70 -> 49 at 8 s, latency up from 8.1 s to 8.6 s
+        DropReactions d = new DropReactions();
+        for (long ms = 0; ms < 20_000; ms++) {
+            double capacity = ms < 5_000 ? 100e6 : ms < 8_000 ? 70e6 : 49e6;
+            d.sample(ms, capacity, true, ms >= 8_100 && ms < 8_600 ? 40 : 5);
+        }
+        d.finish(20_000);
+        assertThat(d.count()).isEqualTo(2);
+        assertThat(d.maxSeconds()).as("the second drop's reaction, not 3.6 s for the first").isEqualTo(0.6);
+        assertThat(d.medianSeconds()).isEqualTo(0.3);
+    }
+
+    @Test
+    void anExcursionThatBeganBeforeTheNextDropStaysTheEarlierOnes() {
+        // latency up from 5.1 s to 8.5 s, across the second drop at 8 s
+        DropReactions d = new DropReactions();
+        for (long ms = 0; ms < 20_000; ms++) {
+            double capacity = ms < 5_000 ? 100e6 : ms < 8_000 ? 70e6 : 49e6;
+            d.sample(ms, capacity, true, ms >= 5_100 && ms < 8_500 ? 40 : 5);
+        }
+        d.finish(20_000);
+        assertThat(d.count()).isEqualTo(2);
+        assertThat(d.maxSeconds()).isEqualTo(3.5);
+    }
+
+    @Test
     void aSingleQuietMillisecondDoesNotEndTheReaction() {
         DropReactions d = run(20_000, 5_000, ms -> ms >= 5_050 && ms < 9_000 && ms % 150 != 0 ? 60 : 5);
         assertThat(d.maxSeconds()).isEqualTo(4.0);
