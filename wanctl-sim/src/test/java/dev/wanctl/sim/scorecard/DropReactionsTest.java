@@ -17,6 +17,16 @@ class DropReactionsTest {
         return d;
     }
 
+    /** Capacity 100 until 5 s, 70 until 8 s, 49 after (two drops); latency from {@code latency}; loaded throughout. */
+    private static DropReactions twoDrops(LongToDoubleFunction latency) {
+        DropReactions d = new DropReactions();
+        for (long ms = 0; ms < 20_000; ms++) {
+            d.sample(ms, ms < 5_000 ? 100e6 : ms < 8_000 ? 70e6 : 49e6, true, latency.applyAsDouble(ms));
+        }
+        d.finish(20_000);
+        return d;
+    }
+
     @Test
     void reactionLastsFromTheDropUntilLatencyIsBackUnderFifteenMilliseconds() {
         // latency climbs 100 ms after the drop at 5 s, and is back to 5 ms at 7.5 s
@@ -36,13 +46,8 @@ class DropReactionsTest {
 
     @Test
     void aDropAbsorbedUntilTheNextIsNotChargedWithTheNextOnesQueue() {
-        // 100 -> 70 at 5 s, absorbed; 70 -> 49 at 8 s, latency up from 8.1 s to 8.6 s
-        DropReactions d = new DropReactions();
-        for (long ms = 0; ms < 20_000; ms++) {
-            double capacity = ms < 5_000 ? 100e6 : ms < 8_000 ? 70e6 : 49e6;
-            d.sample(ms, capacity, true, ms >= 8_100 && ms < 8_600 ? 40 : 5);
-        }
-        d.finish(20_000);
+        // the first absorbed; latency up from 8.1 s to 8.6 s
+        DropReactions d = twoDrops(ms -> ms >= 8_100 && ms < 8_600 ? 40 : 5);
         assertThat(d.count()).isEqualTo(2);
         assertThat(d.maxSeconds()).as("the second drop's reaction, not 3.6 s for the first").isEqualTo(0.6);
         assertThat(d.medianSeconds()).isEqualTo(0.3);
@@ -51,12 +56,7 @@ class DropReactionsTest {
     @Test
     void anExcursionThatBeganBeforeTheNextDropStaysTheEarlierOnes() {
         // latency up from 5.1 s to 8.5 s, across the second drop at 8 s
-        DropReactions d = new DropReactions();
-        for (long ms = 0; ms < 20_000; ms++) {
-            double capacity = ms < 5_000 ? 100e6 : ms < 8_000 ? 70e6 : 49e6;
-            d.sample(ms, capacity, true, ms >= 5_100 && ms < 8_500 ? 40 : 5);
-        }
-        d.finish(20_000);
+        DropReactions d = twoDrops(ms -> ms >= 5_100 && ms < 8_500 ? 40 : 5);
         assertThat(d.count()).isEqualTo(2);
         assertThat(d.maxSeconds()).isEqualTo(3.5);
     }
