@@ -36,57 +36,6 @@ package dev.wanctl.core.control;
  */
 public final class AdaptiveLaw {
 
-    /** One direction's state. */
-    static final class Direction {
-        final long floorBps;
-        final long ceilingBps;
-        long rateBps;
-        long lastCutStep = Long.MIN_VALUE / 2;
-        double deltaAtCutMs;
-        long rateBeforeEpisodeBps;
-        boolean cutInEpisode;
-        long cutAppliedStep = -1;
-        double pendingGrowthBps;
-        long lastRaiseStep = Long.MIN_VALUE / 2;
-        /** What the line carried when the delay last rose: growth slows near it. */
-        final CapacityMemory capacity = new CapacityMemory();
-        /** What {@link #capacity} held before this episode's first cut (restored when a dip ends). */
-        final CapacityMemory capacityBefore = new CapacityMemory();
-        /** When the capacity last rose (a dip ended): counters read before then measured the dip. */
-        long roseStep = Long.MIN_VALUE / 2;
-        /** A raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
-        long restoreBps;
-        boolean active;
-        boolean loaded;
-        /** The delivered rate of the last step: a different one is a new counter reading. */
-        double lastDeliveredBps = Double.NaN;
-        /** Whether this step's delivered rate is a new reading. */
-        boolean freshReading;
-        Zone zone = Zone.GREEN;
-
-        Direction(long floorBps, long ceilingBps) {
-            this.floorBps = floorBps;
-            this.ceilingBps = ceilingBps;
-            this.rateBps = ceilingBps;
-        }
-    }
-
-    /** What the line carried at a direction's last cut, and how far a refill goes back towards it. */
-    static final class CapacityMemory {
-        /** bit/s; 0: not known. */
-        double bps;
-        /** The step it was learned at (growth probes gently for {@code capacityMemorySec} after it). */
-        long step = Long.MIN_VALUE / 2;
-        /** The share of {@link #bps} a refill goes back to. */
-        double refillTo;
-
-        void copyFrom(CapacityMemory o) {
-            bps = o.bps;
-            step = o.step;
-            refillTo = o.refillTo;
-        }
-    }
-
     private final AdaptiveParams p;
     private final AdaptiveParams.Tuning t;
     private final double aLoad;
@@ -94,8 +43,8 @@ public final class AdaptiveLaw {
     private final double aUpIdle;
     private final double aUpLoaded;
     private final long holdSteps;
-    private final Direction dl;
-    private final Direction ul;
+    private final AdaptiveDirection dl;
+    private final AdaptiveDirection ul;
     /** Tells delay that shaping cannot remove from a queue of ours. */
     private final StandingDelay standing;
     private boolean started;
@@ -126,8 +75,8 @@ public final class AdaptiveLaw {
         this.raiseSpacingSteps = Math.round(t.raiseSpacingSec() / dt);
         this.capacityMemorySec = t.capacityMemorySec();
         this.staleSteps = Math.round(t.staleCountersSec() / dt);
-        this.dl = new Direction(params.dlFloorBps(), params.dlCeilingBps());
-        this.ul = new Direction(params.ulFloorBps(), params.ulCeilingBps());
+        this.dl = new AdaptiveDirection(params.dlFloorBps(), params.dlCeilingBps());
+        this.ul = new AdaptiveDirection(params.ulFloorBps(), params.ulCeilingBps());
         this.standing = new StandingDelay(params);
         this.loadMs = initialRttMs;
         this.baselineMs = initialRttMs;
@@ -215,8 +164,8 @@ public final class AdaptiveLaw {
      * bottleneck, where the probes see it); when that does not tell them apart, both. Whatever the
      * rest says, with the other at its floor the delay is (also) this one's.
      */
-    private boolean blamed(Direction d, Direction o, double dDeliveredBps, long dAppliedBps, double oDeliveredBps,
-            long oAppliedBps) {
+    private boolean blamed(AdaptiveDirection d, AdaptiveDirection o, double dDeliveredBps, long dAppliedBps,
+            double oDeliveredBps, long oAppliedBps) {
         if (!d.active) {
             return false;
         }
@@ -237,12 +186,12 @@ public final class AdaptiveLaw {
         return dUnder || !oUnder;
     }
 
-    private boolean underDelivers(Direction d, double deliveredBps, long appliedBps) {
+    private boolean underDelivers(AdaptiveDirection d, double deliveredBps, long appliedBps) {
         double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
         return !Double.isNaN(deliveredBps) && deliveredBps < t.underDelivers() * rate;
     }
 
-    private void classify(Direction d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
+    private void classify(AdaptiveDirection d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
         d.freshReading = !Double.isNaN(deliveredBps) && deliveredBps != d.lastDeliveredBps;
         d.lastDeliveredBps = deliveredBps;
         if (Double.isNaN(deliveredBps)) {
@@ -280,7 +229,7 @@ public final class AdaptiveLaw {
     private void capacityRose() {
         // the download only: restoring the upload too cost LTE's upload more bufferbloat than it
         // gained throughput (docs/ADAPTIVE_LAW.md)
-        Direction d = dl;
+        AdaptiveDirection d = dl;
         if (d.cutInEpisode) {
             if (d.rateBeforeEpisodeBps > d.rateBps) {
                 d.rateBps = d.rateBeforeEpisodeBps;
@@ -298,13 +247,13 @@ public final class AdaptiveLaw {
     }
 
     /** A restoring raise is done once the router has it (or it was overtaken by a cut). */
-    private static void noteRestored(Direction d, long appliedBps) {
+    private static void noteRestored(AdaptiveDirection d, long appliedBps) {
         if (d.restoreBps > 0 && (appliedBps >= d.restoreBps || d.rateBps < d.restoreBps)) {
             d.restoreBps = 0;
         }
     }
 
-    private void cut(Direction d, boolean target, double deliveredBps) {
+    private void cut(AdaptiveDirection d, boolean target, double deliveredBps) {
         if (!target) {
             d.zone = Zone.YELLOW;
             return;
@@ -351,7 +300,7 @@ public final class AdaptiveLaw {
         d.deltaAtCutMs = deltaMs;
     }
 
-    private void grow(Direction d, Direction other, long appliedBps, double deliveredBps) {
+    private void grow(AdaptiveDirection d, AdaptiveDirection other, long appliedBps, double deliveredBps) {
         d.zone = Zone.GREEN;
         if (!d.loaded || step - d.lastCutStep < 2 * holdSteps) {
             d.pendingGrowthBps = 0;

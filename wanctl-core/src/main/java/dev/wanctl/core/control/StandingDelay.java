@@ -36,7 +36,7 @@ final class StandingDelay {
     }
 
     /** A cut counts as tried only once the router has it (writes may be held back). */
-    void noteApplied(long step, AdaptiveLaw.Direction d, long appliedBps) {
+    void noteApplied(long step, AdaptiveDirection d, long appliedBps) {
         if (d.cutInEpisode && d.cutAppliedStep < 0 && (appliedBps <= 0 || appliedBps <= d.rateBps)) {
             d.cutAppliedStep = step;
         }
@@ -47,7 +47,7 @@ final class StandingDelay {
      * the episode ends and this returns true: the law then takes {@link #standingMs()} into its
      * baseline.
      */
-    boolean watch(long step, double deltaMs, AdaptiveLaw.Direction dl, AdaptiveLaw.Direction ul,
+    boolean watch(long step, double deltaMs, AdaptiveDirection dl, AdaptiveDirection ul,
             double dlDeliveredBps, double ulDeliveredBps) {
         if (deltaMs > cutAboveMs) {
             if (aboveSinceStep < 0) {
@@ -94,13 +94,13 @@ final class StandingDelay {
      * episode began, a drain time after the router had the cut. A queue at the bottleneck drains
      * then; delay that stays is not a queue.
      */
-    private boolean cutTook(long step, AdaptiveLaw.Direction d, double deliveredBps, double deliveredAtStartBps) {
+    private boolean cutTook(long step, AdaptiveDirection d, double deliveredBps, double deliveredAtStartBps) {
         return d.cutInEpisode && d.cutAppliedStep >= 0 && step - d.cutAppliedStep >= drainSteps
                 && !Double.isNaN(deliveredBps) && !Double.isNaN(deliveredAtStartBps)
                 && deliveredBps <= (1 - tookFraction) * deliveredAtStartBps;
     }
 
-    private static void undo(AdaptiveLaw.Direction d) {
+    private static void undo(AdaptiveDirection d) {
         if (d.cutInEpisode && d.rateBeforeEpisodeBps > d.rateBps) {
             d.rateBps = d.rateBeforeEpisodeBps;
         }

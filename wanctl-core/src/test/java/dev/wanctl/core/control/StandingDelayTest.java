@@ -11,8 +11,8 @@ class StandingDelayTest {
     private static final AdaptiveParams CABLE = AdaptiveParams.defaults(0.05, 150 * M, 940 * M, 8 * M, 38 * M);
 
     private final StandingDelay detector = new StandingDelay(CABLE);
-    private final AdaptiveLaw.Direction dl = new AdaptiveLaw.Direction(150 * M, 940 * M);
-    private final AdaptiveLaw.Direction ul = new AdaptiveLaw.Direction(8 * M, 38 * M);
+    private final AdaptiveDirection dl = new AdaptiveDirection(150 * M, 940 * M);
+    private final AdaptiveDirection ul = new AdaptiveDirection(8 * M, 38 * M);
     private long step;
 
     /** One step: the router has {@code dlAppliedBps}; returns whether the delay stood. */
