@@ -45,9 +45,4 @@ final class IdleOnsets {
         activeSinceLast = false;
         return true;
     }
-
-    /** Whether idle rises are being spaced out (the line's own delay, not a load of ours). */
-    boolean backingOff(long nowNanos) {
-        return quietInRow >= QUIET_IN_ROW && nowNanos - lastIdleOnsetNanos < spacingNanos;
-    }
 }

@@ -21,7 +21,6 @@ class IdleOnsetsTest {
         onsets.allow(2 * S, false);
         assertThat(onsets.allow(4 * S, false)).as("third rise, 2 s after the last read one").isTrue();
         assertThat(onsets.allow(6 * S, false)).as("two quiet rises in a row: spaced").isFalse();
-        assertThat(onsets.backingOff(6 * S)).isTrue();
         assertThat(onsets.allow(13 * S, false)).as("still within 10 s of the last read rise").isFalse();
         assertThat(onsets.allow(14 * S, false)).as("10 s after it").isTrue();
     }
@@ -43,7 +42,7 @@ class IdleOnsetsTest {
         onsets.sample(true); // a load came (the idle cadence read it)
         onsets.sample(false);
         assertThat(onsets.allow(4 * S, false)).isTrue();
-        assertThat(onsets.backingOff(4 * S)).isFalse();
+        assertThat(onsets.allow(5 * S, false)).as("the quiet count starts again").isTrue();
     }
 
     @Test

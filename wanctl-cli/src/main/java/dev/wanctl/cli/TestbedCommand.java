@@ -118,16 +118,11 @@ final class TestbedCommand implements Callable<Integer> {
             List<Calibration> results = new ArrayList<>();
             for (String name : names) {
                 Scorecard sim = Simulation.run(s, Controllers.select(name).get(0), false).scorecard();
-                out.printf(Locale.ROOT, "%n== %s / %s on the testbed, %.0f s (load average before: %s)%n", s.name(), name,
-                        s.durationMs() / 1000.0, loadAverage());
-                out.flush();
                 Path recordTo = record == null ? null : Path.of(record + "-" + name + ".csv");
                 QuietestRun.Measured<Run.Attempt> m = QuietestRun.measure(noiseRetries, maxIdleNoiseMs, attempt -> {
-                    if (attempt > 0) {
-                        out.printf(Locale.ROOT, "%n== %s / %s on the testbed again, %.0f s (load average before: %s)%n",
-                                s.name(), name, s.durationMs() / 1000.0, loadAverage());
-                        out.flush();
-                    }
+                    out.printf(Locale.ROOT, "%n== %s / %s on the testbed%s, %.0f s (load average before: %s)%n", s.name(),
+                            name, attempt > 0 ? " again" : "", s.durationMs() / 1000.0, loadAverage());
+                    out.flush();
                     Path to = recordTo == null || attempt == 0 ? recordTo
                             : Path.of(record + "-" + name + "-" + attempt + ".csv");
                     TestbedRun run = new TestbedRun(s, name, clientNs, out, to);

@@ -29,6 +29,7 @@ final class DropReactions {
     private static final long EXCURSION_WINDOW_MS = 10_000;
     private static final long SETTLE_FOR_MS = 200;
     private static final int MAX_PENDING = 256;
+    private static final long NONE = -1;
 
     private final double[] history = new double[HISTORY_BLOCKS];
     private int blocksSeen;
@@ -41,8 +42,7 @@ final class DropReactions {
     private long belowSinceMs = -1;
     private long lastAboveMs = -1;
     private final long[] pending = new long[MAX_PENDING];
-    private final boolean[] excursion = new boolean[MAX_PENDING];
-    /** When a pending drop's excursion began (the drop's time when latency was already up). */
+    /** When a pending drop's excursion began (the drop's time when latency was already up); NONE: not yet. */
     private final long[] excursionFromMs = new long[MAX_PENDING];
     private int pendingCount;
 
@@ -95,11 +95,10 @@ final class DropReactions {
         // a drop absorbed until this one: what latency does from now on is this drop's
         int kept = 0;
         for (int i = 0; i < pendingCount; i++) {
-            if (!excursion[i] || excursionFromMs[i] >= dropMs) {
+            if (excursionFromMs[i] == NONE || excursionFromMs[i] >= dropMs) {
                 record(0, true);
             } else {
                 pending[kept] = pending[i];
-                excursion[kept] = true;
                 excursionFromMs[kept] = excursionFromMs[i];
                 kept++;
             }
@@ -109,13 +108,11 @@ final class DropReactions {
             // Only on a link whose latency never settles: the oldest is given up as unsettled.
             record(blockStartMs - pending[0], false);
             System.arraycopy(pending, 1, pending, 0, pendingCount - 1);
-            System.arraycopy(excursion, 1, excursion, 0, pendingCount - 1);
             System.arraycopy(excursionFromMs, 1, excursionFromMs, 0, pendingCount - 1);
             pendingCount--;
         }
         // Already above 15 ms since (or just before) the drop: the excursion has begun.
-        excursion[pendingCount] = lastAboveMs >= dropMs - 1;
-        excursionFromMs[pendingCount] = dropMs;
+        excursionFromMs[pendingCount] = lastAboveMs >= dropMs - 1 ? dropMs : NONE;
         pending[pendingCount++] = dropMs;
     }
 
@@ -123,17 +120,16 @@ final class DropReactions {
         int kept = 0;
         for (int i = 0; i < pendingCount; i++) {
             long drop = pending[i];
-            boolean inExcursion = excursion[i] || lastAboveMs >= drop;
-            if (inExcursion && !excursion[i]) {
+            if (excursionFromMs[i] == NONE && lastAboveMs >= drop) {
                 excursionFromMs[i] = lastAboveMs;
             }
+            boolean inExcursion = excursionFromMs[i] != NONE;
             if (inExcursion && belowSinceMs >= 0 && belowSinceMs > drop && ms + 1 - belowSinceMs >= SETTLE_FOR_MS) {
                 record(belowSinceMs - drop, true);
             } else if (!inExcursion && ms - drop >= EXCURSION_WINDOW_MS) {
                 record(0, true);
             } else {
                 pending[kept] = drop;
-                excursion[kept] = inExcursion;
                 excursionFromMs[kept] = excursionFromMs[i];
                 kept++;
             }

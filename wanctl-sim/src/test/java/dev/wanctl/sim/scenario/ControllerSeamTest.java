@@ -42,6 +42,30 @@ class ControllerSeamTest {
     }
 
     @Test
+    void onAnIdleLineWhoseOwnDelaySpikesEveryTwoSecondsTheCountersAreNotReadForEverySpike() {
+        // a radio's idle delay: +30 ms for 0.3 s every 2 s, nothing of ours queued
+        StringBuilder events = new StringBuilder();
+        for (int at = 5; at < 120; at += 2) {
+            events.append("  - {kind: rtt-shift, at: ").append(at).append("s, for: 300ms, shift_ms: 30}\n");
+        }
+        Scenario s = ScenarioLoader.parse("t", """
+                name: spiky-idle
+                config: configs/spectrum.yaml
+                duration: 120s
+                download: {capacity: {generator: constant, mbps: 940}}
+                upload: {capacity: {generator: constant, mbps: 38}}
+                reflectors: [{name: r1, base_ms: 30, jitter_ms: 0.5}]
+                traffic: [{kind: idle, direction: both, rate_mbps: 0.2}]
+                events:
+                """ + events, null);
+        RouterLoad load = Simulation.run(s, WanctlController.named(), false).scorecard().router();
+        // every spike's two onset reads would add 1 a second (1.97 in all measured without the spacing);
+        // what stays above the idle cadence's 0.5 (1.23 in all) is the loaded cadence each spike
+        // switches on (docs/ADAPTIVE_LAW.md, "Writes and router load")
+        assertThat(load.idlePerSecond()).as("router requests a second while idle").isLessThan(1.4);
+    }
+
+    @Test
     void theDaemonsStateAndRatesLandInTheFlightRecording() throws IOException {
         Scenario s = ScenarioLoader.load("idle-then-burst").with(null, 400_000L);
         RunResult r = Simulation.run(s, WanctlController.named(), true);
