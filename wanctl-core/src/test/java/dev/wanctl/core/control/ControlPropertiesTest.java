@@ -80,8 +80,13 @@ class ControlPropertiesTest {
             // a property of the reference's gate, not of the time-constant scaling tested here.)
             double tauLoad = r.nextDouble(0.1, 0.4);
             double base = r.nextDouble(10, 40);
-            // a wall-clock RTT signal, constant over each 250 ms step: the idle RTT drifts up by 10 ms
-            // over the run, and every 20 s a 5 s load episode adds 40 to 100 ms
+            // a wall-clock RTT signal, constant over each 250 ms step: the idle RTT drifts up by 4 ms
+            // over the run, and every 20 s a 5 s load episode adds 40 to 100 ms. The drift keeps the
+            // idle delta clear of the 3 ms freeze threshold: the baseline lags a drift of D over the
+            // run (8 tauBase) by D / 8 and falls D / 8 further behind while frozen for 5 s (tauBase
+            // >= 5 s), so the idle delta stays under D / 4 plus the 0.5 ms noise. A delta sitting at
+            // the threshold (10 ms drift at tauBase 5.7 s) makes the gate open in the middle of a
+            // 250 ms step, which one coarse cycle cannot: the gate's granularity, not the scaling.
             int steps = (int) (4 * 8 * tauBase);
             double[] signal = new double[steps];
             double episode = 0;
@@ -90,7 +95,7 @@ class ControlPropertiesTest {
                     episode = r.nextDouble(40, 100);
                 }
                 double load = k % 80 < 20 ? episode + r.nextDouble(-5, 5) : 0;
-                signal[k] = base + 10.0 * k / steps + load + r.nextDouble(-0.5, 0.5);
+                signal[k] = base + 4.0 * k / steps + load + r.nextDouble(-0.5, 0.5);
             }
             RttTracker fine = new RttTracker(new RttTrackerParams(base, TimeConstant.alpha(0.05, tauBase),
                     TimeConstant.alpha(0.05, tauLoad), 3.0, 1, 250));
