@@ -2,6 +2,7 @@ package dev.wanctl.sim.scenario;
 
 import dev.wanctl.core.runtime.VirtualClock;
 import dev.wanctl.sim.link.Link;
+import java.util.SplittableRandom;
 
 /**
  * Runs one controller on one scenario as fast as the machine allows: simulated time advances in
@@ -11,8 +12,23 @@ import dev.wanctl.sim.link.Link;
 public final class Simulation {
 
     private static final long NANOS_PER_MS = 1_000_000L;
+    /** The idle cadence of the counter reads; every scenario's first load begins later than this. */
+    static final long START_SPREAD_MS = 2000;
+    /** Keeps the start's draw apart from the scenario's other uses of the seed. */
+    private static final long START_SALT = 0x5741_4e43_544cL;
 
     private Simulation() {
+    }
+
+    /**
+     * When the controller's first cycle falls, ms into the schedule, for a seed: under
+     * {@link #START_SPREAD_MS}. In life a daemon starts long before any load, at no particular
+     * phase of its counter reads' idle cadence (one read per 2 s) against the load: starting every
+     * run at 0 put each whole-second load start of the bundled scenarios the same 1 s after an idle
+     * read. The same for every controller, so they are compared on the same start.
+     */
+    static long controllerStartMs(long seed) {
+        return new SplittableRandom(seed ^ START_SALT).nextLong(START_SPREAD_MS);
     }
 
     /** Runs {@code controller} on {@code scenario}; {@code record} keeps a flight recording. */
@@ -22,7 +38,8 @@ public final class Simulation {
         SimRouter router = new SimRouter(scenario.download().ceilingBps(), scenario.upload().ceilingBps());
         SimHarness harness = new SimHarness(scenario, clock, link, router);
         Controller c = controller.factory().create(harness);
-        SimulationRun run = new SimulationRun(scenario, link, harness.shaper(), c, controller.name(), record);
+        SimulationRun run = new SimulationRun(scenario, link, harness.shaper(), c, controller.name(), record,
+                controllerStartMs(scenario.seed()));
         for (long ms = 0; ms < scenario.durationMs(); ms++) {
             clock.advanceTo(ms * NANOS_PER_MS);
             run.tick(ms);

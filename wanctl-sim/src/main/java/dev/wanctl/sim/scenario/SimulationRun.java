@@ -46,6 +46,7 @@ public final class SimulationRun {
     private final LinkDirection up;
     private long lastDl;
     private long lastUl;
+    private final long startMs;
 
     /**
      * @param controller called every {@link Controller#intervalMs()} ms; for daemons that run on
@@ -54,6 +55,19 @@ public final class SimulationRun {
      */
     public SimulationRun(Scenario scenario, Link link, SimulatedRouter shaper, Controller controller, String controllerName,
             boolean record) {
+        this(scenario, link, shaper, controller, controllerName, record, 0);
+    }
+
+    /**
+     * @param startMs the controller's first cycle, in ms of the schedule (it does not run before:
+     *     the router keeps the rates it had)
+     */
+    public SimulationRun(Scenario scenario, Link link, SimulatedRouter shaper, Controller controller, String controllerName,
+            boolean record, long startMs) {
+        if (startMs < 0) {
+            throw new IllegalArgumentException("startMs must not be negative, got " + startMs);
+        }
+        this.startMs = startMs;
         this.scenario = scenario;
         this.link = link;
         this.shaper = shaper;
@@ -81,7 +95,7 @@ public final class SimulationRun {
     public void tick(long ms) {
         long now = ms * NANOS_PER_MS;
         events.apply(ms);
-        if (ms % cycleMs == 0) {
+        if (ms >= startMs && (ms - startMs) % cycleMs == 0) {
             controller.cycle(now);
         }
         link.step(ms, shaper);

@@ -30,6 +30,45 @@ class SimulationTest {
         assertThat(json(s.with(1L, null))).isNotEqualTo(json(s.with(2L, null)));
     }
 
+    /** A controller that only notes when its cycles fall. */
+    private static final class CycleTimes implements Controller {
+        final java.util.List<Long> cyclesMs = new java.util.ArrayList<>();
+
+        @Override
+        public int intervalMs() {
+            return 50;
+        }
+
+        @Override
+        public void cycle(long nowNanos) {
+            cyclesMs.add(nowNanos / 1_000_000);
+        }
+    }
+
+    private static List<Long> cycleTimes(Scenario s) {
+        CycleTimes c = new CycleTimes();
+        Simulation.run(s, new NamedController("times", "notes its cycles", h -> c), false);
+        return c.cyclesMs;
+    }
+
+    @Test
+    void theControllerStartsAtAPhaseDrawnFromTheSeedNotAlwaysWithTheSchedule() {
+        Scenario s = constantLine("").with(null, 10_000L);
+        List<Long> seed1 = cycleTimes(s.with(1L, null));
+        List<Long> seed2 = cycleTimes(s.with(2L, null));
+        // a daemon starts long before any load, at no particular phase of its 2 s idle counter
+        // reads against it: each seed has its own start, under 2 s, then cycles every interval
+        assertThat(seed1.get(0)).isBetween(0L, 1999L).isEqualTo(Simulation.controllerStartMs(1L));
+        assertThat(seed2.get(0)).isBetween(0L, 1999L).isNotEqualTo(seed1.get(0));
+        assertThat(seed1.get(1) - seed1.get(0)).isEqualTo(50);
+        assertThat(cycleTimes(s.with(1L, null))).isEqualTo(seed1);
+        java.util.Set<Long> starts = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            starts.add(Simulation.controllerStartMs(seed) / 500);
+        }
+        assertThat(starts).as("starts spread over the 2 s").hasSize(4);
+    }
+
     private static Scenario constantLine(String extra) {
         return ScenarioLoader.parse("test", """
                 name: constant
