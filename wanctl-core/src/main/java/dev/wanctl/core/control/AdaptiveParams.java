@@ -18,7 +18,8 @@ package dev.wanctl.core.control;
  * @param cutHoldSec after a cut, no further cut of that direction for this long unless the delay
  *     still grows, and no growth for twice this long (the cut needs a round trip to show)
  * @param activeFraction a direction whose own traffic (the other direction's ACKs discounted) is
- *     at least this fraction of its rate is active: only active directions are cut
+ *     at least this fraction of the room those ACKs leave in its rate (at least a quarter of the
+ *     rate) is active: only active directions are cut
  * @param loadedFraction a direction delivering at least this fraction of its rate is loaded:
  *     only loaded directions grow (an idle direction holds its rate)
  * @param ackFraction share of one direction's delivered rate that its ACKs put on the other

@@ -36,6 +36,22 @@ class AdaptiveLawTest {
     }
 
     @Test
+    void anUploadWhoseLineTheDownloadsAcksMostlyFillIsActiveWithWhatItsOwnSendersSendAndTakesTheCut() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(600 * M, 25 * M, 20, 28);
+        // a 600 M download's ACKs (3 %: 18 M) and 7 M of the upload's own senders fill its 25 M rate:
+        // 7 M is little of the rate but most of the room the ACKs leave
+        // (8 ms of delay, between the thresholds: nothing grows or is cut)
+        run(law, 1, 28, 600 * M, 25 * M);
+        assertThat(law.uploadActive()).isTrue();
+        // the upload's line falls to 23 M: its modem's buffer fills, the delay rises; the download
+        // still delivers its whole rate (our shaper limits it, nothing queues before it)
+        law.step(50, 0, 600 * M, 23 * M, law.downloadRateBps(), law.uploadRateBps());
+        assertThat(law.uploadRateBps()).as("the upload, whose line limits it, is cut").isLessThan(23 * M);
+        assertThat(law.downloadRateBps()).as("the download is spared").isEqualTo(600 * M);
+    }
+
+    @Test
     void aFreshReadingBelowTheRateJustCutToCutsAgainWithoutWaitingForTheHold() {
         AdaptiveLaw stale = new AdaptiveLaw(cable(), 20);
         AdaptiveLaw fresh = new AdaptiveLaw(cable(), 20);
