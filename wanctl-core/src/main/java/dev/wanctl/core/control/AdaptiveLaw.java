@@ -14,8 +14,9 @@ package dev.wanctl.core.control;
  *       clearly less than the rate it was cut to.</li>
  *   <li><b>Attribute delay to the loaded directions.</b> A direction is active when its own
  *       traffic (the other direction's ACKs discounted) is a fair part of the room those ACKs
- *       leave in its rate; an idle direction is never cut. With both active, a download our shaper already limits (it
- *       delivers its whole rate, so the ISP's buffer before it cannot be filling) is spared;
+ *       leave in its rate; an idle direction is never cut. With both active, a download our
+ *       shaper already limits (it delivers its whole rate, so the ISP's buffer before it cannot
+ *       be filling) is spared;
  *       one at its floor never spares the other (cutting it further removes nothing).</li>
  *   <li><b>Grow only while loaded and the delay is low</b>, in proportion to the room left below
  *       the ceiling; an idle direction holds its rate (no drift to the ceiling or the floor). A

@@ -1,6 +1,7 @@
 package dev.wanctl.sim.scenario;
 
 import dev.wanctl.core.runtime.VirtualClock;
+import dev.wanctl.sim.link.Flow;
 import dev.wanctl.sim.link.Link;
 import java.util.SplittableRandom;
 
@@ -12,7 +13,7 @@ import java.util.SplittableRandom;
 public final class Simulation {
 
     private static final long NANOS_PER_MS = 1_000_000L;
-    /** The idle cadence of the counter reads; every scenario's first load begins later than this. */
+    /** The idle cadence of the counter reads: the start is drawn from [0, this). */
     static final long START_SPREAD_MS = 2000;
     /** Keeps the start's draw apart from the scenario's other uses of the seed. */
     private static final long START_SALT = 0x5741_4e43_544cL;
@@ -31,6 +32,24 @@ public final class Simulation {
         return new SplittableRandom(seed ^ START_SALT).nextLong(START_SPREAD_MS);
     }
 
+    /**
+     * The controller's start for {@code s}: the seed's, but never after the first saturating load
+     * (bulk, burst) or event. Background traffic (idle, web, a fixed rate) may begin before it, as
+     * it does before a daemon's start in life.
+     */
+    static long controllerStartMs(Scenario s) {
+        long first = controllerStartMs(s.seed());
+        for (Flow f : s.traffic()) {
+            if (f.kind() == Flow.Kind.BULK || f.kind() == Flow.Kind.BURST) {
+                first = Math.min(first, f.atMs());
+            }
+        }
+        for (ScenarioEvent e : s.events()) {
+            first = Math.min(first, e.atMs());
+        }
+        return first;
+    }
+
     /** Runs {@code controller} on {@code scenario}; {@code record} keeps a flight recording. */
     public static RunResult run(Scenario scenario, NamedController controller, boolean record) {
         VirtualClock clock = new VirtualClock();
@@ -39,7 +58,7 @@ public final class Simulation {
         SimHarness harness = new SimHarness(scenario, clock, link, router);
         Controller c = controller.factory().create(harness);
         SimulationRun run = new SimulationRun(scenario, link, harness.shaper(), c, controller.name(), record,
-                controllerStartMs(scenario.seed()));
+                controllerStartMs(scenario));
         for (long ms = 0; ms < scenario.durationMs(); ms++) {
             clock.advanceTo(ms * NANOS_PER_MS);
             run.tick(ms);

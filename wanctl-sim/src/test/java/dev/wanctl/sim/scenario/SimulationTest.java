@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.wanctl.sim.scorecard.DirectionResult;
 import dev.wanctl.sim.scorecard.ScenarioReport;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
@@ -32,7 +35,7 @@ class SimulationTest {
 
     /** A controller that only notes when its cycles fall. */
     private static final class CycleTimes implements Controller {
-        final java.util.List<Long> cyclesMs = new java.util.ArrayList<>();
+        final List<Long> cyclesMs = new ArrayList<>();
 
         @Override
         public int intervalMs() {
@@ -62,11 +65,27 @@ class SimulationTest {
         assertThat(seed2.get(0)).isBetween(0L, 1999L).isNotEqualTo(seed1.get(0));
         assertThat(seed1.get(1) - seed1.get(0)).isEqualTo(50);
         assertThat(cycleTimes(s.with(1L, null))).isEqualTo(seed1);
-        java.util.Set<Long> starts = new java.util.HashSet<>();
+        Set<Long> starts = new HashSet<>();
         for (long seed = 1; seed <= 20; seed++) {
             starts.add(Simulation.controllerStartMs(seed) / 500);
         }
         assertThat(starts).as("starts spread over the 2 s").hasSize(4);
+    }
+
+    @Test
+    void aLoadInTheFirstTwoSecondsFindsTheControllerAlreadyRunning() {
+        Scenario early = ScenarioLoader.parse("test", """
+                name: early
+                duration: 5s
+                download: {ceiling_mbps: 100, floor_mbps: 20, capacity: {generator: constant, mbps: 100}}
+                upload: {ceiling_mbps: 10, floor_mbps: 2, capacity: {generator: constant, mbps: 10}}
+                reflectors: [{name: r1, base_ms: 20}]
+                traffic:
+                  - {kind: bulk, at: 300ms, for: 4s, direction: down}
+                """, null);
+        for (long seed = 1; seed <= 10; seed++) {
+            assertThat(cycleTimes(early.with(seed, null)).get(0)).isLessThanOrEqualTo(300);
+        }
     }
 
     private static Scenario constantLine(String extra) {
