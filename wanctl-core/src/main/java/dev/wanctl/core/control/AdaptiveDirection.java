@@ -2,9 +2,17 @@ package dev.wanctl.core.control;
 
 /**
  * One direction's state in the {@link AdaptiveLaw}: its rate, its cuts and raises (in the law's
- * steps), and what it learned of the line. Mutated only by the law and its {@link StandingDelay}.
+ * steps), and what it learned of the line. It reads its own counters ({@link #observe}); the rest
+ * is mutated only by the law and its {@link StandingDelay}.
  */
 final class AdaptiveDirection {
+    /**
+     * The least room, as a share of the rate, a direction's activity is measured against: ACKs
+     * that seem to fill the whole rate (the estimate is 3 % of the other direction) must not make
+     * a sliver of own traffic count.
+     */
+    private static final double MIN_ROOM = 0.25;
+
     final long floorBps;
     final long ceilingBps;
     long rateBps;
@@ -35,6 +43,39 @@ final class AdaptiveDirection {
         this.floorBps = floorBps;
         this.ceilingBps = ceilingBps;
         this.rateBps = ceilingBps;
+    }
+
+    /** The rate the direction runs at: what the router has when known and lower than ours. */
+    double rateAtBps(long appliedBps) {
+        return appliedBps > 0 ? Math.min(appliedBps, rateBps) : rateBps;
+    }
+
+    /**
+     * Reads one step's counters: whether the delivered rate is a new reading, and whether the
+     * direction is active and loaded. Without counters (NaN) it counts as both: the law then acts
+     * on the RTT alone.
+     *
+     * @param otherDeliveredBps the other direction's delivered rate, whose ACKs this one carries
+     */
+    void observe(double deliveredBps, double otherDeliveredBps, long appliedBps, AdaptiveParams p) {
+        freshReading = !Double.isNaN(deliveredBps) && deliveredBps != lastDeliveredBps;
+        lastDeliveredBps = deliveredBps;
+        if (Double.isNaN(deliveredBps)) {
+            active = true;
+            loaded = true;
+            return;
+        }
+        double ack = Double.isNaN(otherDeliveredBps) ? 0 : p.ackFraction() * otherDeliveredBps;
+        double own = Math.max(0, deliveredBps - ack);
+        double rate = rateAtBps(appliedBps);
+        // active: its own traffic is a fair part of the room the other direction's ACKs leave in
+        // its rate. Against the whole rate, an upload whose line a large download's ACKs mostly
+        // fill reads idle with its own senders' queue growing (cable-prime-time, seed 6, 1699 s:
+        // 7 M own of a 25 M rate beside 18 M of ACKs; the download was cut to its floor and the
+        // upload's 100-230 ms stood for 6 s)
+        double room = Math.max(rate - ack, MIN_ROOM * rate);
+        active = own >= p.activeFraction() * room;
+        loaded = deliveredBps >= p.loadedFraction() * rate;
     }
 
     /** What the line carried at a direction's last cut, and how far a refill goes back towards it. */

@@ -37,12 +37,6 @@ package dev.wanctl.core.control;
  */
 public final class AdaptiveLaw {
 
-    /**
-     * The least room, as a share of the rate, a direction's activity is measured against: ACKs
-     * that seem to fill the whole rate (the estimate is 3 % of the other direction) must not make
-     * a sliver of own traffic count.
-     */
-    private static final double MIN_ROOM = 0.25;
     private final AdaptiveParams p;
     private final AdaptiveParams.Tuning t;
     private final double aLoad;
@@ -125,8 +119,8 @@ public final class AdaptiveLaw {
             lastFresh = fresh;
         }
         lastSampleStep = step;
-        classify(dl, dlDeliveredBps, ulDeliveredBps, dlAppliedBps);
-        classify(ul, ulDeliveredBps, dlDeliveredBps, ulAppliedBps);
+        dl.observe(dlDeliveredBps, ulDeliveredBps, dlAppliedBps, p);
+        ul.observe(ulDeliveredBps, dlDeliveredBps, ulAppliedBps, p);
         standing.noteApplied(step, dl, dlAppliedBps);
         standing.noteApplied(step, ul, ulAppliedBps);
         noteRestored(dl, dlAppliedBps);
@@ -194,29 +188,7 @@ public final class AdaptiveLaw {
     }
 
     private boolean underDelivers(AdaptiveDirection d, double deliveredBps, long appliedBps) {
-        double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
-        return !Double.isNaN(deliveredBps) && deliveredBps < t.underDelivers() * rate;
-    }
-
-    private void classify(AdaptiveDirection d, double deliveredBps, double otherDeliveredBps, long appliedBps) {
-        d.freshReading = !Double.isNaN(deliveredBps) && deliveredBps != d.lastDeliveredBps;
-        d.lastDeliveredBps = deliveredBps;
-        if (Double.isNaN(deliveredBps)) {
-            d.active = true;
-            d.loaded = true;
-            return;
-        }
-        double ack = Double.isNaN(otherDeliveredBps) ? 0 : p.ackFraction() * otherDeliveredBps;
-        double own = Math.max(0, deliveredBps - ack);
-        double rate = appliedBps > 0 ? Math.min(appliedBps, d.rateBps) : d.rateBps;
-        // active: its own traffic is a fair part of the room the other direction's ACKs leave in
-        // its rate. Against the whole rate, an upload whose line a large download's ACKs mostly
-        // fill reads idle with its own senders' queue growing (cable-prime-time, seed 6, 1699 s:
-        // 7 M own of a 25 M rate beside 18 M of ACKs; the download was cut to its floor and the
-        // upload's 100-230 ms stood for 6 s)
-        double room = Math.max(rate - ack, MIN_ROOM * rate);
-        d.active = own >= p.activeFraction() * room;
-        d.loaded = deliveredBps >= p.loadedFraction() * rate;
+        return !Double.isNaN(deliveredBps) && deliveredBps < t.underDelivers() * d.rateAtBps(appliedBps);
     }
 
     /**

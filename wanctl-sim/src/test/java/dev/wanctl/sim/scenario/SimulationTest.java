@@ -74,21 +74,20 @@ class SimulationTest {
 
     @Test
     void aLoadInTheFirstTwoSecondsFindsTheControllerAlreadyRunning() {
-        Scenario early = ScenarioLoader.parse("test", """
-                name: early
-                duration: 5s
-                download: {ceiling_mbps: 100, floor_mbps: 20, capacity: {generator: constant, mbps: 100}}
-                upload: {ceiling_mbps: 10, floor_mbps: 2, capacity: {generator: constant, mbps: 10}}
-                reflectors: [{name: r1, base_ms: 20}]
-                traffic:
-                  - {kind: bulk, at: 300ms, for: 4s, direction: down}
-                """, null);
+        Scenario early = constantLine("  - {kind: bulk, at: 300ms, for: 4s, direction: down}\n", "")
+                .with(null, 5_000L);
         for (long seed = 1; seed <= 10; seed++) {
             assertThat(cycleTimes(early.with(seed, null)).get(0)).isLessThanOrEqualTo(300);
         }
     }
 
+    /** A constant 100/10 Mbit/s line for 60 s with a download from 10 s to 50 s. */
     private static Scenario constantLine(String extra) {
+        return constantLine("  - {kind: bulk, at: 10s, for: 40s, direction: down}\n", extra);
+    }
+
+    /** A constant 100/10 Mbit/s line for 60 s with the given traffic entries. */
+    private static Scenario constantLine(String traffic, String extra) {
         return ScenarioLoader.parse("test", """
                 name: constant
                 duration: 60s
@@ -96,8 +95,7 @@ class SimulationTest {
                 upload: {ceiling_mbps: 10, floor_mbps: 2, capacity: {generator: constant, mbps: 10}}
                 reflectors: [{name: r1, base_ms: 20}]
                 traffic:
-                  - {kind: bulk, at: 10s, for: 40s, direction: down}
-                """ + extra, null);
+                """ + traffic + extra, null);
     }
 
     @Test
