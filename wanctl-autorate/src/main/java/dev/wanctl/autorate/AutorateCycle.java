@@ -130,10 +130,11 @@ public final class AutorateCycle implements FixedRateLoop.Body {
             relearn.sample(r, t1, law);
         }
         if (delivered != null) {
-            // the loaded cadence while a direction is active or the delay is up, else the idle one
+            // the loaded cadence while a direction is active or the delay is up (unless the line's own
+            // rises keep it up), else the idle one
             boolean active = d.downloadActive() || d.uploadActive();
-            idleOnsets.sample(active);
-            delivered.fast(d.busy());
+            idleOnsets.sample(t1, active);
+            delivered.fast(active || d.busy() && !idleOnsets.delayIsQuiet(t1), active);
             boolean up = d.deltaMs() > onsetAboveMs;
             if (up && !delayUp && idleOnsets.allow(t1, active)) {
                 // the delay just rose: fresh counters for the next cut (a capacity drop shows in them)

@@ -38,6 +38,7 @@ public final class DeliveredRates implements AutoCloseable {
     private final Object lock = new Object();
 
     private volatile boolean fast = true;
+    private volatile boolean activeWhileFast;
     private volatile double downloadBps = Double.NaN;
     private volatile double uploadBps = Double.NaN;
     private volatile long reads;
@@ -66,8 +67,14 @@ public final class DeliveredRates implements AutoCloseable {
         this.thread = new ServiceThread("delivered-rates", clock, () -> false, this::pollOnCadence);
     }
 
-    /** Whether the cycle wants the loaded cadence (any thread; read at the next scheduling). */
-    public void fast(boolean wanted) {
+    /**
+     * Every cycle: whether the cycle wants the loaded cadence, and whether a direction carries
+     * traffic of its own (any thread; read at the next scheduling). When a wish for the loaded
+     * cadence that no direction's traffic came with passes (the delay rose and fell again), the
+     * read it had set waits for the idle cadence: a radio line's own spikes cost a read each. After
+     * a load, that read still comes (it tells the law the load has ended).
+     */
+    public void fast(boolean wanted, boolean active) {
         if (wanted && !fast) {
             fast = true;
             synchronized (lock) {
@@ -77,8 +84,20 @@ public final class DeliveredRates implements AutoCloseable {
                 }
             }
             thread.wake();
-        } else if (!wanted) {
+        }
+        activeWhileFast |= active;
+        if (!wanted && fast) {
             fast = false;
+            if (!activeWhileFast) {
+                synchronized (lock) {
+                    if (onsetReadsLeft == 0 && nextNanos != Long.MIN_VALUE && lastAtNanos != Long.MIN_VALUE) {
+                        nextNanos = Math.max(nextNanos, lastAtNanos + idleIntervalNanos);
+                    }
+                }
+            }
+        }
+        if (!wanted) {
+            activeWhileFast = false;
         }
     }
 

@@ -6,28 +6,49 @@ package dev.wanctl.autorate;
  * seconds with nothing of ours queued; when the last {@link #QUIET_IN_ROW} such reads found the
  * line idle, a further idle rise gets them at most once per {@code spacingNanos}, so the router
  * is not read twice for every spike (a load that starts is still read on the idle cadence, and at
- * once after the spacing). Rises while a direction is active always get them. Not thread-safe
- * (the cycle owns it).
+ * once after the spacing). Within that spacing delay alone does not set the loaded counter cadence
+ * either ({@link #delayIsQuiet}). A rise was a load starting only when a direction turns active
+ * within {@link #FOUND_WITHIN_NANOS} of it; a web page seconds later leaves the line's rises known
+ * as its own. Rises while a direction is active always get the reads. Not thread-safe (the cycle
+ * owns it).
+ *
+ * <p>Why: an idle LTE line (web pages between the loads) cost 1.5-2.5 requests/s in the simulator
+ * against autorate's idle budget of 1 when every spike read the counters at 2/s.
  */
 final class IdleOnsets {
 
     static final int QUIET_IN_ROW = 2;
+    /** A load its reads find within this long after an idle rise was what the rise was. */
+    static final long FOUND_WITHIN_NANOS = 1_000_000_000L;
 
     private final long spacingNanos;
     private int quietInRow;
-    private boolean activeSinceLast = true;
+    private boolean foundLoad;
     private long lastIdleOnsetNanos = Long.MIN_VALUE;
 
     IdleOnsets(long spacingNanos) {
         this.spacingNanos = spacingNanos;
     }
 
-    /** Every cycle: whether a direction carried traffic of its own. */
-    void sample(boolean active) {
-        if (active) {
-            activeSinceLast = true;
+    /**
+     * Every cycle: whether a direction carried traffic of its own. Only traffic found soon after an
+     * idle rise makes that rise a load starting; a load later on (web pages on an LTE line every few
+     * seconds) says nothing about what the line's own rises are.
+     */
+    void sample(long nowNanos, boolean active) {
+        if (active && lastIdleOnsetNanos != Long.MIN_VALUE && nowNanos - lastIdleOnsetNanos <= FOUND_WITHIN_NANOS) {
+            foundLoad = true;
             quietInRow = 0;
         }
+    }
+
+    /**
+     * Whether a delay that is up while no direction is active is, for now, the line's own: the last
+     * {@link #QUIET_IN_ROW} idle rises found nothing and the spacing since the last read one has not
+     * passed. The counters are then read on the idle cadence.
+     */
+    boolean delayIsQuiet(long nowNanos) {
+        return quietInRow >= QUIET_IN_ROW && nowNanos - lastIdleOnsetNanos < spacingNanos;
     }
 
     /** The delay just rose: whether to read the counters for it now. */
@@ -38,11 +59,11 @@ final class IdleOnsets {
         if (quietInRow >= QUIET_IN_ROW && nowNanos - lastIdleOnsetNanos < spacingNanos) {
             return false;
         }
-        if (lastIdleOnsetNanos != Long.MIN_VALUE && !activeSinceLast) {
+        if (lastIdleOnsetNanos != Long.MIN_VALUE && !foundLoad) {
             quietInRow++; // the last idle rise's reads found the line idle
         }
         lastIdleOnsetNanos = nowNanos;
-        activeSinceLast = false;
+        foundLoad = false;
         return true;
     }
 }

@@ -106,4 +106,44 @@ class DeliveredRatesOnsetTest {
         // loaded cadence: 0, 0.5; onset: 0.95, 1.1; then every 0.5 s: 1.6 ... 2.6
         assertEquals(2 + 2 + 3, line.reads);
     }
+
+    /**
+     * Polls every 50 ms cycle up to {@code untilMs}, the cycle wanting the loaded cadence from 2.1 s
+     * to 2.3 s, with a direction's traffic in it unless {@code withoutTraffic}.
+     */
+    private static void runShortRise(VirtualClock clock, DeliveredRates rates, long untilMs, boolean withoutTraffic) {
+        while (clock.nanoTime() / MS < untilMs) {
+            clock.advanceNanos(50 * MS);
+            long ms = clock.nanoTime() / MS;
+            boolean wanted = ms >= 2100 && ms < 2300;
+            rates.fast(wanted, wanted && !withoutTraffic);
+            rates.pollIfDue(clock.nanoTime());
+        }
+    }
+
+    @Test
+    void aDelayRiseThatPassedWithoutTrafficCostsNoReadOfItsOwn() {
+        VirtualClock clock = new VirtualClock();
+        Line line = new Line(clock);
+        DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
+        rates.fast(false, false);
+        rates.pollIfDue(0);
+        // idle reads at 0 and 2.0; the rise at 2.1 set one for 2.5, but it passed at 2.3
+        runShortRise(clock, rates, 3950, true);
+        assertEquals(2, line.reads);
+        runShortRise(clock, rates, 4050, true);
+        assertEquals(3, line.reads, "the idle read at 4.0");
+    }
+
+    @Test
+    void aLoadThatEndedGetsItsLoadedCadenceReadStill() {
+        VirtualClock clock = new VirtualClock();
+        Line line = new Line(clock);
+        DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
+        rates.fast(false, false);
+        rates.pollIfDue(0);
+        // the read at 2.5 tells the law the load has ended (and how much it carried until then)
+        runShortRise(clock, rates, 2550, false);
+        assertEquals(3, line.reads);
+    }
 }

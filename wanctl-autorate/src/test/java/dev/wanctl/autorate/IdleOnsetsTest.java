@@ -34,23 +34,46 @@ class IdleOnsetsTest {
     }
 
     @Test
-    void activityBetweenRisesEndsTheSpacing() {
+    void aLoadLongAfterARiseDoesNotEndTheSpacing() {
         onsets.allow(0, false);
         onsets.allow(1 * S, false);
         onsets.allow(2 * S, false);
-        assertThat(onsets.allow(3 * S, false)).isFalse();
-        onsets.sample(true); // a load came (the idle cadence read it)
-        onsets.sample(false);
-        assertThat(onsets.allow(4 * S, false)).isTrue();
-        assertThat(onsets.allow(5 * S, false)).as("the quiet count starts again").isTrue();
+        onsets.sample(4 * S, true); // a web page 2 s after the last read rise: not what the rise was
+        onsets.sample(5 * S, false);
+        assertThat(onsets.allow(6 * S, false)).isFalse();
+        assertThat(onsets.delayIsQuiet(6 * S)).as("delay alone keeps the idle cadence").isTrue();
     }
 
     @Test
     void aRiseThatALoadFollowedDoesNotCountAsQuiet() {
         onsets.allow(0, false);
-        onsets.sample(true); // the rise was a load starting
+        onsets.sample(S / 2, true); // the rise was a load starting
         onsets.allow(2 * S, false);
         onsets.allow(3 * S, false);
         assertThat(onsets.allow(4 * S, false)).as("only one quiet rise in a row so far").isTrue();
+    }
+
+    @Test
+    void aRiseThatFindsALoadStartsTheQuietCountAgain() {
+        onsets.allow(0, false);
+        onsets.allow(1 * S, false);
+        onsets.allow(2 * S, false);
+        assertThat(onsets.delayIsQuiet(3 * S)).isTrue();
+        assertThat(onsets.allow(12 * S, false)).as("the spacing has passed").isTrue();
+        onsets.sample(12 * S + S / 2, true); // its reads found a load
+        assertThat(onsets.allow(14 * S, false)).isTrue();
+        assertThat(onsets.delayIsQuiet(14 * S)).isFalse();
+        assertThat(onsets.allow(15 * S, false)).as("the quiet count starts again").isTrue();
+    }
+
+    @Test
+    void delayAloneGetsTheLoadedCadenceUntilTheRisesHaveBeenFoundQuiet() {
+        onsets.allow(0, false);
+        assertThat(onsets.delayIsQuiet(S)).isFalse();
+        onsets.allow(2 * S, false);
+        assertThat(onsets.delayIsQuiet(3 * S)).isFalse();
+        onsets.allow(4 * S, false);
+        assertThat(onsets.delayIsQuiet(5 * S)).isTrue();
+        assertThat(onsets.delayIsQuiet(14 * S)).as("10 s after the last read rise").isFalse();
     }
 }

@@ -26,7 +26,7 @@ public final class AdaptiveControlLaw implements ControlLaw {
     static final LawKey COUNTERS_LOADED = new LawKey("counter_interval_sec", 0.1, 60, 0.5, "s",
             "How often the queues' byte counters are read while a direction is loaded (one router request for both"
                     + " queues)");
-    static final LawKey COUNTERS_IDLE = new LawKey("idle_counter_interval_sec", 0.1, 600, 2.0, "s",
+    static final LawKey COUNTERS_IDLE = new LawKey("idle_counter_interval_sec", 0.1, 600, 3.0, "s",
             "How often they are read while both directions are idle");
 
     /** {@code law: adaptive}, its keys under {@code continuous_monitoring.adaptive}. */

@@ -44,7 +44,7 @@ class LawKeysTest {
         assertThat(own.law().cutAboveMs()).isEqualTo(9);
         assertThat(own.law().growBelowMs()).isEqualTo(6);
         assertThat(own.loadedCounterIntervalSec()).isEqualTo(0.25);
-        assertThat(own.idleCounterIntervalSec()).isEqualTo(2.0);
+        assertThat(own.idleCounterIntervalSec()).isEqualTo(3.0);
         assertThat(l.config().notes()).anyMatch(n -> n.startsWith("law: adaptive (cut above 9 ms, grow below 6 ms"));
     }
 

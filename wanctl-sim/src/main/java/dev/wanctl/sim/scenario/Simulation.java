@@ -14,7 +14,7 @@ public final class Simulation {
 
     private static final long NANOS_PER_MS = 1_000_000L;
     /** The idle cadence of the counter reads: the start is drawn from [0, this). */
-    static final long START_SPREAD_MS = 2000;
+    static final long START_SPREAD_MS = 3000;
     /** Keeps the start's draw apart from the scenario's other uses of the seed. */
     private static final long START_SALT = 0x5741_4e43_544cL;
 
@@ -24,7 +24,7 @@ public final class Simulation {
     /**
      * When the controller's first cycle falls, ms into the schedule, for a seed: under
      * {@link #START_SPREAD_MS}. In life a daemon starts long before any load, at no particular
-     * phase of its counter reads' idle cadence (one read per 2 s) against the load: starting every
+     * phase of its counter reads' idle cadence (one read per 3 s) against the load: starting every
      * run at 0 put each whole-second load start of the bundled scenarios the same 1 s after an idle
      * read. The same for every controller, so they are compared on the same start.
      */

@@ -59,17 +59,17 @@ class SimulationTest {
         Scenario s = constantLine("").with(null, 10_000L);
         List<Long> seed1 = cycleTimes(s.with(1L, null));
         List<Long> seed2 = cycleTimes(s.with(2L, null));
-        // a daemon starts long before any load, at no particular phase of its 2 s idle counter
-        // reads against it: each seed has its own start, under 2 s, then cycles every interval
-        assertThat(seed1.get(0)).isBetween(0L, 1999L).isEqualTo(Simulation.controllerStartMs(1L));
-        assertThat(seed2.get(0)).isBetween(0L, 1999L).isNotEqualTo(seed1.get(0));
+        // a daemon starts long before any load, at no particular phase of its 3 s idle counter
+        // reads against it: each seed has its own start, under 3 s, then cycles every interval
+        assertThat(seed1.get(0)).isBetween(0L, 2999L).isEqualTo(Simulation.controllerStartMs(1L));
+        assertThat(seed2.get(0)).isBetween(0L, 2999L).isNotEqualTo(seed1.get(0));
         assertThat(seed1.get(1) - seed1.get(0)).isEqualTo(50);
         assertThat(cycleTimes(s.with(1L, null))).isEqualTo(seed1);
         Set<Long> starts = new HashSet<>();
         for (long seed = 1; seed <= 20; seed++) {
             starts.add(Simulation.controllerStartMs(seed) / 500);
         }
-        assertThat(starts).as("starts spread over the 2 s").hasSize(4);
+        assertThat(starts).as("starts spread over the 3 s").hasSize(6);
     }
 
     @Test
