@@ -56,7 +56,7 @@ final class IdleOnsets {
         if (active) {
             return true;
         }
-        if (quietInRow >= QUIET_IN_ROW && nowNanos - lastIdleOnsetNanos < spacingNanos) {
+        if (delayIsQuiet(nowNanos)) {
             return false;
         }
         if (lastIdleOnsetNanos != Long.MIN_VALUE && !foundLoad) {
