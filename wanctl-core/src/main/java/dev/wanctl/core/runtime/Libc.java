@@ -53,6 +53,8 @@ public final class Libc {
             bind("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SETSOCKOPT = bind("setsockopt",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETSOCKOPT = bind("getsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle SENDTO = bind("sendto", FunctionDescriptor.of(
             JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECVFROM = bind("recvfrom", FunctionDescriptor.of(
@@ -122,6 +124,20 @@ public final class Libc {
     public static void setSockOpt(int fd, int level, int option, MemorySegment value) throws ErrnoException {
         checked("setsockopt(" + level + ", " + option + ")",
                 state -> (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize()));
+    }
+
+    /**
+     * Reads a socket option into {@code value} (its size is the room offered) and returns the
+     * bytes the kernel wrote.
+     */
+    public static int getSockOpt(int fd, int level, int option, MemorySegment value) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment len = arena.allocate(JAVA_INT);
+            len.set(JAVA_INT, 0, (int) value.byteSize());
+            checked("getsockopt(" + level + ", " + option + ")",
+                    state -> (int) GETSOCKOPT.invokeExact(state, fd, level, option, value, len));
+            return len.get(JAVA_INT, 0);
+        }
     }
 
     /** {@code sendto(2)}: bytes sent, or -1 with errno in {@code state}. */

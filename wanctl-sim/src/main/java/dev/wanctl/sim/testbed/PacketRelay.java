@@ -23,6 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * sending it out of the other interface. Raw {@code AF_PACKET} sockets through the foreign-function
  * API; one receiving and one sending thread per direction. Frames are relayed in order and never
  * reordered; a frame that finds 64k frames waiting is dropped (it never happens at testbed rates).
+ *
+ * <p>The relay is part of the instrument: a frame it sends late adds to the base RTT, and a frame
+ * the kernel drops at its socket (the receiving thread did not drain it in time) is a loss the
+ * scenario does not have. Every 10 s in which either happened it prints one
+ * line, and the closing line gives the totals, so a run on a starved machine says so in its log.
  */
 public final class PacketRelay {
 
@@ -36,12 +41,19 @@ public final class PacketRelay {
     private static final int RCVBUF_BYTES = 8 << 20;
     private static final int MAX_FRAME = 65_536;
     private static final int MAX_WAITING = 65_536;
+    private static final int SOL_PACKET = 263;
+    private static final int PACKET_STATISTICS = 6; // struct tpacket_stats {packets, drops}; reading resets it
+    /** A frame sent more than this after its due time counts as late: 10 % of the testbed's 10 ms. */
+    private static final long LATE_NANOS = 1_000_000;
+    private static final int REPORT_SECONDS = 10;
 
     private record Frame(long dueNanos, byte[] bytes) {}
 
     private final long delayNanos;
     private final AtomicLong relayedFrames = new AtomicLong();
     private final AtomicLong droppedFrames = new AtomicLong();
+    private final AtomicLong lateFrames = new AtomicLong();
+    private final AtomicLong worstLateNanos = new AtomicLong();
     private volatile boolean running = true;
 
     private PacketRelay(long delayNanos) {
@@ -61,16 +73,49 @@ public final class PacketRelay {
         System.out.printf("relay %s <-> %s: %d us each way, for %d s%n", ifA, ifB, delay.toNanos() / 1000,
                 runFor.toSeconds());
         System.out.flush();
+        long startNanos = System.nanoTime();
+        long endNanos = startNanos + runFor.toNanos();
+        long lostAtSockets = 0;
+        long lateTotal = 0;
+        long worstTotalNanos = 0;
         try {
-            Thread.sleep(runFor);
+            for (long reportAt = startNanos; reportAt < endNanos; ) {
+                long from = (reportAt - startNanos) / 1_000_000_000L;
+                reportAt = Math.min(endNanos, reportAt + REPORT_SECONDS * 1_000_000_000L);
+                Thread.sleep(Duration.ofNanos(Math.max(0, reportAt - System.nanoTime())));
+                long lost = lostAtSocket(a) + lostAtSocket(b);
+                long late = relay.lateFrames.getAndSet(0);
+                long worst = relay.worstLateNanos.getAndSet(0);
+                lostAtSockets += lost;
+                lateTotal += late;
+                worstTotalNanos = Math.max(worstTotalNanos, worst);
+                if (lost > 0 || late > 0) {
+                    System.out.printf("relay %d-%d s: %d frames sent over 1 ms late (worst %.1f ms), %d lost at the"
+                            + " sockets (not drained in time)%n", from, (reportAt - startNanos) / 1_000_000_000L,
+                            late, worst / 1e6, lost);
+                    System.out.flush();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         relay.running = false;
         Libc.close(a);
         Libc.close(b);
-        System.out.printf("relay done: %d frames relayed, %d dropped%n", relay.relayedFrames.get(),
-                relay.droppedFrames.get());
+        System.out.printf("relay done: %d frames relayed, %d dropped, %d lost at the sockets, %d sent over 1 ms"
+                + " late (worst %.1f ms)%n", relay.relayedFrames.get(), relay.droppedFrames.get(), lostAtSockets,
+                lateTotal, worstTotalNanos / 1e6);
+    }
+
+    /** Frames the kernel dropped at {@code fd} since the last call (PACKET_STATISTICS resets on read). */
+    private static long lostAtSocket(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment stats = arena.allocate(8, 4);
+            Libc.getSockOpt(fd, SOL_PACKET, PACKET_STATISTICS, stats);
+            return Integer.toUnsignedLong(stats.get(JAVA_INT, 4));
+        } catch (ErrnoException e) {
+            return 0; // the statistics are a diagnosis; a kernel without them relays all the same
+        }
     }
 
     /** Starts the receiver and sender of one direction; both are daemon threads. */
@@ -118,6 +163,10 @@ public final class PacketRelay {
                 long wait;
                 while ((wait = f.dueNanos() - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
+                }
+                if (-wait > LATE_NANOS) {
+                    lateFrames.incrementAndGet();
+                    worstLateNanos.accumulateAndGet(-wait, Math::max);
                 }
                 MemorySegment.copy(f.bytes(), 0, buf, JAVA_BYTE, 0, f.bytes().length);
                 if (Libc.sendTo(fd, buf, f.bytes().length, 0, MemorySegment.NULL, 0, state) < 0) {
