@@ -159,9 +159,11 @@ if [ "$netem" = yes ]; then
 else
   relay_log=$(mktemp)
   # Real-time priority: on a busy machine the relay's wake-ups are the base RTT's jitter.
-  in_ns "$NS_RLY" timeout -s KILL "$time_limit" $RT "$WANCTL" testbed relay wtbys wtbyi \
+  # Not through in_ns: $! is then the relay itself (ip execs timeout), which the end stops for its totals.
+  ip netns exec "$NS_RLY" timeout -s KILL "$time_limit" $RT "$WANCTL" testbed relay wtbys wtbyi \
     --delay-ms "$ONE_WAY_MS" --for "$time_limit" >"$relay_log" 2>&1 &
-  pids+=($!)
+  relay_pid=$!
+  pids+=("$relay_pid")
 fi
 ok=no
 for _ in $(seq 1 60); do
@@ -179,5 +181,8 @@ set +e
 in_ns "$NS_CLI" timeout -s KILL "$time_limit" "$WANCTL" testbed run "$@"
 rc=$?
 set -e
-[ -n "${relay_log:-}" ] && sed 's/^/testbed: /' "$relay_log" && rm -f "$relay_log"
+if [ -n "${relay_log:-}" ]; then
+  { kill "$relay_pid" && wait "$relay_pid"; } 2>/dev/null || true   # TERM: it prints its totals and ends
+  sed 's/^/testbed: /' "$relay_log" && rm -f "$relay_log"
+fi
 exit "$rc"

@@ -55,6 +55,9 @@ public final class PacketRelay {
     private final AtomicLong lateFrames = new AtomicLong();
     private final AtomicLong worstLateNanos = new AtomicLong();
     private volatile boolean running = true;
+    private long lostTotal; // the rest of the totals, kept by reportWindow (guarded by this)
+    private long lateTotal;
+    private long worstTotalNanos;
 
     private PacketRelay(long delayNanos) {
         this.delayNanos = delayNanos;
@@ -62,7 +65,8 @@ public final class PacketRelay {
 
     /**
      * Relays between {@code ifA} and {@code ifB} with {@code delay} each way for {@code runFor},
-     * then returns. Prints one line when both sockets are open.
+     * then returns. Prints one line when both sockets are open, and its totals when it ends, also
+     * when it is stopped by a signal (the testbed stops it before it prints the relay's log).
      */
     public static void run(String ifA, String ifB, Duration delay, Duration runFor) throws IOException, ErrnoException {
         PacketRelay relay = new PacketRelay(delay.toNanos());
@@ -73,38 +77,50 @@ public final class PacketRelay {
         System.out.printf("relay %s <-> %s: %d us each way, for %d s%n", ifA, ifB, delay.toNanos() / 1000,
                 runFor.toSeconds());
         System.out.flush();
+        Thread totals = new Thread(() -> relay.printTotals(a, b));
+        Runtime.getRuntime().addShutdownHook(totals);
         long startNanos = System.nanoTime();
         long endNanos = startNanos + runFor.toNanos();
-        long lostAtSockets = 0;
-        long lateTotal = 0;
-        long worstTotalNanos = 0;
         try {
             for (long reportAt = startNanos; reportAt < endNanos; ) {
                 long from = (reportAt - startNanos) / 1_000_000_000L;
                 reportAt = Math.min(endNanos, reportAt + REPORT_SECONDS * 1_000_000_000L);
                 Thread.sleep(Duration.ofNanos(Math.max(0, reportAt - System.nanoTime())));
-                long lost = lostAtSocket(a) + lostAtSocket(b);
-                long late = relay.lateFrames.getAndSet(0);
-                long worst = relay.worstLateNanos.getAndSet(0);
-                lostAtSockets += lost;
-                lateTotal += late;
-                worstTotalNanos = Math.max(worstTotalNanos, worst);
-                if (lost > 0 || late > 0) {
-                    System.out.printf("relay %d-%d s: %d frames sent over 1 ms late (worst %.1f ms), %d lost at the"
-                            + " sockets (not drained in time)%n", from, (reportAt - startNanos) / 1_000_000_000L,
-                            late, worst / 1e6, lost);
-                    System.out.flush();
-                }
+                relay.reportWindow(a, b, from, (reportAt - startNanos) / 1_000_000_000L);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         relay.running = false;
+        Runtime.getRuntime().removeShutdownHook(totals);
+        relay.printTotals(a, b);
         Libc.close(a);
         Libc.close(b);
+    }
+
+    /** One line for the window {@code fromS}-{@code toS} if a frame in it was late or lost; adds it to the totals. */
+    private synchronized void reportWindow(int a, int b, long fromS, long toS) {
+        long lost = lostAtSocket(a) + lostAtSocket(b);
+        long late = lateFrames.getAndSet(0);
+        long worst = worstLateNanos.getAndSet(0);
+        lostTotal += lost;
+        lateTotal += late;
+        worstTotalNanos = Math.max(worstTotalNanos, worst);
+        if (lost > 0 || late > 0) {
+            System.out.printf("relay %d-%d s: %d frames sent over 1 ms late (worst %.1f ms), %d lost at the"
+                    + " sockets (not drained in time)%n", fromS, toS, late, worst / 1e6, lost);
+            System.out.flush();
+        }
+    }
+
+    /** The run's totals, including the window under way. */
+    private synchronized void printTotals(int a, int b) {
+        long lost = lostTotal + lostAtSocket(a) + lostAtSocket(b);
+        long late = lateTotal + lateFrames.get();
+        long worst = Math.max(worstTotalNanos, worstLateNanos.get());
         System.out.printf("relay done: %d frames relayed, %d dropped, %d lost at the sockets, %d sent over 1 ms"
-                + " late (worst %.1f ms)%n", relay.relayedFrames.get(), relay.droppedFrames.get(), lostAtSockets,
-                lateTotal, worstTotalNanos / 1e6);
+                + " late (worst %.1f ms)%n", relayedFrames.get(), droppedFrames.get(), lost, late, worst / 1e6);
+        System.out.flush();
     }
 
     /** Frames the kernel dropped at {@code fd} since the last call (PACKET_STATISTICS resets on read). */
