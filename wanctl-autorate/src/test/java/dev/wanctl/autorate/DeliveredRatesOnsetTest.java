@@ -121,13 +121,19 @@ class DeliveredRatesOnsetTest {
         }
     }
 
+    /** Rates on the idle cadence (2 s; loaded 0.5 s) that read the counters at 0. */
+    private static DeliveredRates idleAfterAReadAtZero(VirtualClock clock, Line line) {
+        DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
+        rates.fast(false, false);
+        rates.pollIfDue(0);
+        return rates;
+    }
+
     @Test
     void aDelayRiseThatPassedWithoutTrafficCostsNoReadOfItsOwn() {
         VirtualClock clock = new VirtualClock();
         Line line = new Line(clock);
-        DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
-        rates.fast(false, false);
-        rates.pollIfDue(0);
+        DeliveredRates rates = idleAfterAReadAtZero(clock, line);
         // idle reads at 0 and 2.0; the rise at 2.1 set one for 2.5, but it passed at 2.3
         runShortRise(clock, rates, 3950, true);
         assertEquals(2, line.reads);
@@ -139,9 +145,7 @@ class DeliveredRatesOnsetTest {
     void aLoadThatEndedGetsItsLoadedCadenceReadStill() {
         VirtualClock clock = new VirtualClock();
         Line line = new Line(clock);
-        DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
-        rates.fast(false, false);
-        rates.pollIfDue(0);
+        DeliveredRates rates = idleAfterAReadAtZero(clock, line);
         // the read at 2.5 tells the law the load has ended (and how much it carried until then)
         runShortRise(clock, rates, 2550, false);
         assertEquals(3, line.reads);
