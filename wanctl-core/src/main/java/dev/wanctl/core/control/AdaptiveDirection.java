@@ -29,7 +29,7 @@ final class AdaptiveDirection {
     final CapacityMemory capacityBefore = new CapacityMemory();
     /** When the capacity last rose (a dip ended): counters read before then measured the dip. */
     long roseStep = Long.MIN_VALUE / 2;
-    /** A raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+    /** A raise up to this rate reverses this law's own cuts (a dip that ended, delay that stood); 0: none. */
     long restoreBps;
     boolean active;
     boolean loaded;

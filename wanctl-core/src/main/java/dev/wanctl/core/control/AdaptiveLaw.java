@@ -24,8 +24,8 @@ package dev.wanctl.core.control;
  *       budget never lands as one jump.</li>
  *   <li><b>Delay shaping cannot remove</b> (a route change, congestion beyond the line) stays
  *       although the active directions were cut, or while nothing is active: after
- *       {@code standingSec} the baseline takes it and the futile cuts are undone (the detector
- *       is {@code StandingDelay}). The baseline follows a lower RTT within
+ *       {@code standingSec} the baseline takes it and the futile cuts are undone (a restoring
+ *       raise; the detector is {@code StandingDelay}). The baseline follows a lower RTT within
  *       {@code baselineDownSec} (a path change for the better).</li>
  *   <li><b>A dip that ended</b>: a delay that falls faster than any queue drains at a steady
  *       capacity means the capacity rose; the cuts sized on the dip are undone (a restoring
@@ -354,12 +354,18 @@ public final class AdaptiveLaw {
         return ul.rateBps;
     }
 
-    /** A download raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+    /**
+     * A download raise up to this rate reverses this law's own cuts, of a dip that ended or of delay
+     * that stood (0: none).
+     */
     public long downloadRestoreBps() {
         return dl.restoreBps;
     }
 
-    /** An upload raise up to this rate reverses this law's own cuts of a dip that ended (0: none). */
+    /**
+     * An upload raise up to this rate reverses this law's own cuts, of a dip that ended or of delay
+     * that stood (0: none).
+     */
     public long uploadRestoreBps() {
         return ul.restoreBps;
     }

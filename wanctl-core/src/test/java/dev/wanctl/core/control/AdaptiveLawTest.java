@@ -157,6 +157,31 @@ class AdaptiveLawTest {
     }
 
     @Test
+    void undoingTheCutsForDelayThatStaysIsARaiseWrittenLikeACutUntilTheRouterHasIt() {
+        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
+        law.restore(800 * M, 38 * M, 20, 20);
+        run(law, 1, 20, 790 * M, 0.03 * 790 * M);
+        long before = law.downloadRateBps();
+        // a route change: +40 ms; the router gets every cut, the line delivers what it is given
+        long routerBps = before;
+        for (int i = 0; i < 100 && law.standingEvents() == 0; i++) {
+            law.step(60, 0, 0.99 * routerBps, 0.03 * routerBps, routerBps, 38 * M);
+            if (law.standingEvents() == 0) {
+                routerBps = law.downloadRateBps();
+            }
+        }
+        assertThat(law.standingEvents()).isEqualTo(1);
+        assertThat(routerBps).as("the router still has the last cut").isLessThan(before);
+        assertThat(law.downloadRateBps()).isEqualTo(before);
+        // the write budget may be spent on the cuts: the gate sends this raise from the cuts' reserve
+        assertThat(law.downloadRestoreBps()).isEqualTo(before);
+        law.step(60, 0, 0.99 * routerBps, 0.03 * routerBps, routerBps, 38 * M);
+        assertThat(law.downloadRestoreBps()).as("pending while the router lacks it").isEqualTo(before);
+        law.step(60, 0, 0.99 * before, 0.03 * before, before, 38 * M);
+        assertThat(law.downloadRestoreBps()).as("done once the router has it").isZero();
+    }
+
+    @Test
     void whenTheOtherDirectionIsAtItsFloorTheDelayThatStaysIsBlamedOnThisOne() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(150 * M, 38 * M, 20, 20);

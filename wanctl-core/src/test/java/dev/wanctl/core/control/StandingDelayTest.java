@@ -52,6 +52,7 @@ class StandingDelayTest {
         assertThat(detector.events()).isEqualTo(1);
         assertThat(detector.inEpisode()).isFalse();
         assertThat(dl.rateBps).as("the futile cut undone").isEqualTo(800 * M);
+        assertThat(dl.restoreBps).as("a raise that reverses our cut: written like a cut").isEqualTo(800 * M);
         assertThat(dl.capacity.bps).as("the capacity learned on it forgotten").isZero();
         assertThat(dl.cutInEpisode).isFalse();
     }
