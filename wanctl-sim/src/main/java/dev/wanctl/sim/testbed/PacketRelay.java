@@ -12,8 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * The testbed's base RTT where the kernel has no netem: an Ethernet relay between two interfaces
  * of a namespace that has no addresses, holding every frame for a fixed one-way delay before
  * sending it out of the other interface. Raw {@code AF_PACKET} sockets through the foreign-function
- * API; one receiving and one sending thread per direction. Frames are relayed in order and never
- * reordered; a frame that finds 64k frames waiting is dropped (it never happens at testbed rates).
+ * API; one receiving and one sending thread per direction, and between them a {@link FrameRing}
+ * off the heap (nothing is allocated per frame). Frames are relayed in order and never reordered;
+ * a frame that finds the ring full is dropped (it never happens at testbed rates).
  *
  * <p>The relay is part of the instrument: a frame it sends late adds to the base RTT, and a frame
  * the kernel drops at its socket (the receiving thread did not drain it in time) is a loss the
@@ -40,14 +40,15 @@ public final class PacketRelay {
     private static final int SO_RCVBUFFORCE = 33;
     private static final int RCVBUF_BYTES = 8 << 20;
     private static final int MAX_FRAME = 65_536;
-    private static final int MAX_WAITING = 65_536;
+    /** Per direction: 10 ms at 6 Gbit/s, far above what a testbed line carries. */
+    private static final long RING_BYTES = 8L << 20;
+    /** The sender's longest sleep while nothing waits (the receiver wakes it sooner). */
+    private static final long IDLE_PARK_NANOS = 100_000_000L;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_STATISTICS = 6; // struct tpacket_stats {packets, drops}; reading resets it
     /** A frame sent more than this after its due time counts as late: 10 % of the testbed's 10 ms. */
     private static final long LATE_NANOS = 1_000_000;
     private static final int REPORT_SECONDS = 10;
-
-    private record Frame(long dueNanos, byte[] bytes) {}
 
     private final long delayNanos;
     private final AtomicLong relayedFrames = new AtomicLong();
@@ -134,22 +135,29 @@ public final class PacketRelay {
         }
     }
 
-    /** Starts the receiver and sender of one direction; both are daemon threads. */
+    /**
+     * Starts the receiver and sender of one direction; both are daemon threads sharing one
+     * {@link FrameRing}. The sender sleeps while the ring is empty and the receiver wakes it.
+     */
     private void direction(int from, int to, String name) {
-        ArrayBlockingQueue<Frame> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
-        Thread.ofPlatform().daemon().name("relay-rx " + name).start(() -> receive(from, waiting));
-        Thread.ofPlatform().daemon().name("relay-tx " + name).start(() -> send(to, waiting));
+        FrameRing ring = new FrameRing(Arena.ofShared(), RING_BYTES, MAX_FRAME);
+        AtomicBoolean senderIdle = new AtomicBoolean();
+        Thread sender = Thread.ofPlatform().daemon().name("relay-tx " + name)
+                .unstarted(() -> send(to, ring, senderIdle));
+        Thread.ofPlatform().daemon().name("relay-rx " + name).start(() -> receive(from, ring, sender, senderIdle));
+        sender.start();
     }
 
-    private void receive(int fd, ArrayBlockingQueue<Frame> waiting) {
+    private void receive(int fd, FrameRing ring, Thread sender, AtomicBoolean senderIdle) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(MAX_FRAME, 8);
+            MemorySegment overflow = arena.allocate(MAX_FRAME, 8); // drains the socket while the ring is full
             MemorySegment addr = arena.allocate(SOCKADDR_LL_LEN, 8);
             MemorySegment addrLen = arena.allocate(JAVA_INT);
             MemorySegment state = Libc.newErrnoState(arena);
             while (running) {
+                MemorySegment slot = ring.claim();
                 addrLen.set(JAVA_INT, 0, SOCKADDR_LL_LEN);
-                long n = Libc.recvFrom(fd, buf, MAX_FRAME, 0, addr, addrLen, state);
+                long n = Libc.recvFrom(fd, slot != null ? slot : overflow, MAX_FRAME, 0, addr, addrLen, state);
                 if (n <= 0) {
                     if (n < 0 && Libc.errno(state) != Libc.EINTR) {
                         return; // socket closed at the end of the run
@@ -159,40 +167,46 @@ public final class PacketRelay {
                 if (addr.get(JAVA_BYTE, PKTTYPE_OFFSET) == PACKET_OUTGOING) {
                     continue; // a frame the kernel sent out of this interface, not one arriving on it
                 }
-                byte[] frame = buf.asSlice(0, n).toArray(JAVA_BYTE);
-                if (!waiting.offer(new Frame(System.nanoTime() + delayNanos, frame))) {
+                if (slot == null) {
                     droppedFrames.incrementAndGet();
+                    continue;
+                }
+                ring.publish((int) n, System.nanoTime() + delayNanos);
+                if (senderIdle.get()) {
+                    LockSupport.unpark(sender);
                 }
             }
         }
     }
 
-    private void send(int fd, ArrayBlockingQueue<Frame> waiting) {
+    private void send(int fd, FrameRing ring, AtomicBoolean senderIdle) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(MAX_FRAME, 8);
             MemorySegment state = Libc.newErrnoState(arena);
             while (running) {
-                Frame f = waiting.poll(100, TimeUnit.MILLISECONDS);
-                if (f == null) {
+                if (!ring.next()) {
+                    senderIdle.set(true);
+                    if (!ring.next()) { // else a frame came before the receiver could see the flag
+                        LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    }
+                    senderIdle.set(false);
                     continue;
                 }
                 long wait;
-                while ((wait = f.dueNanos() - System.nanoTime()) > 0) {
+                while ((wait = ring.dueNanos() - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
                 if (-wait > LATE_NANOS) {
                     lateFrames.incrementAndGet();
                     worstLateNanos.accumulateAndGet(-wait, Math::max);
                 }
-                MemorySegment.copy(f.bytes(), 0, buf, JAVA_BYTE, 0, f.bytes().length);
-                if (Libc.sendTo(fd, buf, f.bytes().length, 0, MemorySegment.NULL, 0, state) < 0) {
+                MemorySegment frame = ring.frame();
+                if (Libc.sendTo(fd, frame, frame.byteSize(), 0, MemorySegment.NULL, 0, state) < 0) {
                     droppedFrames.incrementAndGet();
                 } else {
                     relayedFrames.incrementAndGet();
                 }
+                ring.release();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
