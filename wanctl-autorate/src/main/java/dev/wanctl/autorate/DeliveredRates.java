@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * router sees at most a few requests a second under load and fewer idle. A read never blocks the
  * cycle: the daemon runs it on its own thread; the simulator calls {@link #pollIfDue} inline.
  *
- * <p>A counter that went backwards (router reboot, counter reset) is a new base, not a negative
- * rate. After three failed reads in a row the rates are unknown (NaN) and the law decides on the
+ * <p>A rate takes two reads: after the first (at start, or after the counters were lost), the
+ * second comes on the loaded cadence, also while idle. Until then the law acts on the RTT alone
+ * and counts both directions active, so a load that starts then cuts both; an idle start used to
+ * wait a whole idle interval for its first rate. A counter that went backwards (router reboot, counter reset) is a new base,
+ * not a negative rate. After three failed reads in a row the rates are unknown (NaN) and the law decides on the
  * RTT alone until a read succeeds.
  */
 public final class DeliveredRates implements AutoCloseable {
@@ -90,7 +93,8 @@ public final class DeliveredRates implements AutoCloseable {
             fast = false;
             if (!activeWhileFast) {
                 synchronized (lock) {
-                    if (onsetReadsLeft == 0 && nextNanos != Long.MIN_VALUE && lastAtNanos != Long.MIN_VALUE) {
+                    if (onsetReadsLeft == 0 && nextNanos != Long.MIN_VALUE && lastAtNanos != Long.MIN_VALUE
+                            && !awaitingFirstRate()) {
                         nextNanos = Math.max(nextNanos, lastAtNanos + idleIntervalNanos);
                     }
                 }
@@ -125,9 +129,11 @@ public final class DeliveredRates implements AutoCloseable {
                 if (onsetReadsLeft > 0) {
                     onsetReadsLeft--;
                 }
-                nextNanos = nowNanos + (onsetReadsLeft > 0 ? ONSET_READ_GAP_NANOS
-                        : fast ? loadedIntervalNanos : idleIntervalNanos);
                 poll(nowNanos);
+                // after a first read (at start, or the first after the counters were lost) the one
+                // that gives a rate comes on the loaded cadence: the law acts on the RTT alone until then
+                nextNanos = nowNanos + (onsetReadsLeft > 0 ? ONSET_READ_GAP_NANOS
+                        : fast || awaitingFirstRate() ? loadedIntervalNanos : idleIntervalNanos);
             }
         }
     }
@@ -175,6 +181,11 @@ public final class DeliveredRates implements AutoCloseable {
             uploadBps = Double.NaN;
             lastAtNanos = Long.MIN_VALUE;
         }
+    }
+
+    /** One read succeeded, the next gives the first rate (failed reads keep the idle cadence). */
+    private boolean awaitingFirstRate() {
+        return lastAtNanos != Long.MIN_VALUE && Double.isNaN(downloadBps);
     }
 
     /** The download's delivered rate between the last two reads, bit/s; NaN until known. */

@@ -108,20 +108,23 @@ class DeliveredRatesOnsetTest {
     }
 
     /**
-     * Polls every 50 ms cycle up to {@code untilMs}, the cycle wanting the loaded cadence from 2.1 s
-     * to 2.3 s, with a direction's traffic in it unless {@code withoutTraffic}.
+     * Polls every 50 ms cycle up to {@code untilMs}, the cycle wanting the loaded cadence from 2.6 s
+     * to 2.8 s, with a direction's traffic in it unless {@code withoutTraffic}.
      */
     private static void runShortRise(VirtualClock clock, DeliveredRates rates, long untilMs, boolean withoutTraffic) {
         while (clock.nanoTime() / MS < untilMs) {
             clock.advanceNanos(50 * MS);
             long ms = clock.nanoTime() / MS;
-            boolean wanted = ms >= 2100 && ms < 2300;
+            boolean wanted = ms >= 2600 && ms < 2800;
             rates.fast(wanted, wanted && !withoutTraffic);
             rates.pollIfDue(clock.nanoTime());
         }
     }
 
-    /** Rates on the idle cadence (2 s; loaded 0.5 s) that read the counters at 0. */
+    /**
+     * Rates on the idle cadence (2 s; loaded 0.5 s) that read the counters at 0 and 0.5 s (the
+     * first rate), then every 2 s.
+     */
     private static DeliveredRates idleAfterAReadAtZero(VirtualClock clock, Line line) {
         DeliveredRates rates = new DeliveredRates(line, "wan", "dl", "ul", clock, 500 * MS, 2000 * MS);
         rates.fast(false, false);
@@ -130,15 +133,29 @@ class DeliveredRatesOnsetTest {
     }
 
     @Test
+    void theFirstRateIsKnownAfterTheLoadedIntervalEvenWhileIdle() {
+        VirtualClock clock = new VirtualClock();
+        Line line = new Line(clock);
+        DeliveredRates rates = idleAfterAReadAtZero(clock, line);
+        run(clock, rates, 500, -1);
+        assertEquals(2, line.reads, "the second read at 0.5 s, not at the idle 2 s");
+        assertEquals(95e6, rates.downloadBps(), 1e5);
+        run(clock, rates, 2450, -1);
+        assertEquals(2, line.reads, "then the idle cadence");
+        run(clock, rates, 2500, -1);
+        assertEquals(3, line.reads);
+    }
+
+    @Test
     void aDelayRiseThatPassedWithoutTrafficCostsNoReadOfItsOwn() {
         VirtualClock clock = new VirtualClock();
         Line line = new Line(clock);
         DeliveredRates rates = idleAfterAReadAtZero(clock, line);
-        // idle reads at 0 and 2.0; the rise at 2.1 set one for 2.5, but it passed at 2.3
-        runShortRise(clock, rates, 3950, true);
-        assertEquals(2, line.reads);
-        runShortRise(clock, rates, 4050, true);
-        assertEquals(3, line.reads, "the idle read at 4.0");
+        // reads at 0, 0.5 and 2.5; the rise at 2.6 set one for 3.0, but it passed at 2.8
+        runShortRise(clock, rates, 4450, true);
+        assertEquals(3, line.reads);
+        runShortRise(clock, rates, 4550, true);
+        assertEquals(4, line.reads, "the idle read at 4.5");
     }
 
     @Test
@@ -146,8 +163,8 @@ class DeliveredRatesOnsetTest {
         VirtualClock clock = new VirtualClock();
         Line line = new Line(clock);
         DeliveredRates rates = idleAfterAReadAtZero(clock, line);
-        // the read at 2.5 tells the law the load has ended (and how much it carried until then)
-        runShortRise(clock, rates, 2550, false);
-        assertEquals(3, line.reads);
+        // the read at 3.0 tells the law the load has ended (and how much it carried until then)
+        runShortRise(clock, rates, 3050, false);
+        assertEquals(4, line.reads);
     }
 }
