@@ -140,11 +140,17 @@ class AdaptiveLawTest {
         assertThat(law.downloadRateBps()).isGreaterThan(wanted);
     }
 
-    @Test
-    void delayThatCutsCannotRemoveIsTakenIntoTheBaselineAndTheCutsAreUndone() {
+    /** A cable law whose download has delivered 790 of its 800 Mbit/s for 1 s at the 20 ms baseline. */
+    private static AdaptiveLaw downloadLoadedAt800() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
         law.restore(800 * M, 38 * M, 20, 20);
         run(law, 1, 20, 790 * M, 0.03 * 790 * M);
+        return law;
+    }
+
+    @Test
+    void delayThatCutsCannotRemoveIsTakenIntoTheBaselineAndTheCutsAreUndone() {
+        AdaptiveLaw law = downloadLoadedAt800();
         long before = law.downloadRateBps();
         // a route change: +40 ms, whatever the rate; the download keeps delivering its rate
         for (int i = 0; i < 60; i++) {
@@ -158,9 +164,7 @@ class AdaptiveLawTest {
 
     @Test
     void undoingTheCutsForDelayThatStaysIsARaiseWrittenLikeACutUntilTheRouterHasIt() {
-        AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
-        law.restore(800 * M, 38 * M, 20, 20);
-        run(law, 1, 20, 790 * M, 0.03 * 790 * M);
+        AdaptiveLaw law = downloadLoadedAt800();
         long before = law.downloadRateBps();
         // a route change: +40 ms; the router gets every cut, the line delivers what it is given
         long routerBps = before;
