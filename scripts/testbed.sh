@@ -26,7 +26,7 @@ if [ "${1:-}" = "--time-limit" ]; then
 fi
 WANCTL=${WANCTL:-./wanctl}
 ONE_WAY_MS=${TESTBED_ONE_WAY_MS:-10}
-RT="chrt -f 20"   # the user's ping runs SCHED_FIFO, as do the relay's threads (all sleep almost always)
+RT="chrt -f 20"   # the relay and the user's ping run SCHED_FIFO (both sleep almost always)
 export TESTBED_RT=$RT
 
 NS_SRV=wtb-srv NS_RLY=wtb-rly NS_ISP=wtb-isp NS_RTR=wtb-rtr NS_CLI=wtb-cli
@@ -158,8 +158,11 @@ if [ "$netem" = yes ]; then
   in_ns "$NS_CLI" tc qdisc add dev wtbcr root netem delay "${ONE_WAY_MS}ms" limit 100000
 else
   relay_log=$(mktemp)
+  # Real-time priority: on a busy machine the relay's wake-ups are the base RTT's jitter. The whole
+  # JVM: with only the relaying threads at SCHED_FIFO, one CI run had a frame 945 ms late (likely
+  # a safepoint: they stop, and the JVM threads that end it compete with iperf3 at normal priority).
   # Not through in_ns: $! is then the relay itself (ip execs timeout), which the end stops for its totals.
-  ip netns exec "$NS_RLY" timeout -s KILL "$time_limit" "$WANCTL" testbed relay wtbys wtbyi \
+  ip netns exec "$NS_RLY" timeout -s KILL "$time_limit" $RT "$WANCTL" testbed relay wtbys wtbyi \
     --delay-ms "$ONE_WAY_MS" --for "$time_limit" >"$relay_log" 2>&1 &
   relay_pid=$!
   pids+=("$relay_pid")
@@ -172,17 +175,6 @@ done
 if [ "$ok" != yes ]; then
   [ -n "${relay_log:-}" ] && cat "$relay_log" >&2
   die "the client cannot reach the server through the testbed (relay or routes)"
-fi
-if [ -n "${relay_log:-}" ]; then
-  # Real-time priority for the relay's own threads (on a busy machine their wake-ups are the base
-  # RTT's jitter), not for its JVM's: a JIT compiler or collector thread at SCHED_FIFO holds a core
-  # until it blocks, and the relay's threads at the same priority wait behind it.
-  relay_java=$(pgrep -P "$relay_pid" | head -1)
-  for task in /proc/"${relay_java:-none}"/task/*; do
-    case $(cat "$task/comm" 2>/dev/null) in
-      relay-*) chrt -f -p 20 "${task##*/}" || echo "testbed: the relay's thread ${task##*/} keeps normal priority" ;;
-    esac
-  done
 fi
 in_ns "$NS_CLI" fping -q -C 5 -p 100 198.18.1.1 2>&1 | sed 's/^/testbed: base RTT (ms): /'
 
