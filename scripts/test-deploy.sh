@@ -128,9 +128,21 @@ case $cmd in
     if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
       mkdir -p "$state/www-$unit"
       echo "{\"status\":\"healthy\",\"unit\":\"$unit\"}" > "$state/www-$unit/health"
+      port=$(cat "$state/$unit.port")
       setsid "$root/opt/wanctl/runtime/bin/java" -m jdk.httpserver -b 127.0.0.1 \
-        -p "$(cat "$state/$unit.port")" -d "$state/www-$unit" </dev/null >"$state/$unit.log" 2>&1 &
-      echo $! > "$state/$unit.pid"
+        -p "$port" -d "$state/www-$unit" </dev/null >"$state/$unit.log" 2>&1 &
+      pid=$!
+      echo "$pid" > "$state/$unit.pid"
+      # like a unit's start, return once it serves: a server that could not start says why
+      for _ in $(seq 100); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+        if ! kill -0 "$pid" 2>/dev/null; then
+          echo "stand-in systemctl: the health server of $unit on port $port ended:" >&2
+          cat "$state/$unit.log" >&2
+          echo failed > "$state/$unit.state"; exit 1
+        fi
+        sleep 0.2
+      done
     fi
     echo active > "$state/$unit.state" ;;
   is-active)
