@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>A rate takes two reads: after the first (at start, or after the counters were lost), the
  * second comes on the loaded cadence, also while idle. Until then the law acts on the RTT alone
  * and counts both directions active, so a load that starts then cuts both; an idle start used to
- * wait a whole idle interval for its first rate. A counter that went backwards (router reboot, counter reset) is a new base,
- * not a negative rate. After three failed reads in a row the rates are unknown (NaN) and the law decides on the
- * RTT alone until a read succeeds.
+ * wait a whole idle interval for its first rate. A counter that went backwards (router reboot,
+ * counter reset) is a new base, not a negative rate. After three failed reads in a row the rates
+ * are unknown (NaN) and the law decides on the RTT alone until a read succeeds.
  */
 public final class DeliveredRates implements AutoCloseable {
 

@@ -45,6 +45,17 @@ final class AdaptiveDirection {
         this.rateBps = ceilingBps;
     }
 
+    /**
+     * Back to the rate from before this delay episode when that is higher: a raise that only
+     * reverses this law's own cuts, marked as a restore (the write gate sends it like a cut).
+     */
+    void restoreRateBeforeEpisode() {
+        if (rateBeforeEpisodeBps > rateBps) {
+            rateBps = rateBeforeEpisodeBps;
+            restoreBps = rateBps;
+        }
+    }
+
     /** The rate the direction runs at: what the router has when known and lower than ours. */
     double rateAtBps(long appliedBps) {
         return appliedBps > 0 ? Math.min(appliedBps, rateBps) : rateBps;

@@ -58,7 +58,8 @@ public final class AdaptiveLaw {
     private boolean lastFresh;
     private long lastSampleStep;
     private final long staleSteps;
-    private final long attributeSteps;
+    /** Which direction a delay belongs to. */
+    private final DelayBlame blame;
     private final long raiseSpacingSteps;
     private final double capacityMemorySec;
 
@@ -72,7 +73,7 @@ public final class AdaptiveLaw {
         this.aUpIdle = TimeConstant.alpha(dt, params.baselineUpIdleSec());
         this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
         this.holdSteps = Math.round(params.cutHoldSec() / dt);
-        this.attributeSteps = Math.round(t.attributeSec() / dt);
+        this.blame = new DelayBlame(Math.round(t.attributeSec() / dt), t.underDelivers());
         this.raiseSpacingSteps = Math.round(t.raiseSpacingSec() / dt);
         this.capacityMemorySec = t.capacityMemorySec();
         this.staleSteps = Math.round(t.staleCountersSec() / dt);
@@ -137,8 +138,8 @@ public final class AdaptiveLaw {
         if (deltaMs > p.cutAboveMs()) {
             // the delay belongs to the active directions; when both are active and only one of them
             // raised its rate lately, that raise filled the bottleneck's buffer: only it is cut
-            boolean dlBlamed = blamed(dl, ul, dlDeliveredBps, dlAppliedBps, ulDeliveredBps, ulAppliedBps);
-            boolean ulBlamed = blamed(ul, dl, ulDeliveredBps, ulAppliedBps, dlDeliveredBps, dlAppliedBps);
+            boolean dlBlamed = blame.blamed(step, dl, ul, dlDeliveredBps, dlAppliedBps, ulDeliveredBps, ulAppliedBps);
+            boolean ulBlamed = blame.blamed(step, ul, dl, ulDeliveredBps, ulAppliedBps, dlDeliveredBps, dlAppliedBps);
             cut(dl, dlBlamed, dlDeliveredBps);
             cut(ul, ulBlamed, ulDeliveredBps);
         } else if (deltaMs < p.growBelowMs()) {
@@ -156,39 +157,6 @@ public final class AdaptiveLaw {
             dl.pendingGrowthBps = 0;
             ul.pendingGrowthBps = 0;
         }
-    }
-
-    /**
-     * Whether the delay is {@code d}'s: an idle direction's never; with both active, the one that
-     * raised its rate lately (and not the other), else the one that delivers clearly less than its
-     * rate while the other does not (the line, not our shaper, limits it: the queue is at the
-     * bottleneck, where the probes see it); when that does not tell them apart, both. Whatever the
-     * rest says, with the other at its floor the delay is (also) this one's.
-     */
-    private boolean blamed(AdaptiveDirection d, AdaptiveDirection o, double dDeliveredBps, long dAppliedBps,
-            double oDeliveredBps, long oAppliedBps) {
-        if (!d.active) {
-            return false;
-        }
-        if (!o.active) {
-            return true;
-        }
-        if (o.rateBps <= o.floorBps && d.rateBps > d.floorBps) {
-            // the other is at its floor: no cut of it can remove more delay, what is left is ours
-            return true;
-        }
-        boolean dRaised = step - d.lastRaiseStep <= attributeSteps;
-        boolean oRaised = step - o.lastRaiseStep <= attributeSteps;
-        if (dRaised != oRaised) {
-            return dRaised;
-        }
-        boolean dUnder = underDelivers(d, dDeliveredBps, dAppliedBps);
-        boolean oUnder = underDelivers(o, oDeliveredBps, oAppliedBps);
-        return dUnder || !oUnder;
-    }
-
-    private boolean underDelivers(AdaptiveDirection d, double deliveredBps, long appliedBps) {
-        return !Double.isNaN(deliveredBps) && deliveredBps < t.underDelivers() * d.rateAtBps(appliedBps);
     }
 
     /**
@@ -216,10 +184,7 @@ public final class AdaptiveLaw {
         // gained throughput (docs/ADAPTIVE_LAW.md)
         AdaptiveDirection d = dl;
         if (d.cutInEpisode) {
-            if (d.rateBeforeEpisodeBps > d.rateBps) {
-                d.rateBps = d.rateBeforeEpisodeBps;
-                d.restoreBps = d.rateBps;
-            }
+            d.restoreRateBeforeEpisode();
             d.capacity.copyFrom(d.capacityBefore);
             d.pendingGrowthBps = 0;
             d.cutInEpisode = false;
@@ -319,7 +284,7 @@ public final class AdaptiveLaw {
         // growth goes out in steps worth a router write (or the rest of the way to the ceiling), spaced
         if ((d.pendingGrowthBps < t.raiseQuantum() * d.rateBps && d.rateBps + d.pendingGrowthBps < d.ceilingBps)
                 || step - d.lastRaiseStep < raiseSpacingSteps
-                || (other.active && step - other.lastRaiseStep <= attributeSteps)) {
+                || (other.active && blame.raisedLately(step, other))) {
             // with both active, one raise at a time: a delay that follows is that raise's
             return;
         }

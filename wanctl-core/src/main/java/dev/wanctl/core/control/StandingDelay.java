@@ -101,11 +101,10 @@ final class StandingDelay {
     }
 
     private static void undo(AdaptiveDirection d) {
-        if (d.cutInEpisode && d.rateBeforeEpisodeBps > d.rateBps) {
-            d.rateBps = d.rateBeforeEpisodeBps;
-            // the raise only reverses cuts that removed nothing: the write gate sends it like a
-            // cut, not after the raises' share of the budget (the demo's undo waited 4.2 s for it)
-            d.restoreBps = d.rateBps;
+        if (d.cutInEpisode) {
+            // a restore: the write gate sends it like a cut, not after the raises' share of the
+            // budget (the demo's undo waited 4.2 s for it)
+            d.restoreRateBeforeEpisode();
         }
         d.cutInEpisode = false;
         d.cutAppliedStep = -1;

@@ -13,7 +13,8 @@ package dev.wanctl.core.control;
  * never waits behind a held-back raise, of its own queue or of the other: when one queue's cut may
  * go and the other's raise may not, only the cut is written and the raise stays pending. A raise
  * that only reverses the law's own cuts ({@link #restoring}: a dip the cuts were sized on has
- * ended, or the delay they were made for stood) goes like a cut; it is still one limiter event, so the budget holds.
+ * ended, or the delay they were made for stood) goes like a cut; it is still one limiter event,
+ * so the budget holds.
  * Allocation-free; not thread-safe (one writer owns it).
  */
 public final class WriteGate {
