@@ -205,7 +205,7 @@ public record AdaptiveParams(
     /** Defaults of the parameters a config can set (the schema documents these). */
     public static final double DEFAULT_CUT_ABOVE_MS = 12;
     public static final double DEFAULT_GROW_BELOW_MS = 6;
-    public static final double DEFAULT_DRAIN_SEC = 0.25;
+    public static final double DEFAULT_DRAIN_SEC = 0.18;
     public static final double DEFAULT_CUT_HOLD_SEC = 0.2;
     public static final double DEFAULT_GROW_ROOM_PER_SEC = 1.2;
     public static final double DEFAULT_STANDING_SEC = 2.0;
