@@ -40,6 +40,10 @@ public final class AdaptiveLaw {
     private final AdaptiveParams p;
     private final AdaptiveParams.Tuning t;
     private final double aLoad;
+    /** The load's smoothing on a quiet line, and the jitter that tells one. */
+    private final double aLoadQuiet;
+    private final double aJitter;
+    private final double quietJitterMs;
     private final double aDown;
     private final double aUpIdle;
     private final double aUpLoaded;
@@ -50,6 +54,15 @@ public final class AdaptiveLaw {
     private final StandingDelay standing;
     private boolean started;
     private double loadMs;
+    /**
+     * How far the RTT samples stray from the smoothed load, ms: their mean absolute deviation over
+     * about {@link #JITTER_TIME_CONSTANT_SEC}. Long against a load's rise (a queue that builds for a
+     * second moves it little), short against a line that turns noisy.
+     */
+    private double jitterMs = INITIAL_JITTER_MS;
+    static final double JITTER_TIME_CONSTANT_SEC = 10;
+    /** Until measured, a line counts as noisy. */
+    static final double INITIAL_JITTER_MS = 10;
     private double baselineMs;
     private double deltaMs;
     private long step;
@@ -69,6 +82,9 @@ public final class AdaptiveLaw {
         this.t = params.tuning();
         double dt = params.intervalSec();
         this.aLoad = TimeConstant.alpha(dt, params.loadTimeConstantSec());
+        this.aLoadQuiet = TimeConstant.alpha(dt, t.quietLoadTimeConstantSec());
+        this.aJitter = TimeConstant.alpha(dt, JITTER_TIME_CONSTANT_SEC);
+        this.quietJitterMs = t.quietJitterMs();
         this.aDown = TimeConstant.alpha(dt, params.baselineDownSec());
         this.aUpIdle = TimeConstant.alpha(dt, params.baselineUpIdleSec());
         this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
@@ -114,7 +130,10 @@ public final class AdaptiveLaw {
                 capacityRose();
                 loadMs = sample; // the queue is gone: the smoothed load must not keep it
             } else {
-                loadMs = Ewma.step(loadMs, aLoad, sample);
+                // on a quiet line (wired) the load follows the samples faster: a capacity drop's queue
+                // shows about 50 ms sooner; on a noisy one (radio) that would cut for noise
+                jitterMs = Ewma.step(jitterMs, aJitter, Math.abs(sample - loadMs));
+                loadMs = Ewma.step(loadMs, jitterMs < quietJitterMs ? aLoadQuiet : aLoad, sample);
             }
             lastRawDeltaMs = rawDeltaMs;
             lastFresh = fresh;

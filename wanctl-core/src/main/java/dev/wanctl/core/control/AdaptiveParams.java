@@ -95,6 +95,11 @@ public record AdaptiveParams(
      *     the rate it was cut to (the router had at least that rate through the reading's window)
      *     shows the line carrying less than the last cut assumed: the next cut goes without
      *     waiting for the cut hold
+     * @param quietLoadTimeConstantSec smoothing of the loaded RTT on a quiet line (its samples
+     *     stray less than {@code quietJitterMs} from the smoothed load): a rise shows sooner where
+     *     noise cannot pass for one
+     * @param quietJitterMs a line whose RTT samples stray on average less than this from the
+     *     smoothed load (over about 10 s) is quiet
      */
     public record Tuning(
             double raiseQuantum,
@@ -109,11 +114,13 @@ public record AdaptiveParams(
             double tookFraction,
             double drainLimitPerSec,
             double staleCountersSec,
-            double freshBelow) {
+            double freshBelow,
+            double quietLoadTimeConstantSec,
+            double quietJitterMs) {
 
         /** The measured defaults. */
         public static final Tuning DEFAULTS = new Tuning(0.02, 1.0, 0.95, 0.25, 0.5, 10, 0.03, 0.97, 0.99, 0.03, 1.0,
-                0.5, 0.9);
+                0.5, 0.9, 0.05, 4);
 
         public Tuning {
             Checks.positiveFinite(raiseQuantum, "raiseQuantum");
@@ -138,6 +145,8 @@ public record AdaptiveParams(
             Checks.positiveFinite(drainLimitPerSec, "drainLimitPerSec");
             Checks.nonNegativeFinite(staleCountersSec, "staleCountersSec");
             Checks.unitInterval(freshBelow, "freshBelow");
+            Checks.positiveFinite(quietLoadTimeConstantSec, "quietLoadTimeConstantSec");
+            Checks.nonNegativeFinite(quietJitterMs, "quietJitterMs");
         }
     }
 

@@ -35,6 +35,48 @@ class AdaptiveLawTest {
         assertThat(law.downloadZone()).isEqualTo(Zone.RED);
     }
 
+    /** Cycles from a queue starting to build (3 ms more delay a cycle) until the download is cut. */
+    private static int cyclesUntilCut(AdaptiveLaw law, double jitterMs) {
+        long before = law.downloadRateBps();
+        for (int i = 1; i <= 40; i++) {
+            double noise = (i % 2 == 0 ? 1 : -1) * jitterMs;
+            law.step(20 + 3 * i + noise, 0, 900 * M, 0.02 * 900 * M, law.downloadRateBps(), law.uploadRateBps());
+            if (law.downloadRateBps() < before) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** 30 s of a loaded download whose RTT samples stray by {@code jitterMs} either way. */
+    private static void loadedFor30s(AdaptiveLaw law, double jitterMs) {
+        for (int i = 0; i < 600; i++) {
+            law.step(20 + (i % 2 == 0 ? jitterMs : -jitterMs), 0, 900 * M, 0.02 * 900 * M, law.downloadRateBps(),
+                    law.uploadRateBps());
+        }
+    }
+
+    @Test
+    void onAQuietLineAQueueThatBuildsIsCutSoonerAndANoisyLineKeepsTheSlowerSmoothing() {
+        AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
+        AdaptiveParams neverQuiet = cable().withTuning(new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(),
+                d.underDelivers(), d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(),
+                d.refillTo(), d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(),
+                d.freshBelow(), d.quietLoadTimeConstantSec(), 0));
+        AdaptiveLaw wired = new AdaptiveLaw(cable(), 20);
+        AdaptiveLaw wiredSlow = new AdaptiveLaw(neverQuiet, 20);
+        AdaptiveLaw radio = new AdaptiveLaw(cable(), 20);
+        AdaptiveLaw radioSlow = new AdaptiveLaw(neverQuiet, 20);
+        loadedFor30s(wired, 0.3);
+        loadedFor30s(wiredSlow, 0.3);
+        loadedFor30s(radio, 8);
+        loadedFor30s(radioSlow, 8);
+        assertThat(cyclesUntilCut(wired, 0.3)).as("a wired line's queue shows sooner")
+                .isLessThan(cyclesUntilCut(wiredSlow, 0.3));
+        assertThat(cyclesUntilCut(radio, 8)).as("a radio line is smoothed as before: its noise is no queue")
+                .isEqualTo(cyclesUntilCut(radioSlow, 8)).isLessThan(40);
+    }
+
     @Test
     void anUploadWhoseLineTheDownloadsAcksMostlyFillIsActiveWithWhatItsOwnSendersSendAndTakesTheCut() {
         AdaptiveLaw law = new AdaptiveLaw(cable(), 20);
@@ -237,7 +279,8 @@ class AdaptiveLawTest {
         assertThat(d.capacityMemorySec()).isEqualTo(10);
         AdaptiveParams.Tuning small = new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(),
                 d.underDelivers(), 0.05, d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow());
+                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow(), d.quietLoadTimeConstantSec(),
+                d.quietJitterMs());
         AdaptiveLaw wide = new AdaptiveLaw(cable(), 20);
         AdaptiveLaw narrow = new AdaptiveLaw(cable().withTuning(small), 20);
         for (AdaptiveLaw law : new AdaptiveLaw[] {wide, narrow}) {
@@ -254,19 +297,24 @@ class AdaptiveLawTest {
         AdaptiveParams.Tuning d = AdaptiveParams.Tuning.DEFAULTS;
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(1, d.attributeSec(), d.underDelivers(), d.maxRaise(),
                 d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("raiseQuantum");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow(), d.quietLoadTimeConstantSec(),
+                d.quietJitterMs())).hasMessageContaining("raiseQuantum");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), 0, d.probePerSec(), d.refillTo(), d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("capacityMemorySec");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow(), d.quietLoadTimeConstantSec(),
+                d.quietJitterMs())).hasMessageContaining("capacityMemorySec");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), 1.2, d.refillToOwnRate(),
-                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow())).hasMessageContaining("refillTo");
+                d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), d.freshBelow(), d.quietLoadTimeConstantSec(),
+                d.quietJitterMs())).hasMessageContaining("refillTo");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction(), 0, d.staleCountersSec(), d.freshBelow())).hasMessageContaining("drainLimitPerSec");
+                d.refillToOwnRate(), d.tookFraction(), 0, d.staleCountersSec(), d.freshBelow(), d.quietLoadTimeConstantSec(),
+                d.quietJitterMs())).hasMessageContaining("drainLimitPerSec");
         assertThatThrownBy(() -> new AdaptiveParams.Tuning(d.raiseQuantum(), d.attributeSec(), d.underDelivers(),
                 d.maxRaise(), d.raiseSpacingSec(), d.capacityMemorySec(), d.probePerSec(), d.refillTo(),
-                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), 1.5))
+                d.refillToOwnRate(), d.tookFraction(), d.drainLimitPerSec(), d.staleCountersSec(), 1.5,
+                d.quietLoadTimeConstantSec(), d.quietJitterMs()))
                 .hasMessageContaining("freshBelow");
         assertThatThrownBy(() -> cable().withTuning(null)).hasMessageContaining("tuning");
     }
