@@ -32,6 +32,10 @@ package dev.wanctl.core.control;
  *       raise, which the write gate sends like a cut) and the capacity learned in it forgotten.</li>
  * </ul>
  *
+ * <p>The delay is the RTT smoothed over {@code loadTimeConstantSec}, or over the shorter
+ * {@code quietLoadTimeConstantSec} on a quiet line (its samples stray less than {@code quietJitterMs}
+ * from the smoothed load): a wired line's queue shows sooner, a radio line's noise is not cut for.
+ *
  * <p>Pure: no clock (time is counted in steps of {@code intervalSec}), no I/O, no allocation per
  * step. A lost measurement (NaN) holds everything.
  */
@@ -42,8 +46,7 @@ public final class AdaptiveLaw {
     private final double aLoad;
     /** The load's smoothing on a quiet line, and the jitter that tells one. */
     private final double aLoadQuiet;
-    private final double aJitter;
-    private final double quietJitterMs;
+    private final LineJitter jitter;
     private final double aDown;
     private final double aUpIdle;
     private final double aUpLoaded;
@@ -54,15 +57,6 @@ public final class AdaptiveLaw {
     private final StandingDelay standing;
     private boolean started;
     private double loadMs;
-    /**
-     * How far the RTT samples stray from the smoothed load, ms: their mean absolute deviation over
-     * about {@link #JITTER_TIME_CONSTANT_SEC}. Long against a load's rise (a queue that builds for a
-     * second moves it little), short against a line that turns noisy.
-     */
-    private double jitterMs = INITIAL_JITTER_MS;
-    static final double JITTER_TIME_CONSTANT_SEC = 10;
-    /** Until measured, a line counts as noisy. */
-    static final double INITIAL_JITTER_MS = 10;
     private double baselineMs;
     private double deltaMs;
     private long step;
@@ -83,8 +77,7 @@ public final class AdaptiveLaw {
         double dt = params.intervalSec();
         this.aLoad = TimeConstant.alpha(dt, params.loadTimeConstantSec());
         this.aLoadQuiet = TimeConstant.alpha(dt, t.quietLoadTimeConstantSec());
-        this.aJitter = TimeConstant.alpha(dt, JITTER_TIME_CONSTANT_SEC);
-        this.quietJitterMs = t.quietJitterMs();
+        this.jitter = new LineJitter(dt, t.quietJitterMs());
         this.aDown = TimeConstant.alpha(dt, params.baselineDownSec());
         this.aUpIdle = TimeConstant.alpha(dt, params.baselineUpIdleSec());
         this.aUpLoaded = TimeConstant.alpha(dt, params.baselineUpLoadedSec());
@@ -130,10 +123,8 @@ public final class AdaptiveLaw {
                 capacityRose();
                 loadMs = sample; // the queue is gone: the smoothed load must not keep it
             } else {
-                // on a quiet line (wired) the load follows the samples faster: a capacity drop's queue
-                // shows about 50 ms sooner; on a noisy one (radio) that would cut for noise
-                jitterMs = Ewma.step(jitterMs, aJitter, Math.abs(sample - loadMs));
-                loadMs = Ewma.step(loadMs, jitterMs < quietJitterMs ? aLoadQuiet : aLoad, sample);
+                // a quiet line's load follows the samples faster: a capacity drop's queue shows sooner
+                loadMs = Ewma.step(loadMs, jitter.sampleIsQuiet(sample, loadMs) ? aLoadQuiet : aLoad, sample);
             }
             lastRawDeltaMs = rawDeltaMs;
             lastFresh = fresh;
